@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers, one target each, imports one-way:
+//   AdscanReader ─┐
+//   AdscanNormalize ─ AdscanRules ─ AdscanMatch ─ AdscanContext ─┐
+//   AdscanModel (shared value types) ────────────── AdscanReport ─┴─ adscan (CLI)
+// ICU is reached only through CICUShim, whose public header has no ICU types, so Swift
+// modules that also load Foundation never see two ICU header sets.
+let package = Package(
+    name: "adscan",
+    products: [
+        .executable(name: "adscan", targets: ["adscan"]),
+        .library(name: "AdscanKit", targets: ["AdscanMatch", "AdscanReader", "AdscanReport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    ],
+    targets: [
+        .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),
+        .systemLibrary(name: "CICU", pkgConfig: "icu-i18n", providers: [.apt(["libicu-dev"])]),
+        .target(name: "CICUShim", dependencies: ["CICU"]),
+        .target(name: "AdscanModel"),
+        .target(name: "AdscanNormalize", dependencies: ["CICUShim"]),
+        .target(name: "AdscanRules", dependencies: ["AdscanModel", "AdscanNormalize", "Yams"]),
+        .target(name: "AdscanMatch", dependencies: ["AdscanModel", "AdscanNormalize", "AdscanRules", "CPCRE2", "CICUShim"]),
+        .target(name: "AdscanContext", dependencies: ["AdscanModel", "AdscanRules", "AdscanMatch"]),
+        .target(name: "AdscanReader", dependencies: ["AdscanModel"]),
+        .target(name: "AdscanReport", dependencies: ["AdscanModel"]),
+        .executableTarget(
+            name: "adscan",
+            dependencies: [
+                "AdscanModel", "AdscanReader", "AdscanRules", "AdscanMatch", "AdscanContext", "AdscanReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(
+            name: "AdscanTests",
+            dependencies: ["AdscanModel", "AdscanNormalize", "AdscanRules", "AdscanMatch", "AdscanContext",
+                           "AdscanReader", "AdscanReport", "adscan"]),
+    ]
+)

@@ -1,0 +1,156 @@
+import AdscanMatch
+import AdscanModel
+import AdscanNormalize
+import AdscanRules
+
+/// Decides whether a candidate is a claim or text ABOUT a claim (a regulator's notice, a
+/// prohibition frame, a mandated statement), and turns candidates into reportable Findings
+/// with line, column, Unicode-scalar offsets and a context snippet, all in ORIGINAL text.
+public struct ContextGate: Sendable {
+    public let compiled: CompiledRuleSet
+    /// Suppressor markers as folded bytes, per suppressor.
+    private let markerBytes: [[[UInt8]]]
+    /// Characters of context on each side of a match.
+    public var contextChars = 24
+    /// At most this many findings per record; the rest are counted as truncated.
+    public var maxFindings = 1000
+
+    public init(_ compiled: CompiledRuleSet) {
+        self.compiled = compiled
+        markerBytes = compiled.ruleSet.suppressors.map { $0.markers.map { Array($0.utf8) } }
+    }
+
+    /// The reportable findings of a record (suppressed ones carry `suppressedBy`).
+    public func findings(for result: MatchResult, text: UnsafeBufferPointer<UInt8>, scratch: Scratch)
+        -> (findings: [Finding], truncated: Bool) {
+        guard !result.candidates.isEmpty else { return ([], false) }
+        let rules = compiled.ruleSet.rules
+        let suppressors = compiled.ruleSet.suppressors
+        let documentReason = documentSuppression(result.markers, text: text)
+
+        var findings: [Finding] = []
+        findings.reserveCapacity(min(result.candidates.count, maxFindings))
+        var truncated = false
+        for c in result.candidates {
+            if findings.count >= maxFindings { truncated = true; break }
+            let r = rules[c.rule]
+            var f = Finding(ruleID: r.id, category: r.category, severity: r.severity, law: r.law,
+                            message: r.message, match: UTF8Scan.string(text, from: c.start, to: c.end),
+                            start: c.start, end: c.end)
+            f.via = c.via
+            f.evidence = c.evidence.map {
+                Evidence(role: $0.role, match: UTF8Scan.string(text, from: $0.range.lowerBound, to: $0.range.upperBound),
+                         start: $0.range.lowerBound, end: $0.range.upperBound)
+            }
+            f.suppressedBy = clauseSuppression(c, text: text, scratch: scratch, suppressors: suppressors) ?? documentReason
+            findings.append(f)
+        }
+        locate(&findings, in: text)
+        return (findings, truncated)
+    }
+
+    /// "id: marker, marker" when enough distinct document markers of one suppressor are present.
+    private func documentSuppression(_ markers: [MarkerHit], text: UnsafeBufferPointer<UInt8>) -> String? {
+        guard !markers.isEmpty else { return nil }
+        var distinct: [Int: Set<Int>] = [:]
+        for m in markers { distinct[m.suppressor, default: []].insert(m.marker) }
+        for (si, set) in distinct.sorted(by: { $0.key < $1.key }) {
+            let s = compiled.ruleSet.suppressors[si]
+            if set.count >= s.minDistinct {
+                let names = set.sorted().prefix(4).map { s.markers[$0] }
+                return "\(s.id): \(names.joined(separator: ", "))"
+            }
+        }
+        return nil
+    }
+
+    /// Clause-level gates: a prohibition frame before the match, or a mandated phrase covering it.
+    private func clauseSuppression(_ c: Candidate, text: UnsafeBufferPointer<UInt8>, scratch: Scratch,
+                                   suppressors: [Suppressor]) -> String? {
+        var normalized = false
+        for (si, s) in suppressors.enumerated() where s.scope != .document {
+            if !normalized {
+                compiled.normalizer.normalize(text, range: c.clause, into: &scratch.clauseText)
+                normalized = true
+            }
+            let w = scratch.clauseText
+            // folded offsets of the match
+            let ms = w.sourceStart.firstIndex { Int($0) >= c.start } ?? w.bytes.count
+            let me = w.sourceEnd.lastIndex { Int($0) <= c.end }.map { $0 + 1 } ?? ms
+            for (mi, marker) in markerBytes[si].enumerated() {
+                switch s.scope {
+                case .clauseBefore:
+                    if find(marker, in: w.bytes, from: 0, to: ms) { return "\(s.id): \(s.markers[mi])" }
+                case .cover:
+                    if coverFind(marker, in: w.bytes, s: ms, e: me) { return "\(s.id): \(s.markers[mi])" }
+                case .document:
+                    break
+                }
+            }
+        }
+        return nil
+    }
+
+    private func find(_ needle: [UInt8], in hay: [UInt8], from: Int, to: Int) -> Bool {
+        let n = needle.count
+        guard to - from >= n else { return false }
+        var p = from
+        while p + n <= to {
+            if hay[p] == needle[0] && hay[p..<(p + n)].elementsEqual(needle) { return true }
+            p += 1
+        }
+        return false
+    }
+
+    private func coverFind(_ needle: [UInt8], in hay: [UInt8], s: Int, e: Int) -> Bool {
+        let n = needle.count
+        var p = max(0, e - n)
+        while p <= s && p + n <= hay.count {
+            if hay[p..<(p + n)].elementsEqual(needle) { return true }
+            p += 1
+        }
+        return false
+    }
+
+    /// Fills line, column, char offsets and context in one pass over the record.
+    private func locate(_ findings: inout [Finding], in text: UnsafeBufferPointer<UInt8>) {
+        let order = findings.indices.sorted { findings[$0].start < findings[$1].start }
+        var pos = 0, chars = 0, line = 1, lineStartChars = 0
+        func advance(to target: Int) {
+            while pos < target {
+                let b = text[pos]
+                if b & 0xC0 != 0x80 {
+                    chars += 1
+                    if b == 0x0A { line += 1; lineStartChars = chars }
+                }
+                pos += 1
+            }
+        }
+        for i in order {
+            advance(to: findings[i].start)
+            findings[i].charStart = chars
+            findings[i].line = line
+            findings[i].column = chars - lineStartChars + 1
+            findings[i].charEnd = chars + UTF8Scan.scalarCount(text, from: findings[i].start, to: findings[i].end)
+            findings[i].context = snippet(text, findings[i].start, findings[i].end)
+        }
+    }
+
+    private func snippet(_ text: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> String {
+        var a = s, k = 0
+        while a > 0 && k < contextChars {
+            a -= 1
+            if text[a] & 0xC0 != 0x80 { k += 1 }
+        }
+        var b = e
+        k = 0
+        while b < text.count && k < contextChars {
+            b += 1
+            while b < text.count && text[b] & 0xC0 == 0x80 { b += 1 }
+            k += 1
+        }
+        var out = UTF8Scan.string(text, from: a, to: b)
+        out = String(out.map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 })
+        return out
+    }
+}

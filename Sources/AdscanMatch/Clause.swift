@@ -1,0 +1,45 @@
+/// Clause windows on raw UTF-8: the span around a hit up to the nearest sentence boundary
+/// (newline, 。！？； and their ASCII forms), at most `limit` bytes either way, snapped to code
+/// point boundaries. Rules never match across a sentence.
+public enum Clause {
+    public static let limit = 240
+
+    @inline(__always)
+    static func boundaryEnding(at i: Int, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        // true when a boundary character ends at byte i (inclusive)
+        let b = p[i]
+        if b == 0x0A || b == 0x0D || b == 0x21 || b == 0x3F || b == 0x3B { return true }
+        if i >= 2 {
+            let a = p[i - 2], m = p[i - 1]
+            if a == 0xE3 && m == 0x80 && b == 0x82 { return true }               // 。
+            if a == 0xEF && m == 0xBC && (b == 0x81 || b == 0x9F || b == 0x9B) { return true } // ！？；
+        }
+        return false
+    }
+
+    @inline(__always)
+    static func boundaryStarting(at i: Int, _ p: UnsafeBufferPointer<UInt8>) -> Int {
+        // length of a boundary character starting at byte i, or 0
+        let b = p[i]
+        if b == 0x0A || b == 0x0D || b == 0x21 || b == 0x3F || b == 0x3B { return 1 }
+        if i + 2 < p.count {
+            let m = p[i + 1], c = p[i + 2]
+            if b == 0xE3 && m == 0x80 && c == 0x82 { return 3 }
+            if b == 0xEF && m == 0xBC && (c == 0x81 || c == 0x9F || c == 0x9B) { return 3 }
+        }
+        return 0
+    }
+
+    /// The clause around original range `hit`.
+    public static func around(_ hit: Range<Int>, in p: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        var s = hit.lowerBound
+        let minS = max(0, hit.lowerBound - limit)
+        while s > minS && !boundaryEnding(at: s - 1, p) { s -= 1 }
+        while s < hit.lowerBound && p[s] & 0xC0 == 0x80 { s += 1 }
+        var e = hit.upperBound
+        let maxE = min(p.count, hit.upperBound + limit)
+        while e < maxE && boundaryStarting(at: e, p) == 0 { e += 1 }
+        while e > hit.upperBound && e < p.count && p[e] & 0xC0 == 0x80 { e -= 1 }
+        return s..<e
+    }
+}

@@ -1,0 +1,141 @@
+import AdscanModel
+import AdscanNormalize
+import AdscanRules
+
+/// A RuleSet compiled once at start-up: the literal prefilter over raw-text variants of every
+/// keyword, term and context marker, and the PCRE2 patterns. Immutable; shared by all threads.
+public final class CompiledRuleSet: Sendable {
+    /// What a canonical (folded) literal is used for.
+    enum Use: Sendable {
+        case keyword(rule: Int)
+        case term(rule: Int, term: Int)
+        case group(rule: Int, group: Int)
+        case marker(suppressor: Int, marker: Int)
+    }
+
+    struct CompiledRule: Sendable {
+        let patterns: [Regex]
+        let terms: [[UInt8]]
+        let exceptions: [[UInt8]]
+        let exceptionPatterns: [Regex]
+        let groupPatterns: [[Regex]]
+    }
+
+    public let ruleSet: RuleSet
+    public let prefilter: LiteralPrefilter
+    /// Raw variant literal → canonical literal.
+    let variantToCanonical: [Int32]
+    public let canonicalLiterals: [String]
+    let uses: [[Use]]
+    let rules: [CompiledRule]
+    public let normalizer: Normalizer
+
+    public struct CompileError: Error, CustomStringConvertible {
+        public let file: String
+        public let line: Int
+        public let reason: String
+        public var description: String { "\(file):\(line): \(reason)" }
+    }
+
+    public init(_ ruleSet: RuleSet, table: FoldTable = .shared) throws {
+        self.ruleSet = ruleSet
+        self.normalizer = Normalizer(table: table)
+        var canonical: [String] = []
+        var index: [String: Int] = [:]
+        var uses: [[Use]] = []
+        func add(_ lit: String, _ use: Use) {
+            if let i = index[lit] { uses[i].append(use); return }
+            index[lit] = canonical.count
+            canonical.append(lit)
+            uses.append([use])
+        }
+        var compiled: [CompiledRule] = []
+        for (ri, r) in ruleSet.rules.enumerated() {
+            func regex(_ p: String) throws -> Regex {
+                do { return try Regex(p) } catch {
+                    throw CompileError(file: r.file, line: r.line, reason: "rule \(r.id): \(error)")
+                }
+            }
+            for k in r.keywords { add(k, .keyword(rule: ri)) }
+            for (ti, t) in r.terms.enumerated() { add(t, .term(rule: ri, term: ti)) }
+            for (gi, g) in r.requires.enumerated() { for k in g.keywords { add(k, .group(rule: ri, group: gi)) } }
+            compiled.append(CompiledRule(
+                patterns: try r.patterns.map(regex),
+                terms: r.terms.map { Array($0.utf8) },
+                exceptions: r.exceptions.map { Array($0.utf8) },
+                exceptionPatterns: try r.exceptionPatterns.map(regex),
+                groupPatterns: try r.requires.map { try $0.patterns.map(regex) }))
+        }
+        for (si, s) in ruleSet.suppressors.enumerated() where s.scope == .document {
+            for (mi, m) in s.markers.enumerated() { add(m, .marker(suppressor: si, marker: mi)) }
+        }
+        // Expand each canonical literal into the raw forms it may take in the text.
+        let inverse = table.inverseMap()
+        var variants: [[UInt8]] = []
+        var toCanonical: [Int32] = []
+        for (ci, lit) in canonical.enumerated() {
+            for v in Self.rawVariants(of: lit, inverse: inverse) {
+                variants.append(v)
+                toCanonical.append(Int32(ci))
+            }
+        }
+        self.prefilter = LiteralPrefilter(literals: variants)
+        self.variantToCanonical = toCanonical
+        self.canonicalLiterals = canonical
+        self.uses = uses
+        self.rules = compiled
+    }
+
+    /// Raw-text forms of a folded literal: every mix of simplified / traditional / compatibility
+    /// ideographs (capped at 32), times the width (as written or full-width) and the letter case
+    /// of its ASCII part. Rarer mixes (half-width digits with a full-width %) are not expanded.
+    static func rawVariants(of lit: String, inverse: [UInt32: [UInt32]]) -> [[UInt8]] {
+        let cps = lit.unicodeScalars.map(\.value)
+        func isHan(_ c: UInt32) -> Bool { (0x3400...0x9FFF).contains(c) || (0xF900...0xFAFF).contains(c) || c >= 0x20000 }
+        // Han positions: all sources that are themselves Han.
+        var hanProducts: [[UInt32]] = [cps]
+        for (i, c) in cps.enumerated() where isHan(c) {
+            let alts = (inverse[c] ?? [c]).filter { $0 != c && isHan($0) }
+            guard !alts.isEmpty else { continue }
+            var next = hanProducts
+            for base in hanProducts {
+                for a in alts {
+                    if next.count >= 32 { break }
+                    var v = base
+                    v[i] = a
+                    next.append(v)
+                }
+            }
+            hanProducts = next
+        }
+        // Non-Han positions: one width for the whole literal (as written or full-width), and every
+        // upper/lower mix of its letters (No.1, NO.1, no.1), capped.
+        let letterPositions = cps.indices.filter { (0x61...0x7A).contains(cps[$0]) }
+        let caseMasks = 1 << min(letterPositions.count, 4)
+        var seen = Set<[UInt8]>()
+        var out: [[UInt8]] = []
+        for h in hanProducts {
+            for fullwidth in [false, true] {
+                for mask in 0..<caseMasks {
+                    var v = h
+                    for (bit, pos) in letterPositions.prefix(4).enumerated() where mask & (1 << bit) != 0 {
+                        v[pos] -= 0x20
+                    }
+                    var bytes: [UInt8] = []
+                    for c in v {
+                        let w = fullwidth && (0x21...0x7E).contains(c) ? c + 0xFEE0 : c
+                        UTF8Scan.append(w, to: &bytes)
+                    }
+                    if seen.insert(bytes).inserted { out.append(bytes) }
+                }
+            }
+        }
+        return out
+    }
+
+    /// The literal keywords the prefilter searches for (folded, one per canonical literal).
+    public var keywords: [String] { canonicalLiterals }
+
+    /// Number of raw literal variants in the prefilter.
+    public var variantCount: Int { prefilter.literals.count }
+}

@@ -1,0 +1,177 @@
+/// Finds every occurrence (overlapping) of a set of byte literals in UTF-8 text.
+///
+/// Stride-3 hashed sampling (a Wu–Manber idea applied to UTF-8; measured in
+/// shared/notes/swift-prefilter-experiment.md): every literal is ≥ 3 bytes, so every occurrence
+/// contains a sample position i ≡ 0 (mod 3) at offset d < 3 from its start. At each sample the
+/// window text[i ..< i+L(b)] (L chosen by the sampled byte b) is hashed into a 64 Kbit bitmap;
+/// only on a bitmap hit are the three possible starts i-2, i-1, i verified exactly.
+public final class LiteralPrefilter: @unchecked Sendable {
+    public struct Hit: Equatable, Sendable {
+        public var start: Int
+        public var literal: Int32
+        public init(start: Int, literal: Int32) {
+            self.start = start
+            self.literal = literal
+        }
+    }
+
+    public let literals: [[UInt8]]
+    /// Byte mask for the window length L(b); 0 = b never starts a window of any literal.
+    private let windowMask: UnsafeMutablePointer<UInt64>
+    private let bitmap: UnsafeMutablePointer<UInt64>
+    /// Open-addressed table: 3-byte prefix → range in `bucketIDs`.
+    private let slotKey: UnsafeMutablePointer<UInt32>
+    private let slotStart: UnsafeMutablePointer<UInt32>
+    private let slotCount: UnsafeMutablePointer<UInt32>
+    private let slotMask: Int
+    private let bucketIDs: UnsafeMutablePointer<Int32>
+    /// Flattened literal bytes for verification.
+    private let litBytes: UnsafeMutablePointer<UInt8>
+    private let litOffset: UnsafeMutablePointer<Int32>
+    private let litLength: UnsafeMutablePointer<Int32>
+
+    @inline(__always)
+    private static func hash(_ w: UInt64) -> Int {
+        Int(truncatingIfNeeded: (w &* 0x9E37_79B9_7F4A_7C15) >> 48)
+    }
+
+    @inline(__always)
+    private static func prefixKey(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> UInt32 {
+        (UInt32(a) | UInt32(b) << 8 | UInt32(c) << 16) | 0x0100_0000
+    }
+
+    /// - Precondition: every literal is at least 3 bytes long.
+    public init(literals: [[UInt8]]) {
+        precondition(literals.allSatisfy { $0.count >= 3 }, "prefilter literals must be ≥ 3 bytes")
+        self.literals = literals
+        windowMask = .allocate(capacity: 256)
+        windowMask.initialize(repeating: 0, count: 256)
+        bitmap = .allocate(capacity: 1024)
+        bitmap.initialize(repeating: 0, count: 1024)
+
+        // L(b): the shortest literal tail starting with byte b at an offset d < 3, capped at 8.
+        var lengthFor = [Int](repeating: 0, count: 256)
+        for lit in literals {
+            for d in 0..<min(3, lit.count) {
+                let b = Int(lit[d])
+                let tail = min(8, lit.count - d)
+                lengthFor[b] = lengthFor[b] == 0 ? tail : min(lengthFor[b], tail)
+            }
+        }
+        for b in 0..<256 where lengthFor[b] > 0 {
+            windowMask[b] = lengthFor[b] == 8 ? ~0 : (UInt64(1) << (8 * UInt64(lengthFor[b]))) - 1
+        }
+        for lit in literals {
+            for d in 0..<min(3, lit.count) {
+                let len = lengthFor[Int(lit[d])]
+                var w: UInt64 = 0
+                for k in 0..<len { w |= UInt64(lit[d + k]) << (8 * UInt64(k)) }
+                let h = Self.hash(w)
+                bitmap[h >> 6] |= 1 << UInt64(h & 63)
+            }
+        }
+
+        // Verification table keyed by the 3-byte prefix.
+        var byPrefix: [UInt32: [Int32]] = [:]
+        for (i, lit) in literals.enumerated() {
+            byPrefix[Self.prefixKey(lit[0], lit[1], lit[2]), default: []].append(Int32(i))
+        }
+        var slots = 16
+        while slots < byPrefix.count * 4 { slots <<= 1 }
+        slotMask = slots - 1
+        slotKey = .allocate(capacity: slots)
+        slotKey.initialize(repeating: 0, count: slots)
+        slotStart = .allocate(capacity: slots)
+        slotStart.initialize(repeating: 0, count: slots)
+        slotCount = .allocate(capacity: slots)
+        slotCount.initialize(repeating: 0, count: slots)
+        bucketIDs = .allocate(capacity: max(1, literals.count))
+        var next = 0
+        for key in byPrefix.keys.sorted() {
+            let ids = byPrefix[key]!
+            var s = Int(key &* 0x9E37_79B1) & slotMask
+            while slotKey[s] != 0 { s = (s + 1) & slotMask }
+            slotKey[s] = key
+            slotStart[s] = UInt32(next)
+            slotCount[s] = UInt32(ids.count)
+            for id in ids { bucketIDs[next] = id; next += 1 }
+        }
+        let total = literals.reduce(0) { $0 + $1.count }
+        litBytes = .allocate(capacity: max(1, total))
+        litOffset = .allocate(capacity: max(1, literals.count))
+        litLength = .allocate(capacity: max(1, literals.count))
+        var off = 0
+        for (i, lit) in literals.enumerated() {
+            litOffset[i] = Int32(off)
+            litLength[i] = Int32(lit.count)
+            for b in lit { litBytes[off] = b; off += 1 }
+        }
+    }
+
+    deinit {
+        windowMask.deallocate()
+        bitmap.deallocate()
+        slotKey.deallocate()
+        slotStart.deallocate()
+        slotCount.deallocate()
+        bucketIDs.deallocate()
+        litBytes.deallocate()
+        litOffset.deallocate()
+        litLength.deallocate()
+    }
+
+    /// Appends every occurrence in `text` to `hits`, ordered by start.
+    public func findAll(_ text: UnsafeBufferPointer<UInt8>, into hits: inout [Hit]) {
+        guard let base = text.baseAddress, text.count >= 3, !literals.isEmpty else { return }
+        let n = text.count
+        let fastEnd = n - 8  // samples below this can load 8 bytes directly
+        var i = 0
+        while i < n {
+            let b = base[i]
+            let m = windowMask[Int(b)]
+            if m != 0 {
+                let w: UInt64
+                if i <= fastEnd {
+                    w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & m
+                } else {
+                    var t: UInt64 = 0
+                    var k = 0
+                    while i + k < n && k < 8 { t |= UInt64(base[i + k]) << (8 * UInt64(k)); k += 1 }
+                    w = t & m
+                }
+                let h = Self.hash(w)
+                if bitmap[h >> 6] & (1 << UInt64(h & 63)) != 0 {
+                    var p = i >= 2 ? i - 2 : 0
+                    while p <= i {
+                        verify(base, n, p, &hits)
+                        p += 1
+                    }
+                }
+            }
+            i &+= 3
+        }
+    }
+
+    @inline(__always)
+    private func verify(_ base: UnsafePointer<UInt8>, _ n: Int, _ p: Int, _ hits: inout [Hit]) {
+        guard p + 3 <= n else { return }
+        let key = Self.prefixKey(base[p], base[p + 1], base[p + 2])
+        var s = Int(key &* 0x9E37_79B1) & slotMask
+        while true {
+            let k = slotKey[s]
+            if k == 0 { return }
+            if k == key { break }
+            s = (s + 1) & slotMask
+        }
+        let start = Int(slotStart[s]), count = Int(slotCount[s])
+        for j in start..<(start + count) {
+            let id = Int(bucketIDs[j])
+            let len = Int(litLength[id])
+            guard p + len <= n else { continue }
+            let lit = litBytes + Int(litOffset[id])
+            var k = 3
+            while k < len && base[p + k] == lit[k] { k += 1 }
+            if k == len { hits.append(Hit(start: p, literal: Int32(id))) }
+        }
+    }
+}

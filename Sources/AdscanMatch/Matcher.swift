@@ -1,0 +1,176 @@
+import AdscanNormalize
+import AdscanRules
+
+/// Finds rule candidates in one record: the literal prefilter over the raw bytes, then PCRE2 and
+/// exact checks on the folded clause around each hit. Pure with respect to the compiled rules;
+/// all mutable state lives in the caller's Scratch.
+public struct Matcher: Sendable {
+    public let compiled: CompiledRuleSet
+
+    public init(_ compiled: CompiledRuleSet) {
+        self.compiled = compiled
+    }
+
+    public func scan(_ text: UnsafeBufferPointer<UInt8>, scratch: Scratch) -> MatchResult {
+        var result = MatchResult()
+        scratch.hits.removeAll(keepingCapacity: true)
+        compiled.prefilter.findAll(text, into: &scratch.hits)
+        if scratch.hits.isEmpty { return result }
+
+        let rules = compiled.ruleSet.rules
+        var window: Range<Int>? = nil
+        // document rules: first evidence per group
+        var groupEvidence: [Int: [Int: Range<Int>]] = [:]
+
+        for hit in scratch.hits {
+            let canon = Int(compiled.variantToCanonical[Int(hit.literal)])
+            let hitRange = hit.start..<(hit.start + compiled.prefilter.literals[Int(hit.literal)].count)
+            let uses = compiled.uses[canon]
+            var needsWindow = false
+            for use in uses {
+                if case .marker(let s, let m) = use {
+                    result.markers.append(MarkerHit(suppressor: s, marker: m, start: hitRange.lowerBound, end: hitRange.upperBound))
+                } else {
+                    needsWindow = true
+                }
+            }
+            guard needsWindow else { continue }
+            if window == nil || !(window!.lowerBound <= hitRange.lowerBound && hitRange.upperBound <= window!.upperBound) {
+                let w = Clause.around(hitRange, in: text)
+                window = w
+                compiled.normalizer.normalize(text, range: w, into: &scratch.window)
+                scratch.ranInWindow.removeAll(keepingCapacity: true)
+                scratch.groupRanInWindow.removeAll(keepingCapacity: true)
+            }
+            let clause = window!
+            for use in uses {
+                switch use {
+                case .marker:
+                    continue
+                case .keyword(let ri):
+                    guard scratch.ranInWindow.insert(ri).inserted else { continue }
+                    let cr = compiled.rules[ri]
+                    for re in cr.patterns {
+                        scratch.window.bytes.withUnsafeBufferPointer { nb in
+                            re.forEachMatch(in: nb, from: 0, to: nb.count, data: scratch.matchData) { s, e in
+                                if e > s { accept(ri, s, e, clause, text, scratch, &result) }
+                            }
+                        }
+                    }
+                case .term(let ri, let ti):
+                    let term = compiled.rules[ri].terms[ti]
+                    guard let s = foldedOffset(of: hitRange.lowerBound, in: scratch.window) else { continue }
+                    let e = s + term.count
+                    guard e <= scratch.window.bytes.count,
+                          scratch.window.bytes[s..<e].elementsEqual(term) else { continue }
+                    accept(ri, s, e, clause, text, scratch, &result)
+                case .group(let ri, let gi):
+                    if groupEvidence[ri]?[gi] != nil { continue }
+                    let pats = compiled.rules[ri].groupPatterns[gi]
+                    if pats.isEmpty {
+                        groupEvidence[ri, default: [:]][gi] = hitRange
+                        continue
+                    }
+                    guard scratch.groupRanInWindow.insert(ri << 8 | gi).inserted else { continue }
+                    var found: Range<Int>? = nil
+                    scratch.window.bytes.withUnsafeBufferPointer { nb in
+                        for re in pats where found == nil {
+                            re.forEachMatch(in: nb, from: 0, to: nb.count, data: scratch.matchData) { s, e in
+                                if found == nil && e > s { found = scratch.window.originalRange(s, e) }
+                            }
+                        }
+                    }
+                    if let found { groupEvidence[ri, default: [:]][gi] = found }
+                }
+            }
+        }
+
+        for (ri, groups) in groupEvidence where groups.count == rules[ri].requires.count {
+            let first = groups[0]!
+            var evidence: [(role: String, range: Range<Int>)] = []
+            for gi in 1..<max(1, rules[ri].requires.count) { evidence.append((rules[ri].requires[gi].role, groups[gi]!)) }
+            let clause = Clause.around(first, in: text)
+            result.candidates.append(Candidate(rule: ri, start: first.lowerBound, end: first.upperBound,
+                                               clause: clause, via: [], evidence: evidence))
+        }
+        result.candidates = Self.resolveOverlaps(result.candidates)
+        return result
+    }
+
+    /// Index in the folded window of the byte that came from original offset `o`.
+    @inline(__always)
+    func foldedOffset(of o: Int, in w: NormalizedText) -> Int? {
+        var lo = 0, hi = w.sourceStart.count
+        let t = Int32(o)
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if w.sourceStart[mid] < t { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < w.sourceStart.count && w.sourceStart[lo] == t ? lo : nil
+    }
+
+    /// Checks a folded-window match against the rule's exceptions and boundary, then records it.
+    private func accept(_ ri: Int, _ s: Int, _ e: Int, _ clause: Range<Int>, _ text: UnsafeBufferPointer<UInt8>,
+                        _ scratch: Scratch, _ result: inout MatchResult) {
+        let cr = compiled.rules[ri]
+        let w = scratch.window.bytes
+        for ex in cr.exceptions where covers(ex, w, s, e) { return }
+        if !cr.exceptionPatterns.isEmpty {
+            var covered = false
+            w.withUnsafeBufferPointer { nb in
+                for re in cr.exceptionPatterns where !covered {
+                    re.forEachMatch(in: nb, from: 0, to: nb.count, data: scratch.matchData) { ms, me in
+                        if ms <= s && e <= me { covered = true }
+                    }
+                }
+            }
+            if covered { return }
+        }
+        if compiled.ruleSet.rules[ri].boundary == .word, let wb = scratch.wordBreaker {
+            let ok = w.withUnsafeBufferPointer { nb -> Bool in
+                let bounds = wb.boundaries(nb)
+                return bounds.contains(Int32(s)) && bounds.contains(Int32(e))
+            }
+            if !ok { return }
+        }
+        let r = scratch.window.originalRange(s, e)
+        let via = scratch.window.transforms(in: s, e, original: text, table: compiled.normalizer.table)
+        result.candidates.append(Candidate(rule: ri, start: r.lowerBound, end: r.upperBound, clause: clause,
+                                           via: via, evidence: []))
+    }
+
+    /// True when an occurrence of `ex` in `w` covers [s, e).
+    @inline(__always)
+    private func covers(_ ex: [UInt8], _ w: [UInt8], _ s: Int, _ e: Int) -> Bool {
+        let n = ex.count
+        guard n >= e - s else { return false }
+        var p = max(0, e - n)
+        let last = min(s, w.count - n)
+        while p <= last {
+            if w[p..<(p + n)].elementsEqual(ex) { return true }
+            p += 1
+        }
+        return false
+    }
+
+    /// One finding per rule and span: of overlapping candidates of the same rule keep the longest
+    /// (全网第一 over 第一); exact duplicates from several keyword hits collapse.
+    static func resolveOverlaps(_ cands: [Candidate]) -> [Candidate] {
+        guard cands.count > 1 else { return cands }
+        let sorted = cands.sorted { a, b in
+            if a.rule != b.rule { return a.rule < b.rule }
+            if a.start != b.start { return a.start < b.start }
+            return a.end > b.end
+        }
+        var out: [Candidate] = []
+        out.reserveCapacity(sorted.count)
+        for c in sorted {
+            if let last = out.last, last.rule == c.rule, c.start < last.end {
+                if c.end - c.start > last.end - last.start { out[out.count - 1] = c }
+                continue
+            }
+            out.append(c)
+        }
+        return out.sorted { $0.start != $1.start ? $0.start < $1.start : $0.rule < $1.rule }
+    }
+}

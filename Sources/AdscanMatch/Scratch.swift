@@ -1,0 +1,16 @@
+import AdscanNormalize
+
+/// Per-thread mutable state for scanning, reused across records so the hot path allocates little.
+public final class Scratch {
+    public let matchData = MatchData()
+    public var hits: [LiteralPrefilter.Hit] = []
+    public var window = NormalizedText()
+    public var clauseText = NormalizedText()
+    public lazy var wordBreaker: WordBreaker? = WordBreaker()
+    var ranInWindow: Set<Int> = []
+    var groupRanInWindow: Set<Int> = []
+
+    public init() {
+        hits.reserveCapacity(1024)
+    }
+}

@@ -1,0 +1,52 @@
+/// One place in a record's ORIGINAL text that breaks (or may break) a rule.
+/// Offsets: `start`/`end` are UTF-8 byte offsets, `charStart`/`charEnd` Unicode-scalar offsets,
+/// `line`/`column` are 1-based (column counted in Unicode scalars).
+public struct Finding: Sendable, Equatable {
+    public var ruleID: String
+    public var category: Category
+    public var severity: Severity
+    public var law: String
+    public var message: String
+    public var match: String
+    public var start: Int
+    public var end: Int
+    public var charStart: Int = 0
+    public var charEnd: Int = 0
+    public var line: Int = 1
+    public var column: Int = 1
+    public var context: String = ""
+    /// Which transforms the text needed before the rule matched (e.g. "traditional", "fullwidth").
+    public var via: [String] = []
+    /// Set when a context gate (a regulator's notice, a prohibition frame, an exception) suppressed
+    /// the finding; suppressed findings are only reported with `--explain`.
+    public var suppressedBy: String? = nil
+    /// For document-level rules: the other parts of the text that made the rule fire.
+    public var evidence: [Evidence] = []
+
+    public init(ruleID: String, category: Category, severity: Severity, law: String, message: String,
+                match: String, start: Int, end: Int) {
+        self.ruleID = ruleID
+        self.category = category
+        self.severity = severity
+        self.law = law
+        self.message = message
+        self.match = match
+        self.start = start
+        self.end = end
+    }
+}
+
+/// A supporting span for a document-level finding (e.g. the phone number next to a news byline).
+public struct Evidence: Sendable, Equatable {
+    public var role: String
+    public var match: String
+    public var start: Int
+    public var end: Int
+
+    public init(role: String, match: String, start: Int, end: Int) {
+        self.role = role
+        self.match = match
+        self.start = start
+        self.end = end
+    }
+}

@@ -1,0 +1,60 @@
+/// Where a record came from.
+public struct RecordOrigin: Sendable, Equatable {
+    /// File path, or "-" for standard input.
+    public var source: String
+    /// 1-based line in the input where the record starts (lines and jsonl modes; 1 for doc).
+    public var line: Int
+    /// The record id: the JSONL id field, or `source:line` for lines, or the path for doc.
+    public var id: String
+
+    public init(source: String, line: Int, id: String) {
+        self.source = source
+        self.line = line
+        self.id = id
+    }
+}
+
+public enum Verdict: String, Sendable {
+    case violation, review, clean
+}
+
+/// The scan result of one input record, as the reporter sees it.
+public struct ScannedRecord: Sendable {
+    public var origin: RecordOrigin
+    public var byteCount: Int
+    public var findings: [Finding]
+    /// True when the record had more findings than `--max-findings` and the rest were dropped.
+    public var truncated: Bool = false
+    /// Non-fatal problems met while scanning the record (e.g. invalid UTF-8 replaced).
+    public var warnings: [String] = []
+
+    public init(origin: RecordOrigin, byteCount: Int, findings: [Finding]) {
+        self.origin = origin
+        self.byteCount = byteCount
+        self.findings = findings
+    }
+
+    /// violation if any active error, review if only active warnings, clean otherwise.
+    public var verdict: Verdict {
+        var sawWarning = false
+        for f in findings where f.suppressedBy == nil {
+            if f.severity == .error { return .violation }
+            if f.severity == .warning { sawWarning = true }
+        }
+        return sawWarning ? .review : .clean
+    }
+}
+
+/// An input record that could not be scanned (malformed JSON, unreadable file, binary file, ...).
+/// Every input record ends up either as a ScannedRecord or as one of these.
+public struct RecordError: Sendable, Equatable {
+    public var source: String
+    public var line: Int?
+    public var message: String
+
+    public init(source: String, line: Int?, message: String) {
+        self.source = source
+        self.line = line
+        self.message = message
+    }
+}

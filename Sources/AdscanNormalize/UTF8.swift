@@ -1,0 +1,99 @@
+/// Byte-level UTF-8 helpers for hot loops (no String/Character iteration).
+public enum UTF8Scan {
+    /// Decodes one code point at `i`. Returns (scalar, length); an invalid or truncated sequence
+    /// returns (0xFFFD, 1) so callers always advance.
+    @inline(__always)
+    public static func decode(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (UInt32, Int) {
+        let n = p.count
+        let b0 = UInt32(p[i])
+        if b0 < 0x80 { return (b0, 1) }
+        if b0 < 0xC2 { return (0xFFFD, 1) }
+        if b0 < 0xE0 {
+            guard i + 1 < n, p[i + 1] & 0xC0 == 0x80 else { return (0xFFFD, 1) }
+            return (((b0 & 0x1F) << 6) | UInt32(p[i + 1] & 0x3F), 2)
+        }
+        if b0 < 0xF0 {
+            guard i + 2 < n else { return (0xFFFD, 1) }
+            let b1 = UInt32(p[i + 1]), b2 = UInt32(p[i + 2])
+            guard b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80 else { return (0xFFFD, 1) }
+            if b0 == 0xE0 && b1 < 0xA0 { return (0xFFFD, 1) }       // overlong
+            if b0 == 0xED && b1 >= 0xA0 { return (0xFFFD, 1) }      // surrogate
+            return (((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F), 3)
+        }
+        if b0 < 0xF5 {
+            guard i + 3 < n else { return (0xFFFD, 1) }
+            let b1 = UInt32(p[i + 1]), b2 = UInt32(p[i + 2]), b3 = UInt32(p[i + 3])
+            guard b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80, b3 & 0xC0 == 0x80 else { return (0xFFFD, 1) }
+            if b0 == 0xF0 && b1 < 0x90 { return (0xFFFD, 1) }
+            if b0 == 0xF4 && b1 >= 0x90 { return (0xFFFD, 1) }
+            return (((b0 & 0x07) << 18) | ((b1 & 0x3F) << 12) | ((b2 & 0x3F) << 6) | (b3 & 0x3F), 4)
+        }
+        return (0xFFFD, 1)
+    }
+
+    /// Offset of the first invalid UTF-8 byte, or nil when the buffer is valid.
+    /// ASCII runs are skipped eight bytes at a time.
+    public static func firstInvalid(_ p: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = p.baseAddress else { return nil }
+        let n = p.count
+        var i = 0
+        while i < n {
+            if i + 8 <= n {
+                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                if w & 0x8080_8080_8080_8080 == 0 { i &+= 8; continue }
+            }
+            let b = base[i]
+            if b < 0x80 { i &+= 1; continue }
+            if b & 0xF0 == 0xE0, i + 2 < n {
+                // the common CJK case, checked inline
+                let b1 = base[i + 1], b2 = base[i + 2]
+                if b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80,
+                   !(b == 0xE0 && b1 < 0xA0), !(b == 0xED && b1 >= 0xA0) {
+                    i &+= 3; continue
+                }
+                return i
+            }
+            let (c, len) = decode(p, i)
+            if c == 0xFFFD && len == 1 { return i }
+            i &+= len
+        }
+        return nil
+    }
+
+    /// Number of Unicode scalars in p[from..<to] (counts non-continuation bytes; invalid bytes count 1).
+    @inline(__always)
+    public static func scalarCount(_ p: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+        var c = 0
+        var i = from
+        while i < to {
+            if p[i] & 0xC0 != 0x80 { c &+= 1 }
+            i &+= 1
+        }
+        return c
+    }
+
+    /// Appends the UTF-8 encoding of c.
+    @inline(__always)
+    public static func append(_ c: UInt32, to out: inout [UInt8]) {
+        if c < 0x80 {
+            out.append(UInt8(c))
+        } else if c < 0x800 {
+            out.append(UInt8(0xC0 | (c >> 6)))
+            out.append(UInt8(0x80 | (c & 0x3F)))
+        } else if c < 0x10000 {
+            out.append(UInt8(0xE0 | (c >> 12)))
+            out.append(UInt8(0x80 | ((c >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (c & 0x3F)))
+        } else {
+            out.append(UInt8(0xF0 | (c >> 18)))
+            out.append(UInt8(0x80 | ((c >> 12) & 0x3F)))
+            out.append(UInt8(0x80 | ((c >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (c & 0x3F)))
+        }
+    }
+
+    /// Decodes bytes into a String, replacing invalid sequences (for report text only).
+    public static func string(_ p: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: p[from..<to]), as: UTF8.self)
+    }
+}

@@ -1,0 +1,92 @@
+import AdscanModel
+
+/// One JSON object per flagged record (per record with `allRecords`), errors as
+/// `{"type":"error"}` lines, and an optional closing `{"type":"summary"}` line.
+public struct JSONLReporter: Reporter {
+    public let options: ReportOptions
+
+    public init(options: ReportOptions) {
+        self.options = options
+    }
+
+    public func record(_ r: ScannedRecord, embeddedText: Bool, into out: inout [UInt8]) {
+        let shown = r.findings.filter { $0.suppressedBy == nil || options.explain }
+        if shown.isEmpty && !options.allRecords { return }
+        var w = JSONWriter()
+        swap(&w.out, &out)
+        w.beginObject()
+        w.field("type", "record")
+        w.field("id", r.origin.id)
+        w.field("source", r.origin.source)
+        w.field("line", r.origin.line)
+        w.field("bytes", r.byteCount)
+        w.field("verdict", r.verdict.rawValue)
+        w.beginArray("findings")
+        for f in shown {
+            w.beginObjectElement()
+            w.field("rule", f.ruleID)
+            w.field("category", f.category.rawValue)
+            w.field("severity", f.severity.rawValue)
+            w.field("law", f.law)
+            w.field("message", f.message)
+            w.field("match", f.match)
+            w.field("start", f.start)
+            w.field("end", f.end)
+            w.field("char_start", f.charStart)
+            w.field("char_end", f.charEnd)
+            w.field("line", f.line)
+            w.field("column", f.column)
+            w.field("context", f.context)
+            if !f.via.isEmpty {
+                w.beginArray("via")
+                for v in f.via { w.stringElement(v) }
+                w.endArray()
+            }
+            if let s = f.suppressedBy { w.field("suppressed_by", s) }
+            if !f.evidence.isEmpty {
+                w.beginArray("evidence")
+                for e in f.evidence {
+                    w.beginObjectElement()
+                    w.field("role", e.role)
+                    w.field("match", e.match)
+                    w.field("start", e.start)
+                    w.field("end", e.end)
+                    w.endObject()
+                }
+                w.endArray()
+            }
+            w.endObject()
+        }
+        w.endArray()
+        if r.truncated { w.field("truncated", true) }
+        if !r.warnings.isEmpty {
+            w.beginArray("warnings")
+            for m in r.warnings { w.stringElement(m) }
+            w.endArray()
+        }
+        w.endObject()
+        w.out.append(0x0A)
+        swap(&w.out, &out)
+    }
+
+    public func error(_ e: RecordError, into out: inout [UInt8]) {
+        var w = JSONWriter()
+        swap(&w.out, &out)
+        w.beginObject()
+        w.field("type", "error")
+        w.field("source", e.source)
+        if let l = e.line { w.field("line", l) } else { w.nullField("line") }
+        w.field("message", e.message)
+        w.endObject()
+        w.out.append(0x0A)
+        swap(&w.out, &out)
+    }
+
+    public func summary(_ s: ScanSummary, into out: inout [UInt8]) {
+        var w = JSONWriter()
+        swap(&w.out, &out)
+        s.json(into: &w)
+        w.out.append(0x0A)
+        swap(&w.out, &out)
+    }
+}

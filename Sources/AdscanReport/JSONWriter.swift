@@ -1,0 +1,61 @@
+/// Minimal JSON emission into a byte buffer (no Foundation, no intermediate objects).
+public struct JSONWriter {
+    public var out: [UInt8]
+    private var needComma = [false]
+
+    public init(into out: [UInt8] = []) {
+        self.out = out
+    }
+
+    private mutating func comma() {
+        if needComma[needComma.count - 1] { out.append(0x2C) }
+        needComma[needComma.count - 1] = true
+    }
+
+    public mutating func beginObject() { out.append(0x7B); needComma.append(false) }
+    public mutating func endObject() { out.append(0x7D); needComma.removeLast() }
+    public mutating func beginArray(_ key: String) { keyPart(key); out.append(0x5B); needComma.append(false) }
+    public mutating func endArray() { out.append(0x5D); needComma.removeLast() }
+    public mutating func beginObjectElement() { comma(); beginObject() }
+    public mutating func beginObject(_ key: String) { keyPart(key); beginObject() }
+
+    private mutating func keyPart(_ key: String) {
+        comma()
+        Self.appendString(key, to: &out)
+        out.append(0x3A)
+    }
+
+    public mutating func field(_ key: String, _ value: String) { keyPart(key); Self.appendString(value, to: &out) }
+    public mutating func field(_ key: String, _ value: Int) { keyPart(key); out.append(contentsOf: String(value).utf8) }
+    public mutating func field(_ key: String, _ value: Double) {
+        keyPart(key)
+        out.append(contentsOf: (value.isFinite ? String(format3(value)) : "0").utf8)
+    }
+    public mutating func field(_ key: String, _ value: Bool) { keyPart(key); out.append(contentsOf: (value ? "true" : "false").utf8) }
+    public mutating func nullField(_ key: String) { keyPart(key); out.append(contentsOf: "null".utf8) }
+    public mutating func stringElement(_ value: String) { comma(); Self.appendString(value, to: &out) }
+
+    private func format3(_ v: Double) -> String {
+        let r = (v * 1000).rounded() / 1000
+        return r == r.rounded() && abs(r) < 1e15 ? String(Int(r)) : String(r)
+    }
+
+    /// JSON string with the escapes RFC 8259 requires; non-ASCII stays UTF-8.
+    public static func appendString(_ s: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        for b in s.utf8 {
+            switch b {
+            case 0x22: out.append(0x5C); out.append(0x22)
+            case 0x5C: out.append(0x5C); out.append(0x5C)
+            case 0x0A: out.append(0x5C); out.append(UInt8(ascii: "n"))
+            case 0x0D: out.append(0x5C); out.append(UInt8(ascii: "r"))
+            case 0x09: out.append(0x5C); out.append(UInt8(ascii: "t"))
+            case 0..<0x20:
+                let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+            default: out.append(b)
+            }
+        }
+        out.append(0x22)
+    }
+}

@@ -1,0 +1,93 @@
+import AdscanModel
+
+/// Totals of a scan, for the closing summary.
+public struct ScanSummary: Sendable {
+    public var records = 0
+    public var recordErrors = 0
+    public var bytes = 0
+    public var flaggedRecords = 0
+    public var findings = 0
+    public var suppressedFindings = 0
+    public var invalidUTF8Records = 0
+    public var byCategory: [Category: Int] = [:]
+    public var bySeverity: [Severity: Int] = [:]
+    public var elapsedSeconds = 0.0
+
+    public init() {}
+
+    /// Records read from the input: scanned plus reported as errors.
+    public var recordsIn: Int { records + recordErrors }
+
+    public var megabytesPerSecond: Double { elapsedSeconds > 0 ? Double(bytes) / 1e6 / elapsedSeconds : 0 }
+
+    public mutating func add(_ r: ScannedRecord) {
+        records += 1
+        bytes += r.byteCount
+        if !r.warnings.isEmpty { invalidUTF8Records += 1 }
+        var flagged = false
+        for f in r.findings {
+            if f.suppressedBy != nil { suppressedFindings += 1; continue }
+            findings += 1
+            byCategory[f.category, default: 0] += 1
+            bySeverity[f.severity, default: 0] += 1
+            if f.severity >= .warning { flagged = true }
+        }
+        if flagged { flaggedRecords += 1 }
+    }
+
+    public mutating func merge(_ o: ScanSummary) {
+        records += o.records
+        recordErrors += o.recordErrors
+        bytes += o.bytes
+        flaggedRecords += o.flaggedRecords
+        findings += o.findings
+        suppressedFindings += o.suppressedFindings
+        invalidUTF8Records += o.invalidUTF8Records
+        for (k, v) in o.byCategory { byCategory[k, default: 0] += v }
+        for (k, v) in o.bySeverity { bySeverity[k, default: 0] += v }
+    }
+
+    /// One human line for stderr.
+    public var text: String {
+        let mb = Double(bytes) / 1e6
+        var s = "adscan: \(records) records, \(fmt(mb)) MB in \(fmt(elapsedSeconds)) s (\(fmt(megabytesPerSecond)) MB/s); "
+        s += "\(flaggedRecords) flagged, \(findings) findings"
+        let sev = Severity.allCases.reversed().compactMap { k in bySeverity[k].map { "\(k.rawValue) \($0)" } }
+        if !sev.isEmpty { s += " (" + sev.joined(separator: ", ") + ")" }
+        if suppressedFindings > 0 { s += ", \(suppressedFindings) suppressed by context" }
+        s += "; \(recordErrors) errors"
+        if invalidUTF8Records > 0 { s += ", \(invalidUTF8Records) records with invalid UTF-8" }
+        if !byCategory.isEmpty {
+            s += "\n  by category: " + byCategory.sorted { $0.key.rawValue < $1.key.rawValue }
+                .map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ")
+        }
+        return s
+    }
+
+    private func fmt(_ v: Double) -> String {
+        let r = (v * 100).rounded() / 100
+        return String(r)
+    }
+
+    public func json(into w: inout JSONWriter) {
+        w.beginObject()
+        w.field("type", "summary")
+        w.field("records_in", recordsIn)
+        w.field("records", records)
+        w.field("errors", recordErrors)
+        w.field("bytes", bytes)
+        w.field("flagged_records", flaggedRecords)
+        w.field("findings", findings)
+        w.field("suppressed_findings", suppressedFindings)
+        w.field("invalid_utf8_records", invalidUTF8Records)
+        w.beginObject("by_category")
+        for (k, v) in byCategory.sorted(by: { $0.key.rawValue < $1.key.rawValue }) { w.field(k.rawValue, v) }
+        w.endObject()
+        w.beginObject("by_severity")
+        for (k, v) in bySeverity.sorted(by: { $0.key < $1.key }) { w.field(k.rawValue, v) }
+        w.endObject()
+        w.field("elapsed_s", elapsedSeconds)
+        w.field("mb_per_s", megabytesPerSecond)
+        w.endObject()
+    }
+}
