@@ -2,7 +2,7 @@
 /// (newline, 。！？； and their ASCII forms), at most `limit` bytes either way, snapped to code
 /// point boundaries. Rules never match across a sentence.
 public enum Clause {
-    public static let limit = 240
+    public static let limit = 150
 
     @inline(__always)
     static func boundaryEnding(at i: Int, _ p: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -19,6 +19,7 @@ public final class CompiledRuleSet: Sendable {
         let exceptions: [[UInt8]]
         let exceptionPatterns: [Regex]
         let groupPatterns: [[Regex]]
+        let wordBoundary: Bool
     }
 
     public let ruleSet: RuleSet
@@ -28,6 +29,8 @@ public final class CompiledRuleSet: Sendable {
     public let canonicalLiterals: [String]
     let uses: [[Use]]
     let rules: [CompiledRule]
+    /// Document-scope rules: (rule index, group roles), so the hot path never copies a Rule.
+    let documentRules: [(rule: Int, roles: [String])]
     public let normalizer: Normalizer
 
     public struct CompileError: Error, CustomStringConvertible {
@@ -64,7 +67,8 @@ public final class CompiledRuleSet: Sendable {
                 terms: r.terms.map { Array($0.utf8) },
                 exceptions: r.exceptions.map { Array($0.utf8) },
                 exceptionPatterns: try r.exceptionPatterns.map(regex),
-                groupPatterns: try r.requires.map { try $0.patterns.map(regex) }))
+                groupPatterns: try r.requires.map { try $0.patterns.map(regex) },
+                wordBoundary: r.boundary == .word))
         }
         for (si, s) in ruleSet.suppressors.enumerated() where s.scope == .document {
             for (mi, m) in s.markers.enumerated() { add(m, .marker(suppressor: si, marker: mi)) }
@@ -84,6 +88,8 @@ public final class CompiledRuleSet: Sendable {
         self.canonicalLiterals = canonical
         self.uses = uses
         self.rules = compiled
+        self.documentRules = ruleSet.rules.indices.filter { ruleSet.rules[$0].scope == .document }
+            .map { ($0, ruleSet.rules[$0].requires.map(\.role)) }
     }
 
     /// Raw-text forms of a folded literal: every mix of simplified / traditional / compatibility

@@ -17,10 +17,11 @@ public struct Matcher: Sendable {
         compiled.prefilter.findAll(text, into: &scratch.hits)
         if scratch.hits.isEmpty { return result }
 
-        let rules = compiled.ruleSet.rules
         var window: Range<Int>? = nil
-        // document rules: first evidence per group
+        // Document rules: evidence per group. Groups with patterns only collect keyword hits here;
+        // their (costlier) patterns run at the end, and only when every other group is present.
         var groupEvidence: [Int: [Int: Range<Int>]] = [:]
+        var groupHits: [Int: [Int: [Range<Int>]]] = [:]
 
         for hit in scratch.hits {
             let canon = Int(compiled.variantToCanonical[Int(hit.literal)])
@@ -28,9 +29,17 @@ public struct Matcher: Sendable {
             let uses = compiled.uses[canon]
             var needsWindow = false
             for use in uses {
-                if case .marker(let s, let m) = use {
+                switch use {
+                case .marker(let s, let m):
                     result.markers.append(MarkerHit(suppressor: s, marker: m, start: hitRange.lowerBound, end: hitRange.upperBound))
-                } else {
+                case .group(let ri, let gi):
+                    if groupEvidence[ri]?[gi] != nil { continue }
+                    if compiled.rules[ri].groupPatterns[gi].isEmpty {
+                        groupEvidence[ri, default: [:]][gi] = hitRange
+                    } else if groupHits[ri]?[gi]?.count ?? 0 < 64 {
+                        groupHits[ri, default: [:]][gi, default: []].append(hitRange)
+                    }
+                case .keyword, .term:
                     needsWindow = true
                 }
             }
@@ -40,12 +49,11 @@ public struct Matcher: Sendable {
                 window = w
                 compiled.normalizer.normalize(text, range: w, into: &scratch.window)
                 scratch.ranInWindow.removeAll(keepingCapacity: true)
-                scratch.groupRanInWindow.removeAll(keepingCapacity: true)
             }
             let clause = window!
             for use in uses {
                 switch use {
-                case .marker:
+                case .marker, .group:
                     continue
                 case .keyword(let ri):
                     guard scratch.ranInWindow.insert(ri).inserted else { continue }
@@ -64,37 +72,50 @@ public struct Matcher: Sendable {
                     guard e <= scratch.window.bytes.count,
                           scratch.window.bytes[s..<e].elementsEqual(term) else { continue }
                     accept(ri, s, e, clause, text, scratch, &result)
-                case .group(let ri, let gi):
-                    if groupEvidence[ri]?[gi] != nil { continue }
-                    let pats = compiled.rules[ri].groupPatterns[gi]
-                    if pats.isEmpty {
-                        groupEvidence[ri, default: [:]][gi] = hitRange
-                        continue
-                    }
-                    guard scratch.groupRanInWindow.insert(ri << 8 | gi).inserted else { continue }
-                    var found: Range<Int>? = nil
-                    scratch.window.bytes.withUnsafeBufferPointer { nb in
-                        for re in pats where found == nil {
-                            re.forEachMatch(in: nb, from: 0, to: nb.count, data: scratch.matchData) { s, e in
-                                if found == nil && e > s { found = scratch.window.originalRange(s, e) }
-                            }
-                        }
-                    }
-                    if let found { groupEvidence[ri, default: [:]][gi] = found }
                 }
             }
         }
 
-        for (ri, groups) in groupEvidence where groups.count == rules[ri].requires.count {
-            let first = groups[0]!
-            var evidence: [(role: String, range: Range<Int>)] = []
-            for gi in 1..<max(1, rules[ri].requires.count) { evidence.append((rules[ri].requires[gi].role, groups[gi]!)) }
-            let clause = Clause.around(first, in: text)
+        for (ri, roles) in compiled.documentRules {
+            let groups = roles
+            // cheap test first: every group has evidence or at least a keyword hit
+            guard groups.indices.allSatisfy({ groupEvidence[ri]?[$0] != nil || groupHits[ri]?[$0] != nil }) else { continue }
+            var evidence = groupEvidence[ri] ?? [:]
+            for gi in groups.indices where evidence[gi] == nil {
+                evidence[gi] = firstGroupMatch(compiled.rules[ri].groupPatterns[gi], groupHits[ri]![gi]!, text, scratch)
+                if evidence[gi] == nil { break }
+            }
+            guard evidence.count == groups.count else { continue }
+            let first = evidence[0]!
+            var supporting: [(role: String, range: Range<Int>)] = []
+            for gi in 1..<groups.count { supporting.append((groups[gi], evidence[gi]!)) }
             result.candidates.append(Candidate(rule: ri, start: first.lowerBound, end: first.upperBound,
-                                               clause: clause, via: [], evidence: evidence))
+                                               clause: Clause.around(first, in: text), via: [], evidence: supporting))
         }
         result.candidates = Self.resolveOverlaps(result.candidates)
         return result
+    }
+
+    /// The first pattern match in the clause around any of `hits` (original range).
+    private func firstGroupMatch(_ patterns: [Regex], _ hits: [Range<Int>], _ text: UnsafeBufferPointer<UInt8>,
+                                 _ scratch: Scratch) -> Range<Int>? {
+        var lastClause: Range<Int>? = nil
+        for h in hits {
+            let clause = Clause.around(h, in: text)
+            if clause == lastClause { continue }
+            lastClause = clause
+            compiled.normalizer.normalize(text, range: clause, into: &scratch.clauseText)
+            var found: Range<Int>? = nil
+            scratch.clauseText.bytes.withUnsafeBufferPointer { nb in
+                for re in patterns where found == nil {
+                    re.forEachMatch(in: nb, from: 0, to: nb.count, data: scratch.matchData) { s, e in
+                        if found == nil && e > s { found = scratch.clauseText.originalRange(s, e) }
+                    }
+                }
+            }
+            if let found { return found }
+        }
+        return nil
     }
 
     /// Index in the folded window of the byte that came from original offset `o`.
@@ -126,7 +147,7 @@ public struct Matcher: Sendable {
             }
             if covered { return }
         }
-        if compiled.ruleSet.rules[ri].boundary == .word, let wb = scratch.wordBreaker {
+        if cr.wordBoundary, let wb = scratch.wordBreaker {
             let ok = w.withUnsafeBufferPointer { nb -> Bool in
                 let bounds = wb.boundaries(nb)
                 return bounds.contains(Int32(s)) && bounds.contains(Int32(e))

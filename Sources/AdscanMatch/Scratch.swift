@@ -8,7 +8,6 @@ public final class Scratch {
     public var clauseText = NormalizedText()
     public lazy var wordBreaker: WordBreaker? = WordBreaker()
     var ranInWindow: Set<Int> = []
-    var groupRanInWindow: Set<Int> = []
 
     public init() {
         hits.reserveCapacity(1024)

@@ -4,13 +4,23 @@ public struct RecordOrigin: Sendable, Equatable {
     public var source: String
     /// 1-based line in the input where the record starts (lines and jsonl modes; 1 for doc).
     public var line: Int
-    /// The record id: the JSONL id field, or `source:line` for lines, or the path for doc.
-    public var id: String
+    /// The JSONL id field when there is one; nil means the default id (see `id`), which is
+    /// built only when a record is reported, not for every scanned line.
+    public var explicitID: String?
+    /// True for `doc` records, whose default id is the path alone.
+    public var wholeFile: Bool
 
-    public init(source: String, line: Int, id: String) {
+    public init(source: String, line: Int, explicitID: String? = nil, wholeFile: Bool = false) {
         self.source = source
         self.line = line
-        self.id = id
+        self.explicitID = explicitID
+        self.wholeFile = wholeFile
+    }
+
+    /// The record id: the JSONL id field, else the path for doc records, else `source:line`.
+    public var id: String {
+        if let e = explicitID { return e }
+        return wholeFile ? source : "\(source):\(line)"
     }
 }
 

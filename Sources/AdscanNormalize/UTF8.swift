@@ -32,27 +32,35 @@ public enum UTF8Scan {
     }
 
     /// Offset of the first invalid UTF-8 byte, or nil when the buffer is valid.
-    /// ASCII runs are skipped eight bytes at a time.
+    /// ASCII runs are skipped eight bytes at a time; 3-byte sequences (CJK) are checked with one
+    /// 32-bit load. Anything else goes through the full decoder.
     public static func firstInvalid(_ p: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let base = p.baseAddress else { return nil }
         let n = p.count
         var i = 0
+        while i &+ 8 <= n {
+            let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            if w & 0x8080_8080_8080_8080 == 0 { i &+= 8; continue }
+            // skip the ASCII prefix of the word
+            let skip = (w & 0x8080_8080_8080_8080).trailingZeroBitCount >> 3
+            i &+= skip
+            // a run of 3-byte sequences
+            while i &+ 4 <= n {
+                let v = UnsafeRawPointer(base + i).loadUnaligned(as: UInt32.self)
+                // lead 1110xxxx, then 10xxxxxx 10xxxxxx
+                guard v & 0x00C0_C0F0 == 0x0080_80E0 else { break }
+                let b0 = v & 0xFF, b1 = (v >> 8) & 0xFF
+                if b0 == 0xE0 && b1 < 0xA0 { return i }
+                if b0 == 0xED && b1 >= 0xA0 { return i }
+                i &+= 3
+            }
+            if i < n && base[i] >= 0x80 {
+                let (c, len) = decode(p, i)
+                if c == 0xFFFD && len == 1 { return i }
+                i &+= len
+            }
+        }
         while i < n {
-            if i + 8 <= n {
-                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                if w & 0x8080_8080_8080_8080 == 0 { i &+= 8; continue }
-            }
-            let b = base[i]
-            if b < 0x80 { i &+= 1; continue }
-            if b & 0xF0 == 0xE0, i + 2 < n {
-                // the common CJK case, checked inline
-                let b1 = base[i + 1], b2 = base[i + 2]
-                if b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80,
-                   !(b == 0xE0 && b1 < 0xA0), !(b == 0xED && b1 >= 0xA0) {
-                    i &+= 3; continue
-                }
-                return i
-            }
             let (c, len) = decode(p, i)
             if c == 0xFFFD && len == 1 { return i }
             i &+= len

@@ -126,13 +126,7 @@ public final class RecordReader {
         let delimited = mode != .doc
         let maxBytes = max(options.maxRecordBytes, 2 * options.segmentOverlap + 16)
 
-        func id(_ line: Int, _ jsonID: String?) -> String {
-            switch mode {
-            case .doc: return source
-            case .lines: return "\(source):\(line)"
-            case .jsonl: return jsonID ?? "\(source):\(line)"
-            }
-        }
+        let wholeFile = mode == .doc
 
         while !stopped {
             if live { flush(live: true) }
@@ -162,9 +156,9 @@ public final class RecordReader {
                             var end = nl
                             if end > consumed && p[end - 1] == 0x0D { end -= 1 }
                             if seg.active {
-                                emitSegment(p, consumed..<end, source: source, line: line, final: true, seg: &seg, id: id(line, nil))
+                                emitSegment(p, consumed..<end, source: source, line: line, final: true, seg: &seg, wholeFile: wholeFile)
                             } else {
-                                record(p, consumed..<end, mode: mode, source: source, line: line, id: id)
+                                record(p, consumed..<end, mode: mode, source: source, line: line)
                             }
                         }
                         consumed = nl + 1
@@ -186,7 +180,7 @@ public final class RecordReader {
                 buf.withUnsafeBufferPointer { p in
                     var cut = consumed + maxBytes - options.segmentOverlap
                     while cut > consumed && p[cut] & 0xC0 == 0x80 { cut -= 1 }
-                    emitSegment(p, consumed..<cut, source: source, line: line, final: false, seg: &seg, id: id(line, nil))
+                    emitSegment(p, consumed..<cut, source: source, line: line, final: false, seg: &seg, wholeFile: wholeFile)
                     var next = cut - options.segmentOverlap
                     while next > consumed && p[next] & 0xC0 == 0x80 { next -= 1 }
                     // advance the segment's line/column/char bases over the part not rescanned
@@ -213,9 +207,9 @@ public final class RecordReader {
                 var end = buf.count
                 if delimited && end > consumed && p[end - 1] == 0x0D { end -= 1 }
                 if seg.active {
-                    emitSegment(p, consumed..<end, source: source, line: line, final: true, seg: &seg, id: id(line, nil))
+                    emitSegment(p, consumed..<end, source: source, line: line, final: true, seg: &seg, wholeFile: wholeFile)
                 } else {
-                    record(p, consumed..<end, mode: mode, source: source, line: line, id: id)
+                    record(p, consumed..<end, mode: mode, source: source, line: line)
                 }
             }
         }
@@ -227,8 +221,7 @@ public final class RecordReader {
         return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
 
-    private func record(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, mode: InputMode, source: String, line: Int,
-                        id: (Int, String?) -> String) {
+    private func record(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, mode: InputMode, source: String, line: Int) {
         let slice = UnsafeBufferPointer(rebasing: p[r])
         if mode == .jsonl {
             if slice.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }  // blank line: not a record
@@ -245,7 +238,7 @@ public final class RecordReader {
                     error(source, line, "no field `\(options.textField)` in the JSON object")
                     return
                 }
-                let origin = RecordOrigin(source: source, line: line, id: id(line, f.id))
+                let origin = RecordOrigin(source: source, line: line, explicitID: f.id)
                 batch.items.append(.record(Batch.RecordSlice(origin: origin, range: text)))
             } catch {
                 batch.bytes.removeSubrange(start...)
@@ -255,17 +248,17 @@ public final class RecordReader {
         } else {
             let start = batch.bytes.count
             batch.bytes.append(contentsOf: slice)
-            let origin = RecordOrigin(source: source, line: line, id: id(line, nil))
+            let origin = RecordOrigin(source: source, line: line, wholeFile: mode == .doc)
             batch.items.append(.record(Batch.RecordSlice(origin: origin, range: start..<batch.bytes.count)))
         }
         flushIfFull()
     }
 
     private func emitSegment(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, source: String, line: Int, final: Bool,
-                             seg: inout Segmenting, id: String) {
+                             seg: inout Segmenting, wholeFile: Bool) {
         let start = batch.bytes.count
         batch.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p[r]))
-        var s = Batch.RecordSlice(origin: RecordOrigin(source: source, line: line, id: id), range: start..<batch.bytes.count)
+        var s = Batch.RecordSlice(origin: RecordOrigin(source: source, line: line, wholeFile: wholeFile), range: start..<batch.bytes.count)
         s.segmentOffset = seg.offset
         s.ownFrom = seg.ownFrom
         s.lineBase = seg.lines
