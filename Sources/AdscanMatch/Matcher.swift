@@ -174,8 +174,8 @@ public struct Matcher: Sendable {
         return false
     }
 
-    /// One finding per rule and span: of overlapping candidates of the same rule keep the longest
-    /// (全网第一 over 第一); exact duplicates from several keyword hits collapse.
+    /// One finding per rule and span: overlapping candidates of the same rule merge into their
+    /// union (全国第一 + 第一品牌 → 全国第一品牌); duplicates from several keyword hits collapse.
     static func resolveOverlaps(_ cands: [Candidate]) -> [Candidate] {
         guard cands.count > 1 else { return cands }
         let sorted = cands.sorted { a, b in
@@ -187,7 +187,11 @@ public struct Matcher: Sendable {
         out.reserveCapacity(sorted.count)
         for c in sorted {
             if let last = out.last, last.rule == c.rule, c.start < last.end {
-                if c.end - c.start > last.end - last.start { out[out.count - 1] = c }
+                if c.end > last.end {
+                    out[out.count - 1].end = c.end
+                    out[out.count - 1].clause = min(last.clause.lowerBound, c.clause.lowerBound)..<max(last.clause.upperBound, c.clause.upperBound)
+                    out[out.count - 1].via = Array(Set(last.via + c.via)).sorted()
+                }
                 continue
             }
             out.append(c)

@@ -87,7 +87,11 @@ public final class RecordReader {
             case S_IFLNK:
                 // follow links to files; never to directories (no loops)
                 var target = stat()
-                if stat(path, &target) == 0 && target.st_mode & S_IFMT == S_IFREG { readFile(path) }
+                if stat(path, &target) != 0 {
+                    error(path, nil, "broken symbolic link: \(String(cString: strerror(errno)))")
+                } else if target.st_mode & S_IFMT == S_IFREG {
+                    readFile(path)
+                }
             default:
                 continue
             }
@@ -155,7 +159,11 @@ public final class RecordReader {
                         } else {
                             var end = nl
                             if end > consumed && p[end - 1] == 0x0D { end -= 1 }
-                            if seg.active {
+                            if end - consumed > maxBytes && mode == .jsonl {
+                                error(source, line, "JSON line longer than \(options.maxRecordBytes) bytes; skipped")
+                            } else if seg.active || end - consumed > maxBytes {
+                                // cut what is left of a long line into segments, then its final one
+                                while end - consumed > maxBytes { cutSegment(p, &consumed, source: source, line: line, seg: &seg, wholeFile: wholeFile) }
                                 emitSegment(p, consumed..<end, source: source, line: line, final: true, seg: &seg, wholeFile: wholeFile)
                             } else {
                                 record(p, consumed..<end, mode: mode, source: source, line: line)
@@ -167,7 +175,7 @@ public final class RecordReader {
                     }
                 }
             }
-            // an over-long pending record
+            // a pending record (no delimiter yet) that has grown too long
             while buf.count - consumed > maxBytes && !stopped {
                 if mode == .jsonl {
                     if !discarding {
@@ -178,19 +186,7 @@ public final class RecordReader {
                     break
                 }
                 buf.withUnsafeBufferPointer { p in
-                    var cut = consumed + maxBytes - options.segmentOverlap
-                    while cut > consumed && p[cut] & 0xC0 == 0x80 { cut -= 1 }
-                    emitSegment(p, consumed..<cut, source: source, line: line, final: false, seg: &seg, wholeFile: wholeFile)
-                    var next = cut - options.segmentOverlap
-                    while next > consumed && p[next] & 0xC0 == 0x80 { next -= 1 }
-                    // advance the segment's line/column/char bases over the part not rescanned
-                    for i in consumed..<next where p[i] & 0xC0 != 0x80 {
-                        seg.chars += 1
-                        if p[i] == 0x0A { seg.lines += 1; seg.column = 0 } else { seg.column += 1 }
-                    }
-                    seg.offset += next - consumed
-                    seg.ownFrom = cut - next
-                    consumed = next
+                    cutSegment(p, &consumed, source: source, line: line, seg: &seg, wholeFile: wholeFile)
                 }
             }
             if consumed > 0 && (consumed >= buf.count || consumed > (1 << 20)) {
@@ -206,13 +202,36 @@ public final class RecordReader {
             buf.withUnsafeBufferPointer { p in
                 var end = buf.count
                 if delimited && end > consumed && p[end - 1] == 0x0D { end -= 1 }
-                if seg.active {
+                if seg.active || (end - consumed > maxBytes && mode != .jsonl) {
+                    while end - consumed > maxBytes { cutSegment(p, &consumed, source: source, line: line, seg: &seg, wholeFile: wholeFile) }
                     emitSegment(p, consumed..<end, source: source, line: line, final: true, seg: &seg, wholeFile: wholeFile)
+                } else if end - consumed > maxBytes {
+                    error(source, line, "JSON line longer than \(options.maxRecordBytes) bytes; skipped")
                 } else {
                     record(p, consumed..<end, mode: mode, source: source, line: line)
                 }
             }
         }
+    }
+
+    /// Hands on the next segment of an over-long record starting at `consumed` and advances
+    /// `consumed` to the start of the next one (which re-reads `segmentOverlap` bytes).
+    private func cutSegment(_ p: UnsafeBufferPointer<UInt8>, _ consumed: inout Int, source: String, line: Int,
+                            seg: inout Segmenting, wholeFile: Bool) {
+        let maxBytes = max(options.maxRecordBytes, 2 * options.segmentOverlap + 16)
+        var cut = consumed + maxBytes - options.segmentOverlap
+        while cut > consumed && p[cut] & 0xC0 == 0x80 { cut -= 1 }
+        emitSegment(p, consumed..<cut, source: source, line: line, final: false, seg: &seg, wholeFile: wholeFile)
+        var next = cut - options.segmentOverlap
+        while next > consumed && p[next] & 0xC0 == 0x80 { next -= 1 }
+        // advance the line/column/char bases over the part that is not re-read
+        for i in consumed..<next where p[i] & 0xC0 != 0x80 {
+            seg.chars += 1
+            if p[i] == 0x0A { seg.lines += 1; seg.column = 0 } else { seg.column += 1 }
+        }
+        seg.offset += next - consumed
+        seg.ownFrom = cut - next
+        consumed = next
     }
 
     private func memchrIndex(_ p: UnsafeBufferPointer<UInt8>, from: Int, _ byte: UInt8) -> Int? {

@@ -142,11 +142,13 @@ public struct RuleLoader {
                 throw reader.error("patterns", "a rule needs `patterns` or `terms`")
             }
             if !patterns.isEmpty && keywords.isEmpty {
-                throw reader.error("keywords", "a rule with patterns needs `keywords` (the literals the prefilter looks for)")
+                throw reader.error("patterns", "a rule with patterns needs `keywords` (the literals the prefilter looks for)")
             }
         }
-        for lit in keywords + terms + requires.flatMap(\.keywords) where lit.utf8.count < 3 {
-            throw reader.error("keywords", "literal `\(lit)` is shorter than 3 UTF-8 bytes; the prefilter needs at least one CJK character or three ASCII characters")
+        for (key, list) in [("keywords", keywords), ("terms", terms), ("requires", requires.flatMap(\.keywords))] {
+            for lit in list where lit.utf8.count < 3 {
+                throw reader.error(key, "literal `\(lit)` is shorter than 3 UTF-8 bytes; the prefilter needs at least one CJK character or three ASCII characters")
+            }
         }
         var flag: [String] = [], pass: [String] = []
         if let ex = m["examples"] {

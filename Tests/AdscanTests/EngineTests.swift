@@ -1,0 +1,100 @@
+import AdscanContext
+import AdscanMatch
+import AdscanModel
+import XCTest
+
+final class EngineTests: XCTestCase {
+    func findings(_ s: String) -> [Finding] {
+        TestSupport.scanner.scan(s).findings
+    }
+
+    func testIssueExampleReportsOriginalOffsets() {
+        let text = "本院治愈率高达98%，三个疗程根治"
+        let f = findings(text)
+        XCTAssertEqual(f.map(\.ruleID), ["AL-16-2", "AL-16-1"])
+        let bytes = Array(text.utf8)
+        for x in f {
+            XCTAssertEqual(String(decoding: bytes[x.start..<x.end], as: UTF8.self), x.match)
+            XCTAssertEqual(Array(text.unicodeScalars)[x.charStart..<x.charEnd].map(String.init).joined(), x.match)
+        }
+        XCTAssertEqual(f[0].match, "治愈率高达98%")
+        XCTAssertEqual(f[0].charStart, 2)
+        XCTAssertEqual(f[1].match, "三个疗程根治")
+    }
+
+    func testTraditionalAndFullWidthVariantFiresWithOriginalOffsets() {
+        let text = "廣告：本院治癒率高達９８％！"
+        let f = findings(text)
+        XCTAssertEqual(f.count, 1)
+        XCTAssertEqual(f[0].ruleID, "AL-16-2")
+        XCTAssertEqual(f[0].match, "治癒率高達９８％", "the match is the ORIGINAL text")
+        let bytes = Array(text.utf8)
+        XCTAssertEqual(String(decoding: bytes[f[0].start..<f[0].end], as: UTF8.self), "治癒率高達９８％")
+        XCTAssertEqual(f[0].charStart, 5)
+        XCTAssertEqual(f[0].charEnd, 13)
+        XCTAssertEqual(Set(f[0].via), ["traditional", "fullwidth"])
+    }
+
+    func testLineAndColumnInMultiLineRecord() {
+        let f = findings("第一行正常\n第二行：三个疗程根治")
+        XCTAssertEqual(f.count, 1)
+        XCTAssertEqual(f[0].line, 2)
+        XCTAssertEqual(f[0].column, 5)
+    }
+
+    func testLongestOverlapWinsWithinARule() {
+        let f = findings("全国第一品牌")
+        XCTAssertEqual(f.filter { $0.ruleID == "AL-9-3.rank" }.map(\.match), ["全国第一品牌"])
+    }
+
+    func testRulesDoNotMatchAcrossSentences() {
+        XCTAssertEqual(findings("他的治愈率。98%的人不知道").map(\.ruleID), [])
+    }
+
+    func testRegulatorNoticeIsSuppressedButExplained() {
+        let notice = "经查，当事人在其网站发布“治愈率高达98%”等内容，违反了《广告法》第十六条，市场监管局责令其停止发布并处罚款。"
+        let f = findings(notice)
+        XCTAssertFalse(f.isEmpty)
+        XCTAssertTrue(f.allSatisfy { $0.suppressedBy?.hasPrefix("regulatory_document") == true }, "\(f)")
+    }
+
+    func testProhibitionFrameSuppressesButNegationDoesNot() {
+        let ban = findings("医疗广告不得含有保证治愈、治愈率的内容")
+        XCTAssertTrue(ban.allSatisfy { $0.suppressedBy != nil })
+        let claim = findings("不敢说100%有效，但99%都好了")
+        XCTAssertTrue(claim.contains { $0.ruleID == "AL-16-2" && $0.suppressedBy == nil })
+    }
+
+    func testMandatedStatementNeverFires() {
+        let f = findings("请在医生或者临床营养师指导下使用。本品不能代替药物。")
+        XCTAssertTrue(f.allSatisfy { $0.suppressedBy != nil }, "\(f)")
+    }
+
+    func testSeedPagesProduceNoActiveFindings() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: TestSupport.seeds).filter { $0.hasSuffix(".txt") }
+        XCTAssertEqual(files.count, 5)
+        for name in files {
+            let text = try String(contentsOfFile: TestSupport.seeds + "/" + name, encoding: .utf8)
+            let active = findings(text).filter { $0.suppressedBy == nil && $0.severity >= .warning }
+            XCTAssertEqual(active.map { "\($0.ruleID) «\($0.match)»" }, [], name)
+        }
+    }
+
+    func testDisguisedNewsAdNeedsBothNewsFormatAndContact() {
+        let ad = "本报讯（记者 王明）某医院引进德国设备。预约电话：028-86661234"
+        let f = findings(ad).filter { $0.ruleID == "AL-14-P2" }
+        XCTAssertEqual(f.count, 1)
+        XCTAssertEqual(f[0].match, "本报讯")
+        XCTAssertEqual(f[0].evidence.first?.role, "operator_contact")
+        XCTAssertTrue(findings("本报讯（记者 王明）今年春运客流同比增长。").filter { $0.ruleID == "AL-14-P2" }.isEmpty)
+    }
+
+    func testManyFindingsAreCappedAndMarkedTruncated() {
+        var scanner = TestSupport.scanner
+        scanner.gate.maxFindings = 10
+        let text = String(repeating: "根治！", count: 50)
+        let out = scanner.scan(text)
+        XCTAssertEqual(out.findings.count, 10)
+        XCTAssertTrue(out.truncated)
+    }
+}

@@ -1,0 +1,156 @@
+import AdscanModel
+import AdscanReader
+import XCTest
+
+final class ReaderTests: XCTestCase {
+    struct Collected {
+        var records: [(origin: RecordOrigin, text: String, slice: Batch.RecordSlice)] = []
+        var errors: [RecordError] = []
+    }
+
+    func read(_ options: ReaderOptions, _ body: (RecordReader) -> Void) -> Collected {
+        var c = Collected()
+        let reader = RecordReader(options: options) { batch in
+            for item in batch.items {
+                switch item {
+                case .record(let s):
+                    c.records.append((s.origin, String(decoding: batch.bytes[s.range], as: UTF8.self), s))
+                case .error(let e):
+                    c.errors.append(e)
+                }
+            }
+            return true
+        }
+        body(reader)
+        reader.finish()
+        return c
+    }
+
+    func file(_ name: String, _ bytes: [UInt8]) throws -> String {
+        let dir = try TestSupport.tempDir()
+        let url = dir.appendingPathComponent(name)
+        try Data(bytes).write(to: url)
+        return url.path
+    }
+
+    func testLinesModeSplitsOnNewlinesAndStripsCR() throws {
+        let path = try file("t.txt", Array("第一行\r\n\n第三行".utf8))
+        var o = ReaderOptions()
+        o.mode = .lines
+        let c = read(o) { $0.read(path: path) }
+        XCTAssertEqual(c.records.map(\.text), ["第一行", "", "第三行"])
+        XCTAssertEqual(c.records.map(\.origin.line), [1, 2, 3])
+        XCTAssertEqual(c.records[2].origin.id, path + ":3")
+    }
+
+    func testDocModeIsOneRecordPerFileAndDefaultsByExtension() throws {
+        let path = try file("page.html", Array("甲\n乙".utf8))
+        let c = read(ReaderOptions()) { $0.read(path: path) }
+        XCTAssertEqual(c.records.map(\.text), ["甲\n乙"])
+        XCTAssertEqual(c.records[0].origin.id, path)
+        XCTAssertEqual(InputMode.forPath("x.ndjson"), .jsonl)
+        XCTAssertEqual(InputMode.forPath("x.JSONL"), .jsonl)
+    }
+
+    func testEmptyFileIsOneCleanDocRecord() throws {
+        let path = try file("empty.txt", [])
+        let c = read(ReaderOptions()) { $0.read(path: path) }
+        XCTAssertEqual(c.records.map(\.text), [""])
+        XCTAssertTrue(c.errors.isEmpty)
+    }
+
+    func testJSONLExtractsTextAndIdAndDecodesEscapes() throws {
+        let lines = [
+            #"{"id":"a","text":"\u6cbb\u6108\u7387 98%","meta":{"x":[1,2,{"y":null}]}}"#,
+            #"{"text":"换行\n和引号\"","id":42}"#,
+            #"{"id":"b","text":"😀 \ud83d\ude00"}"#,
+            "   ",
+            #"{"id":"c","body":"no text"}"#,
+            #"{"id":"d","text":"truncated"#,
+            #"{"id":"e","text":7}"#,
+            #"not json"#,
+            #"{"id":"f","text":"ok"} trailing"#,
+        ]
+        let path = try file("in.jsonl", Array(lines.joined(separator: "\n").utf8))
+        let c = read(ReaderOptions()) { $0.read(path: path) }
+        XCTAssertEqual(c.records.map(\.text), ["治愈率 98%", "换行\n和引号\"", "😀 😀"])
+        XCTAssertEqual(c.records.map(\.origin.id), ["a", "42", "b"])
+        XCTAssertEqual(c.errors.map(\.line), [5, 6, 7, 8, 9])
+        XCTAssertTrue(c.errors[0].message.contains("no field `text`"))
+        XCTAssertTrue(c.errors[1].message.contains("truncated string"), c.errors[1].message)
+        XCTAssertTrue(c.errors[2].message.contains("not a string"))
+        XCTAssertTrue(c.errors[3].message.contains("malformed JSON at column 1"))
+        XCTAssertTrue(c.errors[4].message.contains("after the object"))
+    }
+
+    func testCustomFieldsAndDeepNestingIsAnErrorNotACrash() throws {
+        let deep = String(repeating: "[", count: 10000) + String(repeating: "]", count: 10000)
+        let lines = [#"{"url":"http://x","content":"根治"}"#, #"{"a":\#(deep),"content":"x"}"#]
+        let path = try file("in.jsonl", Array(lines.joined(separator: "\n").utf8))
+        var o = ReaderOptions()
+        o.textField = "content"
+        o.idField = "url"
+        let c = read(o) { $0.read(path: path) }
+        XCTAssertEqual(c.records.map(\.origin.id), ["http://x"])
+        XCTAssertEqual(c.errors.count, 1)
+        XCTAssertTrue(c.errors[0].message.contains("nesting"))
+    }
+
+    func testBinaryFilesAreSkippedWithAMessage() throws {
+        let path = try file("blob.bin", [0x7F, 0x45, 0x4C, 0x46, 0x00, 0x01, 0x02])
+        let c = read(ReaderOptions()) { $0.read(path: path) }
+        XCTAssertTrue(c.records.isEmpty)
+        XCTAssertEqual(c.errors.count, 1)
+        XCTAssertTrue(c.errors[0].message.contains("binary file"))
+    }
+
+    func testDirectoriesAreWalkedInSortedOrderAndBrokenLinksReported() throws {
+        let dir = try TestSupport.tempDir()
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try "b".write(to: dir.appendingPathComponent("b.txt"), atomically: true, encoding: .utf8)
+        try "a".write(to: dir.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+        try "c".write(to: dir.appendingPathComponent("sub/c.txt"), atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("z.txt").path, withDestinationPath: "/nonexistent/x")
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("loop").path, withDestinationPath: dir.path)
+        let c = read(ReaderOptions()) { $0.read(path: dir.path) }
+        XCTAssertEqual(c.records.map(\.text), ["a", "b", "c"])
+        XCTAssertEqual(c.errors.count, 1)
+        XCTAssertTrue(c.errors[0].message.contains("broken symbolic link"))
+    }
+
+    func testOversizedLineIsScannedInOverlappingSegments() throws {
+        let unit = "正常文字abc"
+        let text = String(repeating: unit, count: 30000)   // 450 KB, one line
+        let path = try file("big.txt", Array((text + "\n下一行").utf8))
+        var o = ReaderOptions()
+        o.mode = .lines
+        o.maxRecordBytes = 100_000
+        o.segmentOverlap = 1000
+        let c = read(o) { $0.read(path: path) }
+        let segs = c.records.filter { $0.origin.line == 1 }
+        XCTAssertGreaterThan(segs.count, 4)
+        XCTAssertEqual(segs.filter { $0.slice.isFinal }.count, 1)
+        XCTAssertTrue(segs.last!.slice.isFinal)
+        // the segments, minus their overlaps, rebuild the line exactly
+        var rebuilt = ""
+        for s in segs {
+            let bytes = Array(s.text.utf8)
+            rebuilt += String(decoding: bytes[s.slice.ownFrom...], as: UTF8.self)
+        }
+        XCTAssertEqual(rebuilt, text)
+        XCTAssertEqual(segs.last!.slice.recordBytes, text.utf8.count)
+        XCTAssertEqual(c.records.last?.text, "下一行")
+        XCTAssertEqual(c.records.last?.origin.line, 2)
+    }
+
+    func testOversizedJSONLineIsAnErrorAndReadingGoesOn() throws {
+        let big = #"{"text":""# + String(repeating: "x", count: 300_000) + #""}"#
+        let path = try file("big.jsonl", Array((big + "\n" + #"{"text":"根治"}"#).utf8))
+        var o = ReaderOptions()
+        o.maxRecordBytes = 100_000
+        let c = read(o) { $0.read(path: path) }
+        XCTAssertEqual(c.records.map(\.text), ["根治"])
+        XCTAssertEqual(c.errors.count, 1)
+        XCTAssertTrue(c.errors[0].message.contains("longer than"))
+    }
+}
