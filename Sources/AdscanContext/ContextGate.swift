@@ -149,8 +149,8 @@ public struct ContextGate: Sendable {
             while b < text.count && text[b] & 0xC0 == 0x80 { b += 1 }
             k += 1
         }
-        var out = UTF8Scan.string(text, from: a, to: b)
-        out = String(out.map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 })
-        return out
+        var bytes = Array(UnsafeBufferPointer(rebasing: text[a..<b]))
+        for i in bytes.indices where bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { bytes[i] = 0x20 }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -29,8 +29,15 @@ public final class CompiledRuleSet: Sendable {
     public let canonicalLiterals: [String]
     let uses: [[Use]]
     let rules: [CompiledRule]
-    /// Document-scope rules: (rule index, group roles), so the hot path never copies a Rule.
-    let documentRules: [(rule: Int, roles: [String])]
+    /// Document-scope rules: (rule index, group roles, first group slot), so the hot path never
+    /// copies a Rule. Each group of a document rule has a slot in Scratch's flat arrays.
+    let documentRules: [(rule: Int, roles: [String], firstSlot: Int)]
+    /// Group slot of (rule, group) = groupSlotBase[rule] + group.
+    let groupSlotBase: [Int]
+    let groupSlotCount: Int
+    /// Markers: one id per (suppressor, marker), for deduplication per record.
+    let markerSlotBase: [Int]
+    let markerSlotCount: Int
     public let normalizer: Normalizer
 
     public struct CompileError: Error, CustomStringConvertible {
@@ -88,8 +95,27 @@ public final class CompiledRuleSet: Sendable {
         self.canonicalLiterals = canonical
         self.uses = uses
         self.rules = compiled
-        self.documentRules = ruleSet.rules.indices.filter { ruleSet.rules[$0].scope == .document }
-            .map { ($0, ruleSet.rules[$0].requires.map(\.role)) }
+        var base: [Int] = []
+        var slots = 0
+        var docs: [(rule: Int, roles: [String], firstSlot: Int)] = []
+        for r in ruleSet.rules.indices {
+            base.append(slots)
+            if ruleSet.rules[r].scope == .document {
+                docs.append((r, ruleSet.rules[r].requires.map(\.role), slots))
+            }
+            slots += ruleSet.rules[r].requires.count
+        }
+        self.documentRules = docs
+        self.groupSlotBase = base
+        self.groupSlotCount = slots
+        var mbase: [Int] = []
+        var mslots = 0
+        for s in ruleSet.suppressors {
+            mbase.append(mslots)
+            mslots += s.markers.count
+        }
+        self.markerSlotBase = mbase
+        self.markerSlotCount = mslots
     }
 
     /// Raw-text forms of a folded literal: every mix of simplified / traditional / compatibility

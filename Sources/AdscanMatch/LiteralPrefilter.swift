@@ -19,6 +19,8 @@ public final class LiteralPrefilter: @unchecked Sendable {
     /// Byte mask for the window length L(b); 0 = b never starts a window of any literal.
     private let windowMask: UnsafeMutablePointer<UInt64>
     private let bitmap: UnsafeMutablePointer<UInt64>
+    /// 1 when some literal starts with the byte (UTF-8 continuation bytes never do).
+    private let startsLiteral: UnsafeMutablePointer<UInt8>
     /// Open-addressed table: 3-byte prefix → range in `bucketIDs`.
     private let slotKey: UnsafeMutablePointer<UInt32>
     private let slotStart: UnsafeMutablePointer<UInt32>
@@ -30,9 +32,12 @@ public final class LiteralPrefilter: @unchecked Sendable {
     private let litOffset: UnsafeMutablePointer<Int32>
     private let litLength: UnsafeMutablePointer<Int32>
 
+    /// 2^18 bits (32 KiB): few false positives with ~1,000 literals × 3 offsets.
+    private static let bitmapWords = 4096
+
     @inline(__always)
     private static func hash(_ w: UInt64) -> Int {
-        Int(truncatingIfNeeded: (w &* 0x9E37_79B9_7F4A_7C15) >> 48)
+        Int(truncatingIfNeeded: (w &* 0x9E37_79B9_7F4A_7C15) >> 46)
     }
 
     @inline(__always)
@@ -46,8 +51,11 @@ public final class LiteralPrefilter: @unchecked Sendable {
         self.literals = literals
         windowMask = .allocate(capacity: 256)
         windowMask.initialize(repeating: 0, count: 256)
-        bitmap = .allocate(capacity: 1024)
-        bitmap.initialize(repeating: 0, count: 1024)
+        bitmap = .allocate(capacity: Self.bitmapWords)
+        bitmap.initialize(repeating: 0, count: Self.bitmapWords)
+        startsLiteral = .allocate(capacity: 256)
+        startsLiteral.initialize(repeating: 0, count: 256)
+        for lit in literals { startsLiteral[Int(lit[0])] = 1 }
 
         // L(b): the shortest literal tail starting with byte b at an offset d < 3, capped at 8.
         var lengthFor = [Int](repeating: 0, count: 256)
@@ -111,6 +119,7 @@ public final class LiteralPrefilter: @unchecked Sendable {
     deinit {
         windowMask.deallocate()
         bitmap.deallocate()
+        startsLiteral.deallocate()
         slotKey.deallocate()
         slotStart.deallocate()
         slotCount.deallocate()
@@ -143,7 +152,7 @@ public final class LiteralPrefilter: @unchecked Sendable {
                 if bitmap[h >> 6] & (1 << UInt64(h & 63)) != 0 {
                     var p = i >= 2 ? i - 2 : 0
                     while p <= i {
-                        verify(base, n, p, &hits)
+                        if startsLiteral[Int(base[p])] != 0 { verify(base, n, p, &hits) }
                         p += 1
                     }
                 }

@@ -18,10 +18,9 @@ public struct Matcher: Sendable {
         if scratch.hits.isEmpty { return result }
 
         var window: Range<Int>? = nil
-        // Document rules: evidence per group. Groups with patterns only collect keyword hits here;
-        // their (costlier) patterns run at the end, and only when every other group is present.
-        var groupEvidence: [Int: [Int: Range<Int>]] = [:]
-        var groupHits: [Int: [Int: [Range<Int>]]] = [:]
+        // Document rules: evidence per group slot. Groups with patterns only collect keyword hits
+        // here; their (costlier) patterns run at the end, and only when every other group is present.
+        scratch.prepare(groups: compiled.groupSlotCount, markers: compiled.markerSlotCount)
 
         for hit in scratch.hits {
             let canon = Int(compiled.variantToCanonical[Int(hit.literal)])
@@ -31,13 +30,21 @@ public struct Matcher: Sendable {
             for use in uses {
                 switch use {
                 case .marker(let s, let m):
-                    result.markers.append(MarkerHit(suppressor: s, marker: m, start: hitRange.lowerBound, end: hitRange.upperBound))
+                    let slot = compiled.markerSlotBase[s] + m
+                    if !scratch.markerSeen[slot] {
+                        scratch.markerSeen[slot] = true
+                        scratch.touchedMarkers.append(slot)
+                        result.markers.append(MarkerHit(suppressor: s, marker: m, start: hitRange.lowerBound, end: hitRange.upperBound))
+                    }
                 case .group(let ri, let gi):
-                    if groupEvidence[ri]?[gi] != nil { continue }
+                    let slot = compiled.groupSlotBase[ri] + gi
+                    if scratch.groupEvidence[slot] != nil { continue }
                     if compiled.rules[ri].groupPatterns[gi].isEmpty {
-                        groupEvidence[ri, default: [:]][gi] = hitRange
-                    } else if groupHits[ri]?[gi]?.count ?? 0 < 64 {
-                        groupHits[ri, default: [:]][gi, default: []].append(hitRange)
+                        scratch.groupEvidence[slot] = hitRange
+                        scratch.touchedGroups.append(slot)
+                    } else if scratch.groupHits[slot].count < 64 {
+                        if scratch.groupHits[slot].isEmpty { scratch.touchedGroups.append(slot) }
+                        scratch.groupHits[slot].append(hitRange)
                     }
                 case .keyword, .term:
                     needsWindow = true
@@ -76,17 +83,18 @@ public struct Matcher: Sendable {
             }
         }
 
-        for (ri, roles) in compiled.documentRules {
-            let groups = roles
+        for (ri, groups, firstSlot) in compiled.documentRules {
             // cheap test first: every group has evidence or at least a keyword hit
-            guard groups.indices.allSatisfy({ groupEvidence[ri]?[$0] != nil || groupHits[ri]?[$0] != nil }) else { continue }
-            var evidence = groupEvidence[ri] ?? [:]
-            for gi in groups.indices where evidence[gi] == nil {
-                evidence[gi] = firstGroupMatch(compiled.rules[ri].groupPatterns[gi], groupHits[ri]![gi]!, text, scratch)
+            guard groups.indices.allSatisfy({ scratch.groupEvidence[firstSlot + $0] != nil || !scratch.groupHits[firstSlot + $0].isEmpty })
+            else { continue }
+            var evidence: [Int: Range<Int>] = [:]
+            for gi in groups.indices {
+                evidence[gi] = scratch.groupEvidence[firstSlot + gi]
+                    ?? firstGroupMatch(compiled.rules[ri].groupPatterns[gi], scratch.groupHits[firstSlot + gi], text, scratch)
                 if evidence[gi] == nil { break }
             }
             guard evidence.count == groups.count else { continue }
-            let first = evidence[0]!
+            guard let first = evidence[0] else { continue }
             var supporting: [(role: String, range: Range<Int>)] = []
             for gi in 1..<groups.count { supporting.append((groups[gi], evidence[gi]!)) }
             result.candidates.append(Candidate(rule: ri, start: first.lowerBound, end: first.upperBound,

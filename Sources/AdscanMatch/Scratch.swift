@@ -8,6 +8,32 @@ public final class Scratch {
     public var clauseText = NormalizedText()
     public lazy var wordBreaker: WordBreaker? = WordBreaker()
     var ranInWindow: Set<Int> = []
+    /// Per group slot: first evidence (original range), and keyword hits awaiting patterns.
+    var groupEvidence: [Range<Int>?] = []
+    var groupHits: [[Range<Int>]] = []
+    var touchedGroups: [Int] = []
+    /// Per marker slot: seen in this record.
+    var markerSeen: [Bool] = []
+    var touchedMarkers: [Int] = []
+
+    func prepare(groups: Int, markers: Int) {
+        if groupEvidence.count != groups {
+            groupEvidence = Array(repeating: nil, count: groups)
+            groupHits = Array(repeating: [], count: groups)
+        } else {
+            for g in touchedGroups {
+                groupEvidence[g] = nil
+                groupHits[g].removeAll(keepingCapacity: true)
+            }
+        }
+        touchedGroups.removeAll(keepingCapacity: true)
+        if markerSeen.count != markers {
+            markerSeen = Array(repeating: false, count: markers)
+        } else {
+            for m in touchedMarkers { markerSeen[m] = false }
+        }
+        touchedMarkers.removeAll(keepingCapacity: true)
+    }
 
     public init() {
         hits.reserveCapacity(1024)

@@ -105,7 +105,50 @@ public final class RecordReader {
             return
         }
         defer { close(fd) }
-        readDescriptor(fd, source: path, mode: options.mode ?? InputMode.forPath(path), live: false, checkBinary: true)
+        let mode = options.mode ?? InputMode.forPath(path)
+        var st = stat()
+        if mode == .doc, fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG, Int(st.st_size) <= options.maxRecordBytes {
+            readWholeFile(fd, source: path, size: Int(st.st_size))
+        } else {
+            readDescriptor(fd, source: path, mode: mode, live: false, checkBinary: true)
+        }
+    }
+
+    /// doc mode, regular file that fits: read it straight into the batch buffer (one copy).
+    private func readWholeFile(_ fd: Int32, source: String, size: Int) {
+        let start = batch.bytes.count
+        batch.bytes.append(contentsOf: repeatElement(0, count: size))
+        var got = 0
+        let failed: Int32? = batch.bytes.withUnsafeMutableBytes { p -> Int32? in
+            while got < size {
+                let n = Glibc.read(fd, p.baseAddress! + start + got, size - got)
+                if n < 0 { if errno == EINTR { continue }; return errno }
+                if n == 0 { break }
+                got += n
+            }
+            return nil
+        }
+        batch.bytes.removeSubrange((start + got)...)
+        if let e = failed {
+            batch.bytes.removeSubrange(start...)
+            error(source, nil, "read error: \(String(cString: strerror(e)))")
+            return
+        }
+        // a file that grew while being read: take the rest too
+        while got == size {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n <= 0 { break }
+            batch.bytes.append(contentsOf: chunk[0..<n])
+        }
+        let probe = min(batch.bytes.count - start, 8192)
+        if let z = batch.bytes[start..<(start + probe)].firstIndex(of: 0) {
+            batch.bytes.removeSubrange(start...)
+            error(source, nil, "binary file (NUL byte at offset \(z - start)); skipped")
+            return
+        }
+        let origin = RecordOrigin(source: source, line: 1, wholeFile: true)
+        batch.items.append(.record(Batch.RecordSlice(origin: origin, range: start..<batch.bytes.count)))
+        flushIfFull()
     }
 
     // MARK: - records
