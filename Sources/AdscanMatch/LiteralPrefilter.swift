@@ -131,6 +131,13 @@ public final class LiteralPrefilter: @unchecked Sendable {
 
     /// Appends every occurrence in `text` to `hits`, ordered by start.
     public func findAll(_ text: UnsafeBufferPointer<UInt8>, into hits: inout [Hit]) {
+        let buffer = HitBuffer()
+        findAll(text, into: buffer)
+        hits.append(contentsOf: buffer.hits)
+    }
+
+    /// Appends every occurrence in `text` to `hits`, ordered by start (the hot-path form).
+    public func findAll(_ text: UnsafeBufferPointer<UInt8>, into hits: HitBuffer) {
         guard let base = text.baseAddress, text.count >= 3, !literals.isEmpty else { return }
         let n = text.count
         let fastEnd = n - 8  // samples below this can load 8 bytes directly
@@ -152,7 +159,7 @@ public final class LiteralPrefilter: @unchecked Sendable {
                 if bitmap[h >> 6] & (1 << UInt64(h & 63)) != 0 {
                     var p = i >= 2 ? i - 2 : 0
                     while p <= i {
-                        if startsLiteral[Int(base[p])] != 0 { verify(base, n, p, &hits) }
+                        if startsLiteral[Int(base[p])] != 0 { verify(base, n, p, hits) }
                         p += 1
                     }
                 }
@@ -162,7 +169,7 @@ public final class LiteralPrefilter: @unchecked Sendable {
     }
 
     @inline(__always)
-    private func verify(_ base: UnsafePointer<UInt8>, _ n: Int, _ p: Int, _ hits: inout [Hit]) {
+    private func verify(_ base: UnsafePointer<UInt8>, _ n: Int, _ p: Int, _ hits: HitBuffer) {
         guard p + 3 <= n else { return }
         let key = Self.prefixKey(base[p], base[p + 1], base[p + 2])
         var s = Int(key &* 0x9E37_79B1) & slotMask
@@ -180,7 +187,42 @@ public final class LiteralPrefilter: @unchecked Sendable {
             let lit = litBytes + Int(litOffset[id])
             var k = 3
             while k < len && base[p + k] == lit[k] { k += 1 }
-            if k == len { hits.append(Hit(start: p, literal: Int32(id))) }
+            if k == len { hits.append(start: p, literal: Int32(id)) }
         }
     }
+}
+
+/// A growable buffer of prefilter hits, reused per thread (no copy-on-write checks per append).
+public final class HitBuffer {
+    private(set) var base: UnsafeMutablePointer<LiteralPrefilter.Hit>
+    public private(set) var count = 0
+    private var capacity: Int
+
+    public init(capacity: Int = 1024) {
+        self.capacity = capacity
+        base = .allocate(capacity: capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    @inline(__always)
+    func append(start: Int, literal: Int32) {
+        if count == capacity {
+            let bigger = UnsafeMutablePointer<LiteralPrefilter.Hit>.allocate(capacity: capacity * 2)
+            bigger.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = bigger
+            capacity *= 2
+        }
+        (base + count).initialize(to: LiteralPrefilter.Hit(start: start, literal: literal))
+        count += 1
+    }
+
+    public func removeAll() { count = 0 }
+
+    public var isEmpty: Bool { count == 0 }
+
+    public subscript(i: Int) -> LiteralPrefilter.Hit { base[i] }
+
+    public var hits: [LiteralPrefilter.Hit] { Array(UnsafeBufferPointer(start: base, count: count)) }
 }

@@ -13,8 +13,8 @@ public struct Matcher: Sendable {
 
     public func scan(_ text: UnsafeBufferPointer<UInt8>, scratch: Scratch) -> MatchResult {
         var result = MatchResult()
-        scratch.hits.removeAll(keepingCapacity: true)
-        compiled.prefilter.findAll(text, into: &scratch.hits)
+        scratch.hits.removeAll()
+        compiled.prefilter.findAll(text, into: scratch.hits)
         if scratch.hits.isEmpty { return result }
 
         var window: Range<Int>? = nil
@@ -22,7 +22,8 @@ public struct Matcher: Sendable {
         // here; their (costlier) patterns run at the end, and only when every other group is present.
         scratch.prepare(groups: compiled.groupSlotCount, markers: compiled.markerSlotCount)
 
-        for hit in scratch.hits {
+        for h in 0..<scratch.hits.count {
+            let hit = scratch.hits[h]
             let canon = Int(compiled.variantToCanonical[Int(hit.literal)])
             let hitRange = hit.start..<(hit.start + compiled.prefilter.literals[Int(hit.literal)].count)
             let uses = compiled.uses[canon]

@@ -3,7 +3,7 @@ import AdscanNormalize
 /// Per-thread mutable state for scanning, reused across records so the hot path allocates little.
 public final class Scratch {
     public let matchData = MatchData()
-    public var hits: [LiteralPrefilter.Hit] = []
+    public let hits = HitBuffer()
     public var window = NormalizedText()
     public var clauseText = NormalizedText()
     public lazy var wordBreaker: WordBreaker? = WordBreaker()
@@ -35,7 +35,5 @@ public final class Scratch {
         touchedMarkers.removeAll(keepingCapacity: true)
     }
 
-    public init() {
-        hits.reserveCapacity(1024)
-    }
+    public init() {}
 }

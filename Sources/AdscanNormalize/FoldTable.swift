@@ -87,15 +87,15 @@ public final class FoldTable: Sendable {
         return inv
     }
 
-    /// Which transform a non-stable code point needs, for a finding's `via`.
-    public func transformKind(_ c: UInt32) -> String {
-        if c >= 0x10000 { return "identity" }
-        let isHan = (0x3400...0x9FFF).contains(c) || (0xF900...0xFAFF).contains(c)
-        if isHan { return "traditional" }
-        if (0xFF01...0xFF5E).contains(c) || c == 0x3000 { return "fullwidth" }
-        if (0x41...0x5A).contains(c) { return "case" }
+    /// Which transform a non-stable code point needs (a `Transform` bit), for a finding's `via`.
+    @inline(__always)
+    public func transformBit(_ c: UInt32) -> UInt8 {
+        if c >= 0x10000 { return 0 }
+        if (0x3400...0x9FFF).contains(c) || (0xF900...0xFAFF).contains(c) { return Transform.traditional }
+        if (0xFF01...0xFF5E).contains(c) || c == 0x3000 { return Transform.fullwidth }
+        if (0x41...0x5A).contains(c) { return Transform.letterCase }
         let e = entries[Int(c)]
-        if e & 0x8000_0000 != 0 && e & 0xFF == 0 { return "ignorable" }
-        return "compatibility"
+        if e & 0x8000_0000 != 0 && e & 0xFF == 0 { return Transform.ignorable }
+        return Transform.compatibility
     }
 }

@@ -6,8 +6,9 @@ public struct NormalizedText {
     /// For folded byte j: the original offset where its source code point starts / ends.
     public var sourceStart: [Int32] = []
     public var sourceEnd: [Int32] = []
-    /// Which transforms were needed anywhere in the span (empty when the text was already folded).
-    public var transforms: Set<String> = []
+    /// Which transforms were needed anywhere in the span (0 when the text was already folded);
+    /// bits of `Transform`.
+    public var transformBits: UInt8 = 0
 
     public init() {}
 
@@ -15,8 +16,11 @@ public struct NormalizedText {
         bytes.removeAll(keepingCapacity: true)
         sourceStart.removeAll(keepingCapacity: true)
         sourceEnd.removeAll(keepingCapacity: true)
-        transforms.removeAll(keepingCapacity: true)
+        transformBits = 0
     }
+
+    /// Names of the transforms needed anywhere in the span.
+    public var transforms: [String] { Transform.names(transformBits) }
 
     /// Original [start, end) for folded [from, to).
     @inline(__always)
@@ -29,15 +33,33 @@ public struct NormalizedText {
     /// The transforms needed by the code points in folded [from, to).
     public func transforms(in from: Int, _ to: Int, original: UnsafeBufferPointer<UInt8>,
                            table: FoldTable) -> [String] {
-        guard !transforms.isEmpty else { return [] }
-        var kinds = Set<String>()
+        guard transformBits != 0 else { return [] }
+        var bits: UInt8 = 0
         let r = originalRange(from, to)
         var i = r.lowerBound
         while i < r.upperBound {
             let (c, len) = UTF8Scan.decode(original, i)
-            if !table.isStable(c) { kinds.insert(table.transformKind(c)) }
+            if c == 0xFFFD && len == 1 { bits |= Transform.invalidUTF8 }
+            else if !table.isStable(c) { bits |= table.transformBit(c) }
             i += len
         }
-        return kinds.sorted()
+        return Transform.names(bits)
+    }
+}
+
+/// The kinds of folding a code point can need (reported as a finding's `via`).
+public enum Transform {
+    public static let traditional: UInt8 = 1
+    public static let fullwidth: UInt8 = 2
+    public static let letterCase: UInt8 = 4
+    public static let ignorable: UInt8 = 8
+    public static let compatibility: UInt8 = 16
+    public static let invalidUTF8: UInt8 = 32
+
+    static let all: [(UInt8, String)] = [(traditional, "traditional"), (fullwidth, "fullwidth"), (letterCase, "case"),
+                                         (ignorable, "ignorable"), (compatibility, "compatibility"), (invalidUTF8, "invalid_utf8")]
+
+    public static func names(_ bits: UInt8) -> [String] {
+        all.filter { bits & $0.0 != 0 }.map(\.1).sorted()
     }
 }

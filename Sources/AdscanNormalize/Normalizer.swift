@@ -18,7 +18,7 @@ public struct Normalizer: Sendable {
             if b < 0x80 {
                 // ASCII: only upper case changes
                 let f = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
-                if f != b { out.transforms.insert("case") }
+                if f != b { out.transformBits |= Transform.letterCase }
                 out.bytes.append(f)
                 out.sourceStart.append(Int32(i))
                 out.sourceEnd.append(Int32(i + 1))
@@ -31,11 +31,11 @@ public struct Normalizer: Sendable {
             let before = out.bytes.count
             if invalid {
                 UTF8Scan.append(0xFFFD, to: &out.bytes)
-                out.transforms.insert("invalid_utf8")
+                out.transformBits |= Transform.invalidUTF8
             } else if table.isStable(c) {
                 UTF8Scan.append(c, to: &out.bytes)
             } else {
-                out.transforms.insert(table.transformKind(c))
+                out.transformBits |= table.transformBit(c)
                 table.fold(c) { UTF8Scan.append($0, to: &out.bytes) }
             }
             for _ in before..<out.bytes.count {

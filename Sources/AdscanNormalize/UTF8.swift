@@ -44,7 +44,14 @@ public enum UTF8Scan {
             // skip the ASCII prefix of the word
             let skip = (w & 0x8080_8080_8080_8080).trailingZeroBitCount >> 3
             i &+= skip
-            // a run of 3-byte sequences
+            // runs of 3-byte sequences, two at a time: leads E1–EC or EE–EF need no further check
+            while i &+ 8 <= n {
+                let v = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                guard v & 0xC0C0_F0C0_C0F0 == 0x8080_E080_80E0 else { break }
+                let l0 = UInt8(truncatingIfNeeded: v), l1 = UInt8(truncatingIfNeeded: v >> 24)
+                guard l0 != 0xE0, l0 != 0xED, l1 != 0xE0, l1 != 0xED else { break }
+                i &+= 6
+            }
             while i &+ 4 <= n {
                 let v = UnsafeRawPointer(base + i).loadUnaligned(as: UInt32.self)
                 // lead 1110xxxx, then 10xxxxxx 10xxxxxx

@@ -114,41 +114,33 @@ public final class RecordReader {
         }
     }
 
-    /// doc mode, regular file that fits: read it straight into the batch buffer (one copy).
+    /// doc mode, regular file that fits: one record, read through the chunk buffer.
     private func readWholeFile(_ fd: Int32, source: String, size: Int) {
         let start = batch.bytes.count
-        batch.bytes.append(contentsOf: repeatElement(0, count: size))
-        var got = 0
-        let failed: Int32? = batch.bytes.withUnsafeMutableBytes { p -> Int32? in
-            while got < size {
-                let n = Glibc.read(fd, p.baseAddress! + start + got, size - got)
-                if n < 0 { if errno == EINTR { continue }; return errno }
-                if n == 0 { break }
-                got += n
-            }
-            return nil
-        }
-        batch.bytes.removeSubrange((start + got)...)
-        if let e = failed {
-            batch.bytes.removeSubrange(start...)
-            error(source, nil, "read error: \(String(cString: strerror(e)))")
-            return
-        }
-        // a file that grew while being read: take the rest too
-        while got == size {
+        batch.bytes.reserveCapacity(start + size)
+        while true {
             let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if n <= 0 { break }
-            batch.bytes.append(contentsOf: chunk[0..<n])
-        }
-        let probe = min(batch.bytes.count - start, 8192)
-        if let z = batch.bytes[start..<(start + probe)].firstIndex(of: 0) {
-            batch.bytes.removeSubrange(start...)
-            error(source, nil, "binary file (NUL byte at offset \(z - start)); skipped")
-            return
+            if n < 0 {
+                if errno == EINTR { continue }
+                batch.bytes.removeSubrange(start...)
+                error(source, nil, "read error: \(String(cString: strerror(errno)))")
+                return
+            }
+            if n == 0 { break }
+            if batch.bytes.count == start, let z = chunk.withUnsafeBytes({ firstNUL($0, min(n, 8192)) }) {
+                error(source, nil, "binary file (NUL byte at offset \(z)); skipped")
+                return
+            }
+            chunk.withUnsafeBufferPointer { batch.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<n])) }
         }
         let origin = RecordOrigin(source: source, line: 1, wholeFile: true)
         batch.items.append(.record(Batch.RecordSlice(origin: origin, range: start..<batch.bytes.count)))
         flushIfFull()
+    }
+
+    private func firstNUL(_ p: UnsafeRawBufferPointer, _ n: Int) -> Int? {
+        guard let base = p.baseAddress, let hit = memchr(base, 0, n) else { return nil }
+        return base.distance(to: UnsafeRawPointer(hit))
     }
 
     // MARK: - records
@@ -186,8 +178,7 @@ public final class RecordReader {
             if n == 0 { break }
             if !checkedBinary {
                 checkedBinary = true
-                let probe = min(n, 8192)
-                if let z = chunk[0..<probe].firstIndex(of: 0) {
+                if let z = chunk.withUnsafeBytes({ firstNUL($0, min(n, 8192)) }) {
                     error(source, nil, "binary file (NUL byte at offset \(z)); skipped")
                     return
                 }
