@@ -38,6 +38,10 @@ let package = Package(
                 "AdscanModel", "AdscanReader", "AdscanRules", "AdscanMatch", "AdscanContext", "AdscanReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        .executableTarget(
+            name: "adscan-microbench",
+            dependencies: ["AdscanNormalize", "AdscanRules", "AdscanMatch", "AdscanContext"],
+            path: "bench/microbench", swiftSettings: hot),
         .testTarget(
             name: "AdscanTests",
             dependencies: ["AdscanModel", "AdscanNormalize", "AdscanRules", "AdscanMatch", "AdscanContext",

@@ -13,19 +13,35 @@ public final class CompiledRuleSet: Sendable {
         case marker(suppressor: Int, marker: Int)
     }
 
-    struct CompiledRule: Sendable {
+    final class CompiledRule: Sendable {
         let patterns: [Regex]
         let terms: [[UInt8]]
         let exceptions: [[UInt8]]
         let exceptionPatterns: [Regex]
         let groupPatterns: [[Regex]]
         let wordBoundary: Bool
+
+        init(patterns: [Regex], terms: [[UInt8]], exceptions: [[UInt8]], exceptionPatterns: [Regex],
+             groupPatterns: [[Regex]], wordBoundary: Bool) {
+            self.patterns = patterns
+            self.terms = terms
+            self.exceptions = exceptions
+            self.exceptionPatterns = exceptionPatterns
+            self.groupPatterns = groupPatterns
+            self.wordBoundary = wordBoundary
+        }
     }
 
     public let ruleSet: RuleSet
     public let prefilter: LiteralPrefilter
-    /// Raw variant literal → canonical literal.
+    /// Raw variant literal → canonical literal, and its length in bytes.
     let variantToCanonical: [Int32]
+    let variantLength: [Int32]
+    /// Uses of canonical literal c: useList[useStart[c] ..< useStart[c + 1]] (flat, no nested arrays).
+    let useStart: [Int32]
+    let useList: [Use]
+    /// Per group slot: whether the group has patterns (else a keyword hit is evidence enough).
+    let slotHasPatterns: [Bool]
     public let canonicalLiterals: [String]
     let uses: [[Use]]
     let rules: [CompiledRule]
@@ -92,6 +108,11 @@ public final class CompiledRuleSet: Sendable {
         }
         self.prefilter = LiteralPrefilter(literals: variants)
         self.variantToCanonical = toCanonical
+        self.variantLength = variants.map { Int32($0.count) }
+        var starts: [Int32] = [0]
+        for u in uses { starts.append(starts.last! + Int32(u.count)) }
+        self.useStart = starts
+        self.useList = uses.flatMap { $0 }
         self.canonicalLiterals = canonical
         self.uses = uses
         self.rules = compiled
@@ -108,6 +129,7 @@ public final class CompiledRuleSet: Sendable {
         self.documentRules = docs
         self.groupSlotBase = base
         self.groupSlotCount = slots
+        self.slotHasPatterns = compiled.flatMap { $0.groupPatterns.map { !$0.isEmpty } }
         var mbase: [Int] = []
         var mslots = 0
         for s in ruleSet.suppressors {

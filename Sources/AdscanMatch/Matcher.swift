@@ -22,25 +22,32 @@ public struct Matcher: Sendable {
         // here; their (costlier) patterns run at the end, and only when every other group is present.
         scratch.prepare(groups: compiled.groupSlotCount, markers: compiled.markerSlotCount)
 
+        let toCanonical = compiled.variantToCanonical
+        let lengths = compiled.variantLength
+        let useStart = compiled.useStart
+        let useList = compiled.useList
+        let slotHasPatterns = compiled.slotHasPatterns
+        let groupSlotBase = compiled.groupSlotBase
+        let markerSlotBase = compiled.markerSlotBase
         for h in 0..<scratch.hits.count {
             let hit = scratch.hits[h]
-            let canon = Int(compiled.variantToCanonical[Int(hit.literal)])
-            let hitRange = hit.start..<(hit.start + compiled.prefilter.literals[Int(hit.literal)].count)
-            let uses = compiled.uses[canon]
+            let canon = Int(toCanonical[Int(hit.literal)])
+            let hitRange = hit.start..<(hit.start + Int(lengths[Int(hit.literal)]))
+            let uses = Int(useStart[canon])..<Int(useStart[canon + 1])
             var needsWindow = false
-            for use in uses {
-                switch use {
+            for u in uses {
+                switch useList[u] {
                 case .marker(let s, let m):
-                    let slot = compiled.markerSlotBase[s] + m
+                    let slot = markerSlotBase[s] + m
                     if !scratch.markerSeen[slot] {
                         scratch.markerSeen[slot] = true
                         scratch.touchedMarkers.append(slot)
                         result.markers.append(MarkerHit(suppressor: s, marker: m, start: hitRange.lowerBound, end: hitRange.upperBound))
                     }
                 case .group(let ri, let gi):
-                    let slot = compiled.groupSlotBase[ri] + gi
+                    let slot = groupSlotBase[ri] + gi
                     if scratch.groupEvidence[slot] != nil { continue }
-                    if compiled.rules[ri].groupPatterns[gi].isEmpty {
+                    if !slotHasPatterns[slot] {
                         scratch.groupEvidence[slot] = hitRange
                         scratch.touchedGroups.append(slot)
                     } else if scratch.groupHits[slot].count < 64 {
@@ -59,8 +66,8 @@ public struct Matcher: Sendable {
                 scratch.ranInWindow.removeAll(keepingCapacity: true)
             }
             let clause = window!
-            for use in uses {
-                switch use {
+            for u in uses {
+                switch useList[u] {
                 case .marker, .group:
                     continue
                 case .keyword(let ri):
