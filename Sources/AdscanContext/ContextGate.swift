@@ -8,8 +8,10 @@ import AdscanRules
 /// with line, column, Unicode-scalar offsets and a context snippet, all in ORIGINAL text.
 public struct ContextGate: Sendable {
     public let compiled: CompiledRuleSet
-    /// Suppressor markers as folded bytes, per suppressor.
-    private let markerBytes: [[[UInt8]]]
+    /// Clause-level markers (clause_before, cover) of all suppressors, in one literal filter run
+    /// over the folded clause; clauseMarker[literal] = (suppressor, marker).
+    private let clauseFilter: LiteralPrefilter
+    private let clauseMarker: [(suppressor: Int, marker: Int)]
     /// Characters of context on each side of a match.
     public var contextChars = 24
     /// At most this many findings per record; the rest are counted as truncated.
@@ -17,7 +19,16 @@ public struct ContextGate: Sendable {
 
     public init(_ compiled: CompiledRuleSet) {
         self.compiled = compiled
-        markerBytes = compiled.ruleSet.suppressors.map { $0.markers.map { Array($0.utf8) } }
+        var lits: [[UInt8]] = []
+        var owners: [(suppressor: Int, marker: Int)] = []
+        for (si, s) in compiled.ruleSet.suppressors.enumerated() where s.scope != .document {
+            for (mi, m) in s.markers.enumerated() {
+                lits.append(Array(m.utf8))
+                owners.append((si, mi))
+            }
+        }
+        clauseFilter = LiteralPrefilter(literals: lits)
+        clauseMarker = owners
     }
 
     /// The reportable findings of a record (suppressed ones carry `suppressedBy`).
@@ -65,51 +76,32 @@ public struct ContextGate: Sendable {
     }
 
     /// Clause-level gates: a prohibition frame before the match, or a mandated phrase covering it.
+    /// The folded clause is searched once for all clause markers.
     private func clauseSuppression(_ c: Candidate, text: UnsafeBufferPointer<UInt8>, scratch: Scratch,
                                    suppressors: [Suppressor]) -> String? {
-        var normalized = false
-        for (si, s) in suppressors.enumerated() where s.scope != .document {
-            if !normalized {
-                compiled.normalizer.normalize(text, range: c.clause, into: &scratch.clauseText)
-                normalized = true
+        guard !clauseMarker.isEmpty else { return nil }
+        compiled.normalizer.normalize(text, range: c.clause, into: &scratch.clauseText)
+        let w = scratch.clauseText
+        scratch.clauseHits.removeAll()
+        w.bytes.withUnsafeBufferPointer { clauseFilter.findAll($0, into: scratch.clauseHits) }
+        guard !scratch.clauseHits.isEmpty else { return nil }
+        // folded offsets of the match
+        let ms = w.sourceStart.firstIndex { Int($0) >= c.start } ?? w.bytes.count
+        let me = w.sourceEnd.lastIndex { Int($0) <= c.end }.map { $0 + 1 } ?? ms
+        var best: (Int, String)? = nil
+        for h in 0..<scratch.clauseHits.count {
+            let hit = scratch.clauseHits[h]
+            let (si, mi) = clauseMarker[Int(hit.literal)]
+            let end = hit.start + clauseFilter.literals[Int(hit.literal)].count
+            let applies: Bool
+            switch suppressors[si].scope {
+            case .clauseBefore: applies = end <= ms
+            case .cover: applies = hit.start <= ms && end >= me
+            case .document: applies = false
             }
-            let w = scratch.clauseText
-            // folded offsets of the match
-            let ms = w.sourceStart.firstIndex { Int($0) >= c.start } ?? w.bytes.count
-            let me = w.sourceEnd.lastIndex { Int($0) <= c.end }.map { $0 + 1 } ?? ms
-            for (mi, marker) in markerBytes[si].enumerated() {
-                switch s.scope {
-                case .clauseBefore:
-                    if find(marker, in: w.bytes, from: 0, to: ms) { return "\(s.id): \(s.markers[mi])" }
-                case .cover:
-                    if coverFind(marker, in: w.bytes, s: ms, e: me) { return "\(s.id): \(s.markers[mi])" }
-                case .document:
-                    break
-                }
-            }
+            if applies && (best == nil || si < best!.0) { best = (si, "\(suppressors[si].id): \(suppressors[si].markers[mi])") }
         }
-        return nil
-    }
-
-    private func find(_ needle: [UInt8], in hay: [UInt8], from: Int, to: Int) -> Bool {
-        let n = needle.count
-        guard to - from >= n else { return false }
-        var p = from
-        while p + n <= to {
-            if hay[p] == needle[0] && hay[p..<(p + n)].elementsEqual(needle) { return true }
-            p += 1
-        }
-        return false
-    }
-
-    private func coverFind(_ needle: [UInt8], in hay: [UInt8], s: Int, e: Int) -> Bool {
-        let n = needle.count
-        var p = max(0, e - n)
-        while p <= s && p + n <= hay.count {
-            if hay[p..<(p + n)].elementsEqual(needle) { return true }
-            p += 1
-        }
-        return false
+        return best?.1
     }
 
     /// Fills line, column, char offsets and context in one pass over the record.
