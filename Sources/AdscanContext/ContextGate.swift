@@ -45,7 +45,13 @@ public struct ContextGate: Sendable {
         for c in result.candidates {
             if findings.count >= maxFindings { truncated = true; break }
             let r = rules[c.rule]
-            var f = Finding(ruleID: r.id, category: r.category, severity: r.severity, law: r.law,
+            var law = r.law
+            if !r.lawByClass.isEmpty {
+                for ci in result.adClasses {
+                    if let l = r.lawByClass[compiled.ruleSet.adClasses[ci].id] { law = l; break }
+                }
+            }
+            var f = Finding(ruleID: r.id, category: r.category, severity: r.severity, law: law,
                             message: r.message, match: UTF8Scan.string(text, from: c.start, to: c.end),
                             start: c.start, end: c.end)
             f.via = c.via

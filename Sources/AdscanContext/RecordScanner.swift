@@ -19,13 +19,16 @@ public struct RecordScanner: Sendable {
         public var truncated: Bool
         /// Offset of the first invalid UTF-8 byte, if any (invalid bytes are matched as U+FFFD).
         public var invalidUTF8At: Int?
+        /// Ad classes the record confidently belongs to (ids, strongest first).
+        public var adClasses: [String] = []
     }
 
     public func scan(_ text: UnsafeBufferPointer<UInt8>, scratch: Scratch) -> Output {
         let invalid = UTF8Scan.firstInvalid(text)
         let m = matcher.scan(text, scratch: scratch)
         let (f, t) = gate.findings(for: m, text: text, scratch: scratch)
-        return Output(findings: f, truncated: t, invalidUTF8At: invalid)
+        let classes = m.adClasses.map { matcher.compiled.ruleSet.adClasses[$0].id }
+        return Output(findings: f, truncated: t, invalidUTF8At: invalid, adClasses: classes)
     }
 
     /// Convenience for tests and small inputs.

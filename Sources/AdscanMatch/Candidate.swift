@@ -30,5 +30,8 @@ public struct MarkerHit: Sendable, Equatable {
 public struct MatchResult: Sendable {
     public var candidates: [Candidate] = []
     public var markers: [MarkerHit] = []
+    /// Ad classes the record confidently belongs to (indices into the RuleSet's adClasses),
+    /// strongest first.
+    public var adClasses: [Int] = []
     public init() {}
 }

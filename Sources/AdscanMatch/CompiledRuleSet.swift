@@ -11,6 +11,7 @@ public final class CompiledRuleSet: Sendable {
         case term(rule: Int, term: Int)
         case group(rule: Int, group: Int)
         case marker(suppressor: Int, marker: Int)
+        case classIndicator(slot: Int)
     }
 
     final class CompiledRule: Sendable {
@@ -20,9 +21,14 @@ public final class CompiledRuleSet: Sendable {
         let exceptionPatterns: [Regex]
         let groupPatterns: [[Regex]]
         let wordBoundary: Bool
+        /// Bit masks over ad classes (bit i = ruleSet.adClasses[i]); 0 = no constraint.
+        let requireClassMask: UInt64
+        let excludeClassMask: UInt64
 
         init(patterns: [Regex], terms: [[UInt8]], exceptions: [[UInt8]], exceptionPatterns: [Regex],
-             groupPatterns: [[Regex]], wordBoundary: Bool) {
+             groupPatterns: [[Regex]], wordBoundary: Bool, requireClassMask: UInt64, excludeClassMask: UInt64) {
+            self.requireClassMask = requireClassMask
+            self.excludeClassMask = excludeClassMask
             self.patterns = patterns
             self.terms = terms
             self.exceptions = exceptions
@@ -51,6 +57,11 @@ public final class CompiledRuleSet: Sendable {
     /// Group slot of (rule, group) = groupSlotBase[rule] + group.
     let groupSlotBase: [Int]
     let groupSlotCount: Int
+    /// Ad-class indicators: slot → (class, weight); one slot per indicator.
+    let indicatorClass: [Int]
+    let indicatorWeight: [Int]
+    /// Required-content rules: (rule index, class index, first group slot, group count).
+    let requiredRules: [(rule: Int, adClass: Int, firstSlot: Int, groups: Int)]
     /// Markers: one id per (suppressor, marker), for deduplication per record.
     let markerSlotBase: [Int]
     let markerSlotCount: Int
@@ -75,6 +86,7 @@ public final class CompiledRuleSet: Sendable {
             canonical.append(lit)
             uses.append([use])
         }
+        let classIndex = Dictionary(uniqueKeysWithValues: ruleSet.adClasses.enumerated().map { ($1.id, $0) })
         var compiled: [CompiledRule] = []
         for (ri, r) in ruleSet.rules.enumerated() {
             func regex(_ p: String) throws -> Regex {
@@ -91,11 +103,30 @@ public final class CompiledRuleSet: Sendable {
                 exceptions: r.exceptions.map { Array($0.utf8) },
                 exceptionPatterns: try r.exceptionPatterns.map(regex),
                 groupPatterns: try r.requires.map { try $0.patterns.map(regex) },
-                wordBoundary: r.boundary == .word))
+                wordBoundary: r.boundary == .word,
+                requireClassMask: r.requireClass.reduce(0) { $0 | (1 << UInt64(classIndex[$1] ?? 63)) },
+                excludeClassMask: r.excludeClass.reduce(0) { $0 | (1 << UInt64(classIndex[$1] ?? 63)) }))
         }
         for (si, s) in ruleSet.suppressors.enumerated() where s.scope == .document {
             for (mi, m) in s.markers.enumerated() { add(m, .marker(suppressor: si, marker: mi)) }
         }
+        guard ruleSet.adClasses.count <= 64 else {
+            throw CompileError(file: ruleSet.files.first ?? "", line: 0, reason: "more than 64 ad classes")
+        }
+        var indicatorClass: [Int] = [], indicatorWeight: [Int] = []
+        for (ci, c) in ruleSet.adClasses.enumerated() {
+            for ind in c.indicators {
+                // every term is its own indicator: distinct terms add up, repeats of one do not
+                for l in ind.literals {
+                    add(l, .classIndicator(slot: indicatorClass.count))
+                    indicatorClass.append(ci)
+                    indicatorWeight.append(ind.weight)
+                }
+            }
+        }
+        self.indicatorClass = indicatorClass
+        self.indicatorWeight = indicatorWeight
+
         // Expand each canonical literal into the raw forms it may take in the text.
         let inverse = table.inverseMap()
         var variants: [[UInt8]] = []
@@ -119,14 +150,19 @@ public final class CompiledRuleSet: Sendable {
         var base: [Int] = []
         var slots = 0
         var docs: [(rule: Int, roles: [String], firstSlot: Int)] = []
+        var required: [(rule: Int, adClass: Int, firstSlot: Int, groups: Int)] = []
         for r in ruleSet.rules.indices {
             base.append(slots)
-            if ruleSet.rules[r].scope == .document {
-                docs.append((r, ruleSet.rules[r].requires.map(\.role), slots))
+            let rule = ruleSet.rules[r]
+            if rule.scope == .document {
+                docs.append((r, rule.requires.map(\.role), slots))
+            } else if rule.scope == .required, let c = rule.adClass, let ci = classIndex[c] {
+                required.append((r, ci, slots, rule.requires.count))
             }
-            slots += ruleSet.rules[r].requires.count
+            slots += rule.requires.count
         }
         self.documentRules = docs
+        self.requiredRules = required
         self.groupSlotBase = base
         self.groupSlotCount = slots
         self.slotHasPatterns = compiled.flatMap { $0.groupPatterns.map { !$0.isEmpty } }

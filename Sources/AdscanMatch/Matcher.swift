@@ -15,12 +15,13 @@ public struct Matcher: Sendable {
         var result = MatchResult()
         scratch.hits.removeAll()
         compiled.prefilter.findAll(text, into: scratch.hits)
-        if scratch.hits.isEmpty { return result }
+        if scratch.hits.isEmpty && compiled.requiredRules.isEmpty { return result }
 
         var window: Range<Int>? = nil
         // Document rules: evidence per group slot. Groups with patterns only collect keyword hits
         // here; their (costlier) patterns run at the end, and only when every other group is present.
-        scratch.prepare(groups: compiled.groupSlotCount, markers: compiled.markerSlotCount)
+        scratch.prepare(groups: compiled.groupSlotCount, markers: compiled.markerSlotCount,
+                        indicators: compiled.indicatorClass.count, classes: compiled.ruleSet.adClasses.count)
 
         let toCanonical = compiled.variantToCanonical
         let lengths = compiled.variantLength
@@ -54,6 +55,12 @@ public struct Matcher: Sendable {
                         if scratch.groupHits[slot].isEmpty { scratch.touchedGroups.append(slot) }
                         scratch.groupHits[slot].append(hitRange)
                     }
+                case .classIndicator(let slot):
+                    if !scratch.indicatorSeen[slot] {
+                        scratch.indicatorSeen[slot] = true
+                        scratch.touchedIndicators.append(slot)
+                        scratch.classScore[compiled.indicatorClass[slot]] += compiled.indicatorWeight[slot]
+                    }
                 case .keyword, .term:
                     needsWindow = true
                 }
@@ -68,7 +75,7 @@ public struct Matcher: Sendable {
             let clause = window!
             for u in uses {
                 switch useList[u] {
-                case .marker, .group:
+                case .marker, .group, .classIndicator:
                     continue
                 case .keyword(let ri):
                     guard scratch.ranInWindow.insert(ri).inserted else { continue }
@@ -91,7 +98,22 @@ public struct Matcher: Sendable {
             }
         }
 
-        for (ri, groups, firstSlot) in compiled.documentRules {
+        // ad classes of the record: confident when the distinct indicators weigh enough
+        var classMask: UInt64 = 0
+        var classes: [(Int, Int)] = []
+        for (ci, c) in compiled.ruleSet.adClasses.enumerated() where scratch.classScore[ci] >= c.minScore {
+            classMask |= 1 << UInt64(ci)
+            classes.append((ci, scratch.classScore[ci]))
+        }
+        result.adClasses = classes.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map(\.0)
+        func applies(_ ri: Int) -> Bool {
+            let cr = compiled.rules[ri]
+            if cr.requireClassMask != 0 && cr.requireClassMask & classMask == 0 { return false }
+            return cr.excludeClassMask & classMask == 0
+        }
+        result.candidates.removeAll { !applies($0.rule) }
+
+        for (ri, groups, firstSlot) in compiled.documentRules where applies(ri) {
             // cheap test first: every group has evidence or at least a keyword hit
             guard groups.indices.allSatisfy({ scratch.groupEvidence[firstSlot + $0] != nil || !scratch.groupHits[firstSlot + $0].isEmpty })
             else { continue }
@@ -107,6 +129,17 @@ public struct Matcher: Sendable {
             for gi in 1..<groups.count { supporting.append((groups[gi], evidence[gi]!)) }
             result.candidates.append(Candidate(rule: ri, start: first.lowerBound, end: first.upperBound,
                                                clause: Clause.around(first, in: text), via: [], evidence: supporting))
+        }
+        // required content: absent from a record that is confidently an ad of the class
+        for (ri, ci, firstSlot, groups) in compiled.requiredRules where classMask & (1 << UInt64(ci)) != 0 && applies(ri) {
+            var present = false
+            for gi in 0..<groups where !present {
+                present = scratch.groupEvidence[firstSlot + gi] != nil
+                    || firstGroupMatch(compiled.rules[ri].groupPatterns[gi], scratch.groupHits[firstSlot + gi], text, scratch) != nil
+            }
+            if !present {
+                result.candidates.append(Candidate(rule: ri, start: 0, end: 0, clause: 0..<0, via: [], evidence: []))
+            }
         }
         result.candidates = Self.resolveOverlaps(result.candidates)
         return result

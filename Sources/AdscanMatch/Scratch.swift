@@ -17,7 +17,20 @@ public final class Scratch {
     var markerSeen: [Bool] = []
     var touchedMarkers: [Int] = []
 
-    func prepare(groups: Int, markers: Int) {
+    /// Per indicator slot: seen in this record; per class: summed weight.
+    var indicatorSeen: [Bool] = []
+    var touchedIndicators: [Int] = []
+    var classScore: [Int] = []
+
+    func prepare(groups: Int, markers: Int, indicators: Int, classes: Int) {
+        if indicatorSeen.count != indicators {
+            indicatorSeen = Array(repeating: false, count: indicators)
+        } else {
+            for i in touchedIndicators { indicatorSeen[i] = false }
+        }
+        touchedIndicators.removeAll(keepingCapacity: true)
+        if classScore.count != classes { classScore = Array(repeating: 0, count: classes) }
+        else { for c in classScore.indices { classScore[c] = 0 } }
         if groupEvidence.count != groups {
             groupEvidence = Array(repeating: nil, count: groups)
             groupHits = Array(repeating: [], count: groups)

@@ -16,4 +16,6 @@ public enum Category: String, Sendable, CaseIterable, Codable, Hashable {
     case investmentGuarantee = "investment_guarantee"
     case prohibitedProduct = "prohibited_product"
     case missingRequired = "missing_required"
+    /// 《广告法》第十三条: disparaging other businesses (added after the first list).
+    case disparagement
 }

@@ -37,6 +37,8 @@ public struct ScannedRecord: Sendable {
     public var truncated: Bool = false
     /// Non-fatal problems met while scanning the record (e.g. invalid UTF-8 replaced).
     public var warnings: [String] = []
+    /// Ad classes recognised in the record (medical, drug, health_food, ...), strongest first.
+    public var adClasses: [String] = []
 
     public init(origin: RecordOrigin, byteCount: Int, findings: [Finding]) {
         self.origin = origin

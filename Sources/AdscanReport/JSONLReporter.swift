@@ -21,6 +21,9 @@ public struct JSONLReporter: Reporter {
         w.field("line", r.origin.line)
         w.field("bytes", r.byteCount)
         w.field("verdict", r.verdict.rawValue)
+        w.beginArray("ad_class")
+        for c in r.adClasses { w.stringElement(c) }
+        w.endArray()
         w.beginArray("findings")
         for f in shown {
             w.beginObjectElement()

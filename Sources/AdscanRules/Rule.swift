@@ -3,6 +3,9 @@ import AdscanModel
 /// Where a rule looks: a clause around each keyword hit, or the whole record.
 public enum RuleScope: String, Sendable {
     case clause, document
+    /// Absence is the finding: in a record confidently of `adClass`, none of the `requires` groups
+    /// is present (e.g. a medical ad without its 医疗广告审查证明 number).
+    case required
 }
 
 /// Extra check on a match's edges.
@@ -44,6 +47,15 @@ public struct Rule: Sendable {
     public var exceptionPatterns: [String]
     /// Document scope: every group must be satisfied somewhere in the record.
     public var requires: [RequirementGroup]
+    /// The rule applies only to records of one of these ad classes (empty = any record) ...
+    public var requireClass: [String] = []
+    /// ... and never to records of these.
+    public var excludeClass: [String] = []
+    /// For `required` rules: the class whose ads must carry the content.
+    public var adClass: String? = nil
+    /// The citation to use instead of `law` when the record is an ad of this class
+    /// (the same claim breaks Art. 16 in a hospital ad, Art. 17 in a cosmetics ad, Art. 18 in a health-food ad).
+    public var lawByClass: [String: String] = [:]
     /// Sentences the rule must flag, and look-alikes it must not.
     public var mustFlag: [String]
     public var mustNotFlag: [String]
@@ -70,15 +82,31 @@ public struct Suppressor: Sendable {
     public var description: String
 }
 
+/// An ad class (medical, drug, health food, cosmetics, ...) recognised from weighted indicator
+/// phrases: a record is confidently of the class when the distinct indicators present weigh at
+/// least `minScore`.
+public struct AdClass: Sendable {
+    public struct Indicator: Sendable {
+        public var weight: Int
+        public var literals: [String]
+    }
+    public var id: String
+    public var name: String
+    public var minScore: Int
+    public var indicators: [Indicator]
+}
+
 /// Everything loaded from a lexicon directory.
 public struct RuleSet: Sendable {
     public var rules: [Rule]
     public var suppressors: [Suppressor]
+    public var adClasses: [AdClass] = []
     public var files: [String]
 
-    public init(rules: [Rule], suppressors: [Suppressor], files: [String]) {
+    public init(rules: [Rule], suppressors: [Suppressor], adClasses: [AdClass] = [], files: [String]) {
         self.rules = rules
         self.suppressors = suppressors
+        self.adClasses = adClasses
         self.files = files
     }
 
@@ -93,6 +121,7 @@ public struct RuleSet: Sendable {
             for g in r.requires { g.keywords.forEach(add) }
         }
         for s in suppressors where s.scope == .document { s.markers.forEach(add) }
+        for c in adClasses { for i in c.indicators { i.literals.forEach(add) } }
         return out
     }
 }

@@ -45,6 +45,7 @@ public struct RuleLoader {
             let part = try load(yaml: text, file: f)
             set.rules += part.rules
             set.suppressors += part.suppressors
+            set.adClasses += part.adClasses
         }
         var seen: [String: Rule] = [:]
         for r in set.rules {
@@ -53,6 +54,13 @@ public struct RuleLoader {
                                     reason: "duplicate rule id \(r.id) (first defined at \(other.file):\(other.line))")
             }
             seen[r.id] = r
+        }
+        let classIDs = Set(set.adClasses.map(\.id))
+        for r in set.rules {
+            for c in r.requireClass + r.excludeClass + Array(r.lawByClass.keys) + (r.adClass.map { [$0] } ?? [])
+            where !classIDs.contains(c) {
+                throw RuleLoadError(file: r.file, line: r.line, reason: "rule \(r.id): unknown ad class `\(c)` (known: \(classIDs.sorted().joined(separator: ", ")))")
+            }
         }
         return set
     }
@@ -71,7 +79,7 @@ public struct RuleLoader {
         var set = RuleSet(rules: [], suppressors: [], files: [file])
         for (k, _) in top {
             let key = k.string ?? ""
-            if !["pack", "description", "rules", "context"].contains(key) {
+            if !["pack", "description", "rules", "context", "ad_classes"].contains(key) {
                 throw RuleLoadError(file: file, line: k.mark?.line ?? 0, reason: "unknown top-level key `\(key)`")
             }
         }
@@ -87,12 +95,41 @@ public struct RuleLoader {
             }
             for node in seq { set.suppressors.append(try suppressor(node, file: file)) }
         }
+        if let classes = top["ad_classes"] {
+            guard let seq = classes.sequence else {
+                throw RuleLoadError(file: file, line: classes.mark?.line ?? 0, reason: "`ad_classes` must be a list")
+            }
+            for node in seq { set.adClasses.append(try adClass(node, file: file)) }
+        }
         return set
+    }
+
+    private func adClass(_ node: Node, file: String) throws -> AdClass {
+        let line = node.mark?.line ?? 0
+        guard let m = node.mapping else { throw RuleLoadError(file: file, line: line, reason: "an ad class must be a mapping") }
+        var reader = Fields(mapping: m, file: file, line: line)
+        try reader.rejectUnknown(["id", "name", "min_score", "indicators"], what: "ad class")
+        let id = try reader.string("id")
+        reader.context = "ad class \(id)"
+        var indicators: [AdClass.Indicator] = []
+        guard let seq = m["indicators"]?.sequence else { throw reader.error("indicators", "an ad class needs `indicators`") }
+        for item in seq {
+            guard let im = item.mapping else { throw reader.error("indicators", "each indicator must be a mapping with weight and terms") }
+            var ir = Fields(mapping: im, file: file, line: item.mark?.line ?? line)
+            ir.context = reader.context
+            try ir.rejectUnknown(["weight", "terms"], what: "indicator")
+            let lits = try ir.strings("terms").map(foldLiteral)
+            for l in lits where l.utf8.count < 3 { throw ir.error("terms", "literal `\(l)` is shorter than 3 UTF-8 bytes") }
+            indicators.append(AdClass.Indicator(weight: try ir.optionalInt("weight") ?? 1, literals: lits))
+        }
+        return AdClass(id: id, name: try reader.optionalString("name") ?? id,
+                       minScore: try reader.optionalInt("min_score") ?? 2, indicators: indicators)
     }
 
     private static let ruleKeys: Set<String> = [
         "id", "category", "severity", "law", "law_text", "message", "scope", "boundary", "keywords",
         "patterns", "terms", "exceptions", "exception_patterns", "requires", "examples",
+        "require_class", "exclude_class", "ad_class", "law_by_class",
     ]
 
     private func rule(_ node: Node, file: String) throws -> Rule {
@@ -112,7 +149,7 @@ public struct RuleLoader {
         }
         let scopeName = try reader.optionalString("scope") ?? "clause"
         guard let scope = RuleScope(rawValue: scopeName) else {
-            throw reader.error("scope", "scope must be clause or document, not `\(scopeName)`")
+            throw reader.error("scope", "scope must be clause, document or required, not `\(scopeName)`")
         }
         let boundaryName = try reader.optionalString("boundary") ?? "none"
         guard let boundary = Boundary(rawValue: boundaryName) else {
@@ -135,8 +172,10 @@ public struct RuleLoader {
         let keywords = try reader.strings("keywords").map(foldLiteral)
         let patterns = try reader.strings("patterns").map(table.foldHan)
         let terms = try reader.strings("terms").map(foldLiteral)
-        if scope == .document {
-            if requires.isEmpty { throw reader.error("requires", "a document-scope rule needs `requires` groups") }
+        let adClass = try reader.optionalString("ad_class")
+        if scope == .document || scope == .required {
+            if requires.isEmpty { throw reader.error("requires", "a \(scope.rawValue)-scope rule needs `requires` groups") }
+            if scope == .required && adClass == nil { throw reader.error("ad_class", "a required-scope rule needs `ad_class`") }
         } else {
             if patterns.isEmpty && terms.isEmpty {
                 throw reader.error("patterns", "a rule needs `patterns` or `terms`")
@@ -168,7 +207,10 @@ public struct RuleLoader {
             scope: scope, boundary: boundary, keywords: keywords, patterns: patterns, terms: terms,
             exceptions: try reader.strings("exceptions").map(foldLiteral),
             exceptionPatterns: try reader.strings("exception_patterns").map(table.foldHan),
-            requires: requires, mustFlag: flag, mustNotFlag: pass, file: file, line: line)
+            requires: requires, requireClass: try reader.strings("require_class"),
+            excludeClass: try reader.strings("exclude_class"), adClass: adClass,
+            lawByClass: try reader.stringMap("law_by_class"),
+            mustFlag: flag, mustNotFlag: pass, file: file, line: line)
     }
 
     private func suppressor(_ node: Node, file: String) throws -> Suppressor {
@@ -260,6 +302,17 @@ private struct Fields {
         guard let node = mapping[key] else { return nil }
         guard let s = node.scalar?.string, let v = Int(s) else { throw error(key, "`\(key)` must be an integer") }
         return v
+    }
+
+    func stringMap(_ key: String) throws -> [String: String] {
+        guard let node = mapping[key] else { return [:] }
+        guard let m = node.mapping else { throw error(key, "`\(key)` must be a mapping") }
+        var out: [String: String] = [:]
+        for (k, v) in m {
+            guard let ks = k.string, let vs = v.scalar?.string, !vs.isEmpty else { throw error(key, "`\(key)` entries must be strings") }
+            out[ks] = vs
+        }
+        return out
     }
 
     func strings(_ key: String) throws -> [String] {

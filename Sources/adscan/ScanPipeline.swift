@@ -114,6 +114,7 @@ final class ScanPipeline: @unchecked Sendable {
                     let res = scanner.scan(text, scratch: scratch)
                     var rec = ScannedRecord(origin: slice.origin, byteCount: slice.range.count, findings: res.findings)
                     rec.truncated = res.truncated
+                    rec.adClasses = res.adClasses
                     if let bad = res.invalidUTF8At {
                         let msg = "invalid UTF-8 at byte \(bad + slice.segmentOffset); invalid bytes were scanned as U+FFFD"
                         rec.warnings.append(msg)
@@ -162,6 +163,7 @@ final class ScanPipeline: @unchecked Sendable {
             segmented!.findings += shifted
             segmented!.warnings += part.warnings
             segmented!.truncated = segmented!.truncated || part.truncated
+            if segmented!.adClasses.isEmpty { segmented!.adClasses = part.adClasses }
             if slice.isFinal {
                 var rec = segmented!
                 rec.byteCount = slice.recordBytes
