@@ -102,6 +102,7 @@ public struct ContextGate: Sendable {
             let applies: Bool
             switch suppressors[si].scope {
             case .clauseBefore: applies = end <= ms
+            case .clauseAfter: applies = hit.start >= me
             case .cover: applies = hit.start <= ms && end >= me
             case .document: applies = false
             }

@@ -74,6 +74,8 @@ public struct Suppressor: Sendable {
         case clauseBefore = "clause_before"
         /// A marker phrase that covers the match (mandated statements).
         case cover
+        /// A marker later in the same clause (「使用了“国家级”等用语」: the claim is being quoted).
+        case clauseAfter = "clause_after"
     }
     public var id: String
     public var scope: Scope

@@ -10,7 +10,7 @@ struct Adscan: ParsableCommand {
         discussion: """
             Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage, rule-pack or fatal input error.
             """,
-        subcommands: [ScanCommand.self, RulesCommand.self],
+        subcommands: [ScanCommand.self, RulesCommand.self, EvalCommand.self],
         defaultSubcommand: ScanCommand.self)
 }
 

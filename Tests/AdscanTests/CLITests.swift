@@ -174,3 +174,20 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(p.terminationStatus, 1)
     }
 }
+
+/// Precision on the labelled corpus is part of the product: a rule change that costs precision or
+/// recall below the targets fails the suite (the numbers themselves: `adscan eval`).
+final class CorpusEvalTests: XCTestCase {
+    func testCorpusMeetsPrecisionAndRecallTargets() throws {
+        let corpus = TestSupport.repoRoot.appendingPathComponent("corpora/labelled.jsonl").path
+        let r = try TestSupport.run(["eval", corpus, "--min-precision", "0.95", "--min-recall", "0.90", "--show", "5"])
+        XCTAssertEqual(r.status, 0, r.stdout)
+        XCTAssertTrue(r.stdout.contains("record level: precision"), r.stdout)
+        let records = try String(contentsOfFile: corpus, encoding: .utf8).split(separator: "\n").count
+        XCTAssertGreaterThanOrEqual(records, 400)
+        // error findings on no more than 2% of the clean records
+        let line = r.stdout.split(separator: "\n").first { $0.hasPrefix("error findings on clean records:") } ?? ""
+        let parts = line.split(separator: " ")[5].split(separator: "/")
+        XCTAssertLessThanOrEqual(Double(parts[0])! / Double(parts[1])!, 0.02, String(line))
+    }
+}

@@ -55,7 +55,11 @@ final class EngineTests: XCTestCase {
         let notice = "经查，当事人在其网站发布“治愈率高达98%”等内容，违反了《广告法》第十六条，市场监管局责令其停止发布并处罚款。"
         let f = findings(notice)
         XCTAssertFalse(f.isEmpty)
-        XCTAssertTrue(f.allSatisfy { $0.suppressedBy?.hasPrefix("regulatory_document") == true }, "\(f)")
+        XCTAssertTrue(f.allSatisfy { $0.suppressedBy != nil }, "\(f)")
+        // without the quotation frame, the document-level gate still recognises the notice
+        let unquoted = findings("经查，当事人在网站宣称本院治愈率高达98%，市场监管局责令其停止发布并处罚款。")
+        XCTAssertFalse(unquoted.isEmpty)
+        XCTAssertTrue(unquoted.allSatisfy { $0.suppressedBy != nil }, "\(unquoted)")
     }
 
     func testProhibitionFrameSuppressesButNegationDoesNot() {
@@ -96,5 +100,27 @@ final class EngineTests: XCTestCase {
         let out = scanner.scan(text)
         XCTAssertEqual(out.findings.count, 10)
         XCTAssertTrue(out.truncated)
+    }
+}
+
+final class AdClassTests: XCTestCase {
+    func scan(_ s: String) -> AdscanContext.RecordScanner.Output { TestSupport.scanner.scan(s) }
+
+    func testSameClaimCitesTheArticleOfItsAdClass() {
+        let hospital = scan("华美医疗美容医院专家坐诊，三个疗程根治痤疮，到院咨询")
+        XCTAssertEqual(hospital.adClasses.first, "medical")
+        XCTAssertEqual(hospital.findings.first { $0.ruleID == "AL-16-1" }?.law, "《中华人民共和国广告法》第十六条第一款第（一）项")
+        let healthFood = scan("蓝帽子保健食品，国食健字认证，三个疗程根治失眠，扫码下单，限时优惠。本品不能代替药物。")
+        XCTAssertTrue(healthFood.adClasses.contains("health_food"), "\(healthFood.adClasses)")
+        XCTAssertEqual(healthFood.findings.first { $0.ruleID == "AL-16-1" }?.law, "《中华人民共和国广告法》第十八条第一款第（一）项")
+    }
+
+    func testRequiredContentFiresOnlyForConfidentCommercialAds() {
+        let ad = scan("华美医疗美容医院双眼皮手术限时特价，咨询热线：028-86661234，欢迎到院")
+        XCTAssertEqual(ad.findings.filter { $0.ruleID == "MAM-14" }.count, 1)
+        let withNumber = scan("华美医疗美容医院双眼皮手术限时特价，咨询热线：028-86661234，欢迎到院。（川）医广【2024】第05-12-001号")
+        XCTAssertTrue(withNumber.findings.filter { $0.ruleID == "MAM-14" }.isEmpty)
+        let news = scan("市第一人民医院今天开展义诊，专家坐诊，为患者免费测血压。")
+        XCTAssertTrue(news.findings.filter { $0.ruleID == "MAM-14" }.isEmpty, "not a commercial ad")
     }
 }

@@ -1,0 +1,99 @@
+import AdscanContext
+import AdscanMatch
+import AdscanModel
+import ArgumentParser
+import Foundation
+
+/// Precision, recall and F1 of the loaded rules on a labelled corpus, overall and per category.
+/// A record counts as flagged when it has any active `error` or `warning` finding.
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Measure precision and recall on a labelled JSONL corpus ({id, text, label, categories}).")
+
+    @Argument(help: "Labelled corpus (JSON Lines).")
+    var corpus: String
+
+    @Option(name: .long, help: "Rule pack directory (default: the installed lexicons).")
+    var rules: String?
+
+    @Option(name: .long, help: "List at most this many misses and false alarms.")
+    var show = 20
+
+    @Option(name: .long, help: "Exit 1 when record-level precision is below this.")
+    var minPrecision: Double?
+
+    @Option(name: .long, help: "Exit 1 when record-level recall is below this.")
+    var minRecall: Double?
+
+    struct Counts { var tp = 0, fp = 0, fn = 0, tn = 0 }
+
+    static func ratio(_ a: Int, _ b: Int) -> Double { b == 0 ? 1 : Double(a) / Double(b) }
+    static func f1(_ p: Double, _ r: Double) -> Double { p + r == 0 ? 0 : 2 * p * r / (p + r) }
+    static func fmt(_ v: Double) -> String { String(format: "%.3f", v) }
+
+    func run() throws {
+        let (compiled, _) = try loadEngine(rulesOption: rules)
+        let scanner = RecordScanner(compiled)
+        let scratch = Scratch()
+        guard let data = FileManager.default.contents(atPath: corpus) else {
+            throw EngineLoadError(description: "cannot read \(corpus)")
+        }
+        var overall = Counts()
+        var perCategory: [String: Counts] = [:]
+        var errorsOnClean = 0, clean = 0, violations = 0
+        var misses: [String] = [], falseAlarms: [String] = []
+        for (n, line) in data.split(separator: 0x0A).enumerated() {
+            guard let obj = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+                  let text = obj["text"] as? String, let label = obj["label"] as? String else {
+                throw EngineLoadError(description: "\(corpus):\(n + 1): expected {id, text, label, categories}")
+            }
+            let id = obj["id"] as? String ?? "\(n + 1)"
+            let truth = Set(obj["categories"] as? [String] ?? [])
+            let findings = scanner.scan(text, scratch: scratch).findings.filter { $0.suppressedBy == nil && $0.severity >= .warning }
+            let flagged = !findings.isEmpty
+            let isViolation = label == "violation"
+            if isViolation { violations += 1 } else { clean += 1 }
+            if !isViolation && findings.contains(where: { $0.severity == .error }) { errorsOnClean += 1 }
+            switch (isViolation, flagged) {
+            case (true, true): overall.tp += 1
+            case (true, false):
+                overall.fn += 1
+                misses.append("\(id) «\(text.prefix(60))»")
+            case (false, true):
+                overall.fp += 1
+                let why = findings.prefix(3).map { "\($0.ruleID) «\($0.match)»" }.joined(separator: ", ")
+                falseAlarms.append("\(id) «\(text.prefix(60))» → \(why)")
+            case (false, false): overall.tn += 1
+            }
+            let predicted = Set(findings.map(\.category.rawValue))
+            for c in truth.union(predicted) {
+                var k = perCategory[c] ?? Counts()
+                switch (truth.contains(c), predicted.contains(c)) {
+                case (true, true): k.tp += 1
+                case (true, false): k.fn += 1
+                case (false, true): k.fp += 1
+                default: break
+                }
+                perCategory[c] = k
+            }
+        }
+        let p = Self.ratio(overall.tp, overall.tp + overall.fp), r = Self.ratio(overall.tp, overall.tp + overall.fn)
+        print("corpus: \(violations + clean) records (\(violations) violation, \(clean) clean); rules: \(compiled.ruleSet.rules.count)")
+        print("record level: precision \(Self.fmt(p))  recall \(Self.fmt(r))  F1 \(Self.fmt(Self.f1(p, r)))  "
+              + "(TP \(overall.tp), FP \(overall.fp), FN \(overall.fn), TN \(overall.tn))")
+        print("error findings on clean records: \(errorsOnClean)/\(clean) (\(Self.fmt(Self.ratio(errorsOnClean, max(clean, 1)) * 100))%)")
+        print("per category (category-level: a record counts for every category it has or is predicted):")
+        for (c, k) in perCategory.sorted(by: { $0.key < $1.key }) {
+            let cp = Self.ratio(k.tp, k.tp + k.fp), cr = Self.ratio(k.tp, k.tp + k.fn)
+            let name = c.padding(toLength: 24, withPad: " ", startingAt: 0)
+            print("  \(name) precision \(Self.fmt(cp))  recall \(Self.fmt(cr))  F1 \(Self.fmt(Self.f1(cp, cr)))  (TP \(k.tp), FP \(k.fp), FN \(k.fn))")
+        }
+        print("misses (\(misses.count)):")
+        for m in misses.prefix(show) { print("  " + m) }
+        print("false alarms (\(falseAlarms.count)):")
+        for f in falseAlarms.prefix(show) { print("  " + f) }
+        if let mp = minPrecision, p < mp { throw ExitCode(1) }
+        if let mr = minRecall, r < mr { throw ExitCode(1) }
+    }
+}
