@@ -23,12 +23,50 @@ public struct RecordScanner: Sendable {
         public var adClasses: [String] = []
     }
 
+    /// Turn the evasion pass off (for measuring what it costs and what it finds).
+    public var evasionPass = true
+
     public func scan(_ text: UnsafeBufferPointer<UInt8>, scratch: Scratch) -> Output {
-        let invalid = UTF8Scan.firstInvalid(text)
-        let m = matcher.scan(text, scratch: scratch)
+        let compiled = matcher.compiled
+        let report = compiled.inspector.inspect(text)
+        let invalid = report.firstInvalid
+        var m: MatchResult
+        if evasionPass && report.suspicious {
+            m = evasionScan(text, scratch: scratch)
+        } else {
+            m = matcher.scan(text, scratch: scratch)
+            if evasionPass && m.evasionTriggered { m = evasionScan(text, scratch: scratch) }
+        }
         let (f, t) = gate.findings(for: m, text: text, scratch: scratch)
         let classes = m.adClasses.map { matcher.compiled.ruleSet.adClasses[$0].id }
         return Output(findings: f, truncated: t, invalidUTF8At: invalid, adClasses: classes)
+    }
+
+    /// The heavy pass: match the de-obfuscated record, then map every offset back to the original
+    /// and record which transforms each match needed.
+    func evasionScan(_ text: UnsafeBufferPointer<UInt8>, scratch: Scratch) -> MatchResult {
+        let rewritten = matcher.compiled.deobfuscator.rewrite(text)
+        var m = rewritten.bytes.withUnsafeBufferPointer { matcher.scan($0, scratch: scratch) }
+        func back(_ r: Range<Int>) -> Range<Int> {
+            r.isEmpty && r.lowerBound == 0 ? 0..<0 : rewritten.originalRange(r.lowerBound, r.upperBound)
+        }
+        for i in m.candidates.indices {
+            let c = m.candidates[i]
+            let span = c.start..<c.end
+            let via = Set(c.via + rewritten.transforms(c.start, c.end))
+            let o = back(span)
+            m.candidates[i].start = o.lowerBound
+            m.candidates[i].end = o.upperBound
+            m.candidates[i].clause = back(c.clause)
+            m.candidates[i].via = via.sorted()
+            m.candidates[i].evidence = c.evidence.map { ($0.role, back($0.range)) }
+        }
+        for i in m.markers.indices {
+            let o = back(m.markers[i].start..<m.markers[i].end)
+            m.markers[i].start = o.lowerBound
+            m.markers[i].end = o.upperBound
+        }
+        return m
     }
 
     /// Convenience for tests and small inputs.

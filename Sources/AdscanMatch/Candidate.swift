@@ -33,5 +33,7 @@ public struct MatchResult: Sendable {
     /// Ad classes the record confidently belongs to (indices into the RuleSet's adClasses),
     /// strongest first.
     public var adClasses: [Int] = []
+    /// A homophone or pinyin spelling of a claim word was seen: run the evasion pass.
+    public var evasionTriggered = false
     public init() {}
 }

@@ -12,6 +12,8 @@ public final class CompiledRuleSet: Sendable {
         case group(rule: Int, group: Int)
         case marker(suppressor: Int, marker: Int)
         case classIndicator(slot: Int)
+        /// A homophone or pinyin-mixed spelling of a claim word: the record needs the evasion pass.
+        case evasionTrigger
     }
 
     final class CompiledRule: Sendable {
@@ -62,10 +64,17 @@ public final class CompiledRuleSet: Sendable {
     let indicatorWeight: [Int]
     /// Required-content rules: (rule index, class index, first group slot, group count).
     let requiredRules: [(rule: Int, adClass: Int, firstSlot: Int, groups: Int)]
+    /// Per required rule (same order): a literal filter over all raw forms of its groups' keywords,
+    /// and the group of each literal. Searched only in records of the rule's class, so these
+    /// words (广告, 医广) cost nothing on other text.
+    let requiredFilters: [(filter: LiteralPrefilter, group: [Int])]
     /// Markers: one id per (suppressor, marker), for deduplication per record.
     let markerSlotBase: [Int]
     let markerSlotCount: Int
     public let normalizer: Normalizer
+    /// The inspection pass (UTF-8 validity + signs of disguise) and the evasion pass.
+    public let inspector: RecordInspector
+    public let deobfuscator: Deobfuscator
 
     public struct CompileError: Error, CustomStringConvertible {
         public let file: String
@@ -96,7 +105,9 @@ public final class CompiledRuleSet: Sendable {
             }
             for k in r.keywords { add(k, .keyword(rule: ri)) }
             for (ti, t) in r.terms.enumerated() { add(t, .term(rule: ri, term: ti)) }
-            for (gi, g) in r.requires.enumerated() { for k in g.keywords { add(k, .group(rule: ri, group: gi)) } }
+            if r.scope != .required {
+                for (gi, g) in r.requires.enumerated() { for k in g.keywords { add(k, .group(rule: ri, group: gi)) } }
+            }
             compiled.append(CompiledRule(
                 patterns: try r.patterns.map(regex),
                 terms: r.terms.map { Array($0.utf8) },
@@ -127,12 +138,48 @@ public final class CompiledRuleSet: Sendable {
         self.indicatorClass = indicatorClass
         self.indicatorWeight = indicatorWeight
 
+        // The evasion pass: claim characters, and replacements for homophones and pinyin spellings.
+        var claimWords: [String] = []
+        for r in ruleSet.rules { claimWords += r.keywords + r.terms }
+        // a repeated character is a disguise only for the first character of a claim term (根根治);
+        // repeats elsewhere are ordinary writing (现在在, 谢谢)
+        var claimChars = Set<UInt32>()
+        for r in ruleSet.rules {
+            for t in r.terms { if let u = t.unicodeScalars.first, Deobfuscator.isHan(u.value) { claimChars.insert(u.value) } }
+        }
+        // a character that is doubled inside a claim word (痘痘) or in everyday words (谢谢) is not
+        // a repeat to collapse
+        for w in claimWords + ruleSet.evasion.ordinaryReduplications {
+            let u = w.unicodeScalars.map(\.value)
+            for i in u.indices.dropFirst() where u[i] == u[i - 1] { claimChars.remove(u[i]) }
+        }
+        let inverseForClaims = table.inverseMap()
+        for c in claimChars { for src in inverseForClaims[c] ?? [] { claimChars.insert(src) } }
+        var replacements: [(from: String, to: String, kind: UInt16)] = ruleSet.evasion.homophones.map { ($0.0, $0.1, Transform.homophone) }
+        let pinyin = Dictionary(ruleSet.evasion.pinyin.map { ($0.0, $0.1) }, uniquingKeysWith: +)
+        var seenSources = Set(replacements.map(\.from))
+        for w in Set(claimWords).sorted() where (2...5).contains(w.count) {
+            let chars = Array(w)
+            for (pos, ch) in chars.enumerated() {
+                for syl in pinyin[ch] ?? [] {
+                    var v = chars.map(String.init)
+                    v[pos] = syl
+                    let from = v.joined()
+                    if seenSources.insert(from).inserted { replacements.append((from, w, Transform.pinyin)) }
+                }
+            }
+        }
+        for r in replacements where r.from.utf8.count >= 3 { add(r.from, .evasionTrigger) }
+        self.inspector = RecordInspector(table: table, claimCharacters: claimChars)
+        self.deobfuscator = Deobfuscator(table: table, claimCharacters: claimChars, replacements: replacements)
         // Expand each canonical literal into the raw forms it may take in the text.
         let inverse = table.inverseMap()
         var variants: [[UInt8]] = []
         var toCanonical: [Int32] = []
+        let triggerOnly = Set(uses.indices.filter { uses[$0].allSatisfy { if case .evasionTrigger = $0 { return true }; return false } })
+        let traditional = ICUReference.simplifiedToTraditional(lines: canonical)
         for (ci, lit) in canonical.enumerated() {
-            for v in Self.rawVariants(of: lit, inverse: inverse) {
+            for v in Self.rawVariants(of: lit, inverse: inverse, traditional: traditional[ci], minimal: triggerOnly.contains(ci)) {
                 variants.append(v)
                 toCanonical.append(Int32(ci))
             }
@@ -163,6 +210,16 @@ public final class CompiledRuleSet: Sendable {
         }
         self.documentRules = docs
         self.requiredRules = required
+        self.requiredFilters = required.map { req in
+            var lits: [[UInt8]] = []
+            var group: [Int] = []
+            for (gi, g) in ruleSet.rules[req.rule].requires.enumerated() {
+                for k in g.keywords {
+                    for v in Self.rawVariants(of: k, inverse: inverse) { lits.append(v); group.append(gi) }
+                }
+            }
+            return (LiteralPrefilter(literals: lits), group)
+        }
         self.groupSlotBase = base
         self.groupSlotCount = slots
         self.slotHasPatterns = compiled.flatMap { $0.groupPatterns.map { !$0.isEmpty } }
@@ -176,45 +233,52 @@ public final class CompiledRuleSet: Sendable {
         self.markerSlotCount = mslots
     }
 
-    /// Raw-text forms of a folded literal: every mix of simplified / traditional / compatibility
-    /// ideographs (capped at 32), times the width (as written or full-width) and the letter case
-    /// of its ASCII part. Rarer mixes (half-width digits with a full-width %) are not expanded.
-    static func rawVariants(of lit: String, inverse: [UInt32: [UInt32]]) -> [[UInt8]] {
+    /// Raw-text forms of a folded literal. Han characters: all-simplified, all-traditional (as
+    /// ICU's Simplified→Traditional writes it, e.g. 證 rather than the variant 証), and every
+    /// single-character swap from either (mixed scripts usually differ in one character: 國藥准字).
+    /// ASCII part: as written or full-width, times the upper/lower mixes of its letters (No.1).
+    /// Trigger-only spellings (`minimal`): fewer forms. Rarer mixes are left to the evasion pass.
+    static func rawVariants(of lit: String, inverse: [UInt32: [UInt32]], traditional: String? = nil,
+                            minimal: Bool = false) -> [[UInt8]] {
         let cps = lit.unicodeScalars.map(\.value)
         func isHan(_ c: UInt32) -> Bool { (0x3400...0x9FFF).contains(c) || (0xF900...0xFAFF).contains(c) || c >= 0x20000 }
-        // Han positions: all sources that are themselves Han.
-        var hanProducts: [[UInt32]] = [cps]
+        var alternatives: [Int: [UInt32]] = [:]
         for (i, c) in cps.enumerated() where isHan(c) {
             let alts = (inverse[c] ?? [c]).filter { $0 != c && isHan($0) }
-            guard !alts.isEmpty else { continue }
-            var next = hanProducts
-            for base in hanProducts {
-                for a in alts {
-                    if next.count >= 32 { break }
-                    var v = base
-                    v[i] = a
-                    next.append(v)
+            if !alts.isEmpty { alternatives[i] = alts }
+        }
+        var hanForms: [[UInt32]] = [cps]
+        if !alternatives.isEmpty {
+            var trad = cps
+            if let t = traditional?.unicodeScalars.map(\.value), t.count == cps.count {
+                for i in cps.indices where alternatives[i]?.contains(t[i]) == true { trad[i] = t[i] }
+            }
+            for (i, alts) in alternatives where trad[i] == cps[i] { trad[i] = alts[0] }
+            hanForms.append(trad)
+            let limit = minimal ? 8 : 64
+            for base in [cps, trad] {
+                for (i, alts) in alternatives.sorted(by: { $0.key < $1.key }) {
+                    for a in [cps[i]] + alts where a != base[i] && hanForms.count < limit {
+                        var v = base
+                        v[i] = a
+                        hanForms.append(v)
+                    }
                 }
             }
-            hanProducts = next
         }
-        // Non-Han positions: one width for the whole literal (as written or full-width), and every
-        // upper/lower mix of its letters (No.1, NO.1, no.1), capped.
-        let letterPositions = cps.indices.filter { (0x61...0x7A).contains(cps[$0]) }
-        let caseMasks = 1 << min(letterPositions.count, 4)
+        let letterPositions = Array(cps.indices.filter { (0x61...0x7A).contains(cps[$0]) }.prefix(4))
+        let allLetters = (1 << letterPositions.count) - 1
+        let caseMasks: [Int] = minimal ? [0, allLetters, 1] : Array(0...allLetters)
         var seen = Set<[UInt8]>()
         var out: [[UInt8]] = []
-        for h in hanProducts {
-            for fullwidth in [false, true] {
-                for mask in 0..<caseMasks {
+        for h in hanForms {
+            for fullwidth in (minimal ? [false] : [false, true]) {
+                for mask in caseMasks {
                     var v = h
-                    for (bit, pos) in letterPositions.prefix(4).enumerated() where mask & (1 << bit) != 0 {
-                        v[pos] -= 0x20
-                    }
+                    for (bit, pos) in letterPositions.enumerated() where mask & (1 << bit) != 0 { v[pos] -= 0x20 }
                     var bytes: [UInt8] = []
                     for c in v {
-                        let w = fullwidth && (0x21...0x7E).contains(c) ? c + 0xFEE0 : c
-                        UTF8Scan.append(w, to: &bytes)
+                        UTF8Scan.append(fullwidth && (0x21...0x7E).contains(c) ? c + 0xFEE0 : c, to: &bytes)
                     }
                     if seen.insert(bytes).inserted { out.append(bytes) }
                 }

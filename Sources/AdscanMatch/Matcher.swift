@@ -61,6 +61,8 @@ public struct Matcher: Sendable {
                         scratch.touchedIndicators.append(slot)
                         scratch.classScore[compiled.indicatorClass[slot]] += compiled.indicatorWeight[slot]
                     }
+                case .evasionTrigger:
+                    result.evasionTriggered = true
                 case .keyword, .term:
                     needsWindow = true
                 }
@@ -75,7 +77,7 @@ public struct Matcher: Sendable {
             let clause = window!
             for u in uses {
                 switch useList[u] {
-                case .marker, .group, .classIndicator:
+                case .marker, .group, .classIndicator, .evasionTrigger:
                     continue
                 case .keyword(let ri):
                     guard scratch.ranInWindow.insert(ri).inserted else { continue }
@@ -131,14 +133,20 @@ public struct Matcher: Sendable {
                                                clause: Clause.around(first, in: text), via: [], evidence: supporting))
         }
         // required content: absent from a record that is confidently an ad of the class
-        for (ri, ci, firstSlot, groups) in compiled.requiredRules where classMask & (1 << UInt64(ci)) != 0 && applies(ri) {
+        for (n, req) in compiled.requiredRules.enumerated() where classMask & (1 << UInt64(req.adClass)) != 0 && applies(req.rule) {
+            let (filter, groupOf) = compiled.requiredFilters[n]
+            scratch.requiredHits.removeAll()
+            filter.findAll(text, into: scratch.requiredHits)
             var present = false
-            for gi in 0..<groups where !present {
-                present = scratch.groupEvidence[firstSlot + gi] != nil
-                    || firstGroupMatch(compiled.rules[ri].groupPatterns[gi], scratch.groupHits[firstSlot + gi], text, scratch) != nil
+            for h in 0..<scratch.requiredHits.count where !present {
+                let hit = scratch.requiredHits[h]
+                let gi = groupOf[Int(hit.literal)]
+                let range = hit.start..<(hit.start + filter.literals[Int(hit.literal)].count)
+                let pats = compiled.rules[req.rule].groupPatterns[gi]
+                present = pats.isEmpty || firstGroupMatch(pats, [range], text, scratch) != nil
             }
             if !present {
-                result.candidates.append(Candidate(rule: ri, start: 0, end: 0, clause: 0..<0, via: [], evidence: []))
+                result.candidates.append(Candidate(rule: req.rule, start: 0, end: 0, clause: 0..<0, via: [], evidence: []))
             }
         }
         result.candidates = Self.resolveOverlaps(result.candidates)

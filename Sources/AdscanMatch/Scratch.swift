@@ -7,6 +7,7 @@ public final class Scratch {
     public var window = NormalizedText()
     public var clauseText = NormalizedText()
     public let clauseHits = HitBuffer(capacity: 64)
+    public let requiredHits = HitBuffer(capacity: 16)
     public lazy var wordBreaker: WordBreaker? = WordBreaker()
     var ranInWindow: Set<Int> = []
     /// Per group slot: first evidence (original range), and keyword hits awaiting patterns.

@@ -4,13 +4,26 @@ import CICUShim
 /// check the fold table.
 public enum ICUReference {
     /// ICU "Traditional-Simplified" over a whole string.
-    public static func traditionalToSimplified(_ s: String) -> String {
+    public static func traditionalToSimplified(_ s: String) -> String { transliterate(s, id: "Traditional-Simplified") }
+
+    /// ICU "Simplified-Traditional" over a whole string (tests build disguised variants with it).
+    public static func simplifiedToTraditional(_ s: String) -> String { transliterate(s, id: "Simplified-Traditional") }
+
+    /// Simplified→Traditional for many short strings in one transliterator call (opening a
+    /// transliterator costs tens of milliseconds; rule compilation does this once).
+    public static func simplifiedToTraditional(lines: [String]) -> [String] {
+        let joined = lines.map { String($0.map { $0 == "\n" ? " " : $0 }) }.joined(separator: "\n")
+        let out = transliterate(joined, id: "Simplified-Traditional").split(separator: "\n", omittingEmptySubsequences: false)
+        return out.count == lines.count ? out.map(String.init) : lines
+    }
+
+    static func transliterate(_ s: String, id: String) -> String {
         let input = Array(s.utf8)
         var out = [UInt8](repeating: 0, count: input.count * 2 + 16)
         var err: Int32 = 0
         let n = input.withUnsafeBufferPointer { i in
             out.withUnsafeMutableBufferPointer { o in
-                cicushim_translit_ts_utf8(i.baseAddress, Int64(i.count), o.baseAddress, Int64(o.count), &err)
+                cicushim_translit_utf8(id, i.baseAddress, Int64(i.count), o.baseAddress, Int64(o.count), &err)
             }
         }
         guard n >= 0 else { return s }

@@ -56,10 +56,24 @@ public enum Transform {
     public static let compatibility: UInt8 = 16
     public static let invalidUTF8: UInt8 = 32
 
-    static let all: [(UInt8, String)] = [(traditional, "traditional"), (fullwidth, "fullwidth"), (letterCase, "case"),
-                                         (ignorable, "ignorable"), (compatibility, "compatibility"), (invalidUTF8, "invalid_utf8")]
+    // evasion-pass transforms (16-bit)
+    public static let separator: UInt16 = 0x100
+    public static let entity: UInt16 = 0x200
+    public static let pinyinGloss: UInt16 = 0x400
+    public static let repeated: UInt16 = 0x800
+    public static let homophone: UInt16 = 0x1000
+    public static let pinyin: UInt16 = 0x2000
 
-    public static func names(_ bits: UInt8) -> [String] {
+    static let all: [(UInt16, String)] = [
+        (UInt16(traditional), "traditional"), (UInt16(fullwidth), "fullwidth"), (UInt16(letterCase), "case"),
+        (UInt16(ignorable), "ignorable"), (UInt16(compatibility), "compatibility"), (UInt16(invalidUTF8), "invalid_utf8"),
+        (separator, "separator"), (entity, "entity"), (pinyinGloss, "pinyin_gloss"), (repeated, "repeat"),
+        (homophone, "homophone"), (pinyin, "pinyin"),
+    ]
+
+    public static func names(_ bits: UInt8) -> [String] { names(UInt16(bits)) }
+
+    public static func names(_ bits: UInt16) -> [String] {
         all.filter { bits & $0.0 != 0 }.map(\.1).sorted()
     }
 }

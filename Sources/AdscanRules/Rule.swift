@@ -98,11 +98,25 @@ public struct AdClass: Sendable {
     public var indicators: [Indicator]
 }
 
+/// Spellings advertisers use to slip past word filters, as data: whole-word homophones and
+/// look-alikes (治玉 → 治愈), and pinyin for claim characters, so that a keyword with one character
+/// written in pinyin (zhi愈, gen治, bao证) is recognised. Applied only in the evasion pass.
+public struct EvasionTable: Sendable {
+    /// written form (folded) → canonical claim word (folded)
+    public var homophones: [(String, String)] = []
+    /// claim character → its pinyin syllables (lower case, no tones)
+    public var pinyin: [(Character, [String])] = []
+    /// Everyday reduplicated words (谢谢, 看看): their characters are never collapsed as repeats.
+    public var ordinaryReduplications: [String] = []
+    public init() {}
+}
+
 /// Everything loaded from a lexicon directory.
 public struct RuleSet: Sendable {
     public var rules: [Rule]
     public var suppressors: [Suppressor]
     public var adClasses: [AdClass] = []
+    public var evasion = EvasionTable()
     public var files: [String]
 
     public init(rules: [Rule], suppressors: [Suppressor], adClasses: [AdClass] = [], files: [String]) {

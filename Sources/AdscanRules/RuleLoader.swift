@@ -46,6 +46,9 @@ public struct RuleLoader {
             set.rules += part.rules
             set.suppressors += part.suppressors
             set.adClasses += part.adClasses
+            set.evasion.homophones += part.evasion.homophones
+            set.evasion.pinyin += part.evasion.pinyin
+            set.evasion.ordinaryReduplications += part.evasion.ordinaryReduplications
         }
         var seen: [String: Rule] = [:]
         for r in set.rules {
@@ -79,7 +82,7 @@ public struct RuleLoader {
         var set = RuleSet(rules: [], suppressors: [], files: [file])
         for (k, _) in top {
             let key = k.string ?? ""
-            if !["pack", "description", "rules", "context", "ad_classes"].contains(key) {
+            if !["pack", "description", "rules", "context", "ad_classes", "evasion"].contains(key) {
                 throw RuleLoadError(file: file, line: k.mark?.line ?? 0, reason: "unknown top-level key `\(key)`")
             }
         }
@@ -94,6 +97,28 @@ public struct RuleLoader {
                 throw RuleLoadError(file: file, line: ctx.mark?.line ?? 0, reason: "`context` must be a list")
             }
             for node in seq { set.suppressors.append(try suppressor(node, file: file)) }
+        }
+        if let ev = top["evasion"] {
+            guard let m = ev.mapping else {
+                throw RuleLoadError(file: file, line: ev.mark?.line ?? 0, reason: "`evasion` must be a mapping with `homophones` and `pinyin`")
+            }
+            var reader = Fields(mapping: m, file: file, line: ev.mark?.line ?? 0)
+            reader.context = "evasion"
+            try reader.rejectUnknown(["homophones", "pinyin", "ordinary_reduplications"], what: "evasion")
+            set.evasion.ordinaryReduplications += try reader.strings("ordinary_reduplications").map(foldLiteral)
+            for (k, v) in try reader.stringMap("homophones").sorted(by: { $0.key < $1.key }) {
+                let from = foldLiteral(k), to = foldLiteral(v)
+                if from.utf8.count < 3 { throw reader.error("homophones", "written form `\(k)` is shorter than 3 UTF-8 bytes") }
+                set.evasion.homophones.append((from, to))
+            }
+            for (k, v) in try reader.stringMap("pinyin").sorted(by: { $0.key < $1.key }) {
+                guard k.count == 1, let ch = k.first else { throw reader.error("pinyin", "pinyin keys must be single characters, not `\(k)`") }
+                let syllables = v.split(separator: " ").map { String($0).lowercased() }
+                if syllables.contains(where: { !$0.allSatisfy { $0.isASCII && $0.isLetter } }) {
+                    throw reader.error("pinyin", "pinyin for `\(k)` must be ASCII letters without tones, separated by spaces")
+                }
+                set.evasion.pinyin.append((Character(foldLiteral(String(ch))), syllables))
+            }
         }
         if let classes = top["ad_classes"] {
             guard let seq = classes.sequence else {

@@ -77,6 +77,10 @@ int32_t cicushim_build_fold_table(uint32_t *entries, uint32_t *pool, int32_t poo
 }
 
 int64_t cicushim_translit_ts_utf8(const uint8_t *s, int64_t n, uint8_t *out, int64_t cap, int32_t *err) {
+    return cicushim_translit_utf8("Traditional-Simplified", s, n, out, cap, err);
+}
+
+int64_t cicushim_translit_utf8(const char *idc, const uint8_t *s, int64_t n, uint8_t *out, int64_t cap, int32_t *err) {
     UErrorCode e = U_ZERO_ERROR;
     int32_t ulen = 0;
     u_strFromUTF8(NULL, 0, &ulen, (const char *)s, (int32_t)n, &e);
@@ -86,7 +90,10 @@ int64_t cicushim_translit_ts_utf8(const uint8_t *s, int64_t n, uint8_t *out, int
     UChar *u = malloc(sizeof(UChar) * (size_t)ucap);
     if (!u) return -1;
     u_strFromUTF8(u, ucap, &ulen, (const char *)s, (int32_t)n, &e);
-    static const UChar id[] = {'T','r','a','d','i','t','i','o','n','a','l','-','S','i','m','p','l','i','f','i','e','d',0};
+    UChar id[64];
+    int32_t k = 0;
+    while (idc[k] && k < 63) { id[k] = (UChar)idc[k]; k++; }
+    id[k] = 0;
     UTransliterator *tr = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &e);
     if (U_FAILURE(e)) { free(u); *err = e; return -1; }
     int32_t limit = ulen;

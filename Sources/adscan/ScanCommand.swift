@@ -60,6 +60,9 @@ struct ScanCommand: ParsableCommand {
     @Flag(name: [.short, .long], help: "No summary on stderr (errors are still reported).")
     var quiet = false
 
+    @Flag(name: .long, help: "Skip the evasion pass (separators, entities, pinyin, homophones); for measuring its cost.")
+    var noEvasion = false
+
     @Option(name: .long, help: "At most this many findings per record.")
     var maxFindings = 1000
 
@@ -75,7 +78,8 @@ struct ScanCommand: ParsableCommand {
     func run() throws {
         let start = monotonicSeconds()
         let (compiled, _) = try loadEngine(rulesOption: rules)
-        let scanner = RecordScanner(compiled, maxFindings: maxFindings)
+        var scanner = RecordScanner(compiled, maxFindings: maxFindings)
+        scanner.evasionPass = !noEvasion
 
         var reportOptions = ReportOptions()
         reportOptions.allRecords = allRecords

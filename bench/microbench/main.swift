@@ -61,6 +61,22 @@ _ = table
                          Double(records.count) / best, result))
 }
 
+if ProcessInfo.processInfo.environment["SHOW_SUSPICIOUS"] != nil {
+    var shown = 0
+    for r in records where shown < 12 {
+        let rep = r.withUnsafeBufferPointer { compiled.inspector.inspect($0) }
+        if let at = rep.suspiciousAt {
+            let lo = max(0, at - 24), hi = min(r.count, at + 12)
+            print("suspicious at \(at): «" + String(decoding: r[lo..<hi], as: UTF8.self).replacingOccurrences(of: "\n", with: "⏎") + "»")
+            shown += 1
+        }
+    }
+}
+stage("inspection (utf-8 + disguise)") {
+    var n = 0
+    for r in records { r.withUnsafeBufferPointer { if compiled.inspector.inspect($0).suspicious { n += 1 } } }
+    return n
+}
 stage("utf-8 validation") {
     var bad = 0
     for r in records { r.withUnsafeBufferPointer { if UTF8Scan.firstInvalid($0) != nil { bad += 1 } } }
@@ -81,6 +97,13 @@ let matcher = Matcher(compiled)
 stage("matcher (candidates)") {
     var n = 0
     for r in records { r.withUnsafeBufferPointer { n += matcher.scan($0, scratch: scratch).candidates.count } }
+    return n
+}
+var plain = RecordScanner(compiled)
+plain.evasionPass = false
+stage("engine, no evasion pass") {
+    var n = 0
+    for r in records { r.withUnsafeBufferPointer { n += plain.scan($0, scratch: scratch).findings.count } }
     return n
 }
 let scanner = RecordScanner(compiled)

@@ -16,6 +16,8 @@ int32_t cicushim_build_fold_table(uint32_t *entries, uint32_t *pool, int32_t poo
 /* ICU's own Traditional→Simplified transliterator over UTF-8, used by tests to check the table.
    Returns the output length in bytes, or -1 on failure. */
 int64_t cicushim_translit_ts_utf8(const uint8_t *s, int64_t n, uint8_t *out, int64_t cap, int32_t *err);
+/* Any ICU transliterator by id (e.g. "Simplified-Traditional"), for tests. */
+int64_t cicushim_translit_utf8(const char *id, const uint8_t *s, int64_t n, uint8_t *out, int64_t cap, int32_t *err);
 
 /* Word boundaries (ICU dictionary-based segmentation, locale zh) over UTF-8 text.
    One breaker per thread; the object is not thread-safe. */

@@ -1,0 +1,147 @@
+/// One pass over a record's bytes: is it valid UTF-8, and does it show signs of disguise that
+/// the fast path cannot see through? Only records that do pay for the evasion pass.
+///
+/// Suspicious: a "strong" separator between two Han characters (治*愈, 根😊治, 治\u{200B}愈: symbols,
+/// emoji, invisible characters, * ~ # ^ ` @ $); weak separators (space | / + _ - . =) only when
+/// they alternate with Han characters at least twice (治 愈 率 — one space between words is
+/// ordinary layout); numeric character references (&#27835;); bracketed pinyin after a Han
+/// character (醫(yī)院); a claim character written twice in a row (根根治).
+/// Traditional characters, full-width forms and letter case are NOT suspicious: the fast path
+/// already matches them, and bullets or symbols that do not sit between Han characters are layout.
+public struct RecordInspector: Sendable {
+    /// Per BMP code point: 2 = strong separator, 1 = weak separator, 0 = neither.
+    private let separator: [UInt8]
+    /// 1 = a Han character of some claim word (in any raw form), for the repeat check.
+    private let claimChar: [UInt8]
+    /// 1 = an invisible character (zero-width, bidi control, ...): a disguise wherever it stands.
+    private let invisible: [UInt8]
+
+    public struct Report: Sendable, Equatable {
+        public var firstInvalid: Int?
+        public var suspicious: Bool
+        /// Where the first sign of disguise was seen.
+        public var suspiciousAt: Int? = nil
+    }
+
+    public init(table: FoldTable = .shared, claimCharacters: Set<UInt32> = []) {
+        var s = [UInt8](repeating: 0, count: 0x10000)
+        for c in 0..<0x10000 {
+            let cp = UInt32(c)
+            if (0xD800...0xDFFF).contains(cp) { continue }
+            if !table.isStable(cp) && table.transformBit(cp) == Transform.ignorable { s[c] = 2 }   // invisible
+        }
+        for r in [0x2100...0x2BFF, 0x2022...0x2022, 0x301C...0x301C,
+                  0xFF5E...0xFF5E, 0xE000...0xF8FF, 0xFE00...0xFE0F, 0x25A0...0x25FF, 0x2460...0x24FF] {
+            for c in r { s[c] = 2 }
+        }
+        for b in Array("*~#^`@$_".utf8) { s[Int(b)] = 2 }
+        for b in Array(" \t|/+-.='\"\\".utf8) { s[Int(b)] = 1 }
+        s[0x3000] = 1   // ideographic space
+        s[0x00B7] = 1   // middle dot: also the separator of transliterated names (泰勒·斯威夫特)
+        s[0x30FB] = 1
+        separator = s
+        var inv = [UInt8](repeating: 0, count: 0x10000)
+        for c in 0..<0x10000 where !(0xD800...0xDFFF).contains(c) {
+            let cp = UInt32(c)
+            if !table.isStable(cp) && table.transformBit(cp) == Transform.ignorable { inv[c] = 1 }
+        }
+        invisible = inv
+        var k = [UInt8](repeating: 0, count: 0x10000)
+        for c in claimCharacters where c < 0x10000 { k[Int(c)] = 1 }
+        claimChar = k
+    }
+
+    @inline(__always)
+    static func isHan(_ c: UInt32) -> Bool { (0x3400...0x9FFF).contains(c) || (0xF900...0xFAFF).contains(c) }
+
+    public func inspect(_ p: UnsafeBufferPointer<UInt8>) -> Report {
+        guard let base = p.baseAddress else { return Report(firstInvalid: nil, suspicious: false) }
+        let n = p.count
+        var i = 0
+        var prevHan: UInt32 = 0      // previous code point if Han, else 0
+        var sepKind: UInt8 = 0       // strongest separator seen since the last Han character (0 = none)
+        var weakRuns = 0             // Han-weak-Han alternations in a row
+        var invalid: Int? = nil
+
+        /// Suspicious from here on: the rest only needs validating.
+        func suspiciousFrom(_ at: Int) -> Report {
+            if invalid != nil { return Report(firstInvalid: invalid, suspicious: true, suspiciousAt: at) }
+            let rest = UnsafeBufferPointer(rebasing: p[at...])
+            return Report(firstInvalid: UTF8Scan.firstInvalid(rest).map { $0 + at }, suspicious: true, suspiciousAt: at)
+        }
+        @inline(__always) func han(_ c: UInt32) -> Bool {
+            // returns true when the record is suspicious
+            if sepKind == 2 { return true }
+            if sepKind == 1 {
+                weakRuns += 1
+                if weakRuns >= 2 { return true }
+            } else if c != prevHan {
+                weakRuns = 0
+            }
+            if c == prevHan && claimChar[Int(c)] != 0 { return true }
+            prevHan = c
+            sepKind = 0
+            return false
+        }
+        @inline(__always) func other(_ kind: UInt8) {
+            // a non-Han code point: a separator continues a run after a Han character, anything else ends it
+            if kind != 0 && (prevHan != 0 || sepKind != 0) {
+                sepKind = max(sepKind, kind)
+                prevHan = prevHan == 0 ? 0 : prevHan
+            } else {
+                prevHan = 0
+                sepKind = 0
+                weakRuns = 0
+            }
+        }
+
+        while i < n {
+            let b = base[i]
+            if b < 0x80 {
+                if prevHan == 0 && sepKind == 0 && i + 8 <= n {
+                    // plain ASCII with no Han character pending: skip 8 bytes unless one is '&'
+                    let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    let x = w ^ 0x2626_2626_2626_2626
+                    let hasAmp = (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+                    if w & 0x8080_8080_8080_8080 == 0 && hasAmp == 0 { i &+= 8; continue }
+                }
+                if b == 0x26 && i + 2 < n && base[i + 1] == 0x23 { return suspiciousFrom(i) }
+                if b == 0x28 && prevHan != 0 && sepKind == 0 && i + 1 < n && (0x61...0x7A).contains(base[i + 1] | 0x20) {
+                    return suspiciousFrom(i)      // 醫(yi
+                }
+                other(separator[Int(b)])
+                i &+= 1
+                continue
+            }
+            if b & 0xF0 == 0xE0 && i + 2 < n {
+                let b1 = base[i + 1], b2 = base[i + 2]
+                if b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 && !(b == 0xE0 && b1 < 0xA0) && !(b == 0xED && b1 >= 0xA0) {
+                    let c = (UInt32(b & 0x0F) << 12) | (UInt32(b1 & 0x3F) << 6) | UInt32(b2 & 0x3F)
+                    if Self.isHan(c) {
+                        if han(c) { return suspiciousFrom(i) }
+                    } else {
+                        if invisible[Int(c)] != 0 && i > 0 { return suspiciousFrom(i) }
+                        other(separator[Int(c)])
+                    }
+                    i &+= 3
+                    continue
+                }
+            }
+            let (c, len) = UTF8Scan.decode(p, i)
+            if c == 0xFFFD && len == 1 {
+                if invalid == nil { invalid = i }
+                other(0)
+            } else if c >= 0x10000 {
+                if (0x20000...0x3FFFF).contains(c) {
+                    if han(c) { return suspiciousFrom(i) }
+                } else {
+                    other(2)                                  // emoji and other astral symbols
+                }
+            } else {
+                other(separator[Int(c)])
+            }
+            i &+= len
+        }
+        return Report(firstInvalid: invalid, suspicious: false)
+    }
+}
