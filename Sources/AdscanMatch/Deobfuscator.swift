@@ -33,6 +33,13 @@ public struct Deobfuscator: Sendable {
         public var sourceEnd: [Int32] = []
         public var bits: [UInt16] = []
 
+        public init(bytes: [UInt8] = [], sourceStart: [Int32] = [], sourceEnd: [Int32] = [], bits: [UInt16] = []) {
+            self.bytes = bytes
+            self.sourceStart = sourceStart
+            self.sourceEnd = sourceEnd
+            self.bits = bits
+        }
+
         public func originalRange(_ from: Int, _ to: Int) -> Range<Int> {
             guard from < sourceStart.count else { return 0..<0 }
             let s = Int(sourceStart[from])
@@ -69,7 +76,7 @@ public struct Deobfuscator: Sendable {
     }
 
     @inline(__always) static func isHan(_ c: UInt32?) -> Bool {
-        guard let c else { return false }
+        guard let c, c != 0 else { return false }
         return (0x3400...0x9FFF).contains(c) || (0xF900...0xFAFF).contains(c) || (0x20000...0x3FFFF).contains(c)
     }
 
@@ -124,55 +131,84 @@ public struct Deobfuscator: Sendable {
             }
             i += len
         }
-        // 3–5: build the output
-        var out = Text()
-        out.bytes.reserveCapacity(text.count)
-        out.sourceStart.reserveCapacity(text.count)
-        out.sourceEnd.reserveCapacity(text.count)
-        out.bits.reserveCapacity(text.count)
-        var last: UInt32? = nil
-        var pending: UInt16 = 0
-        var k = 0
-        while k < units.count {
-            let u = units[k]
-            if u.cpCount == 0 {                      // invisible: gone, but remembered
-                pending |= u.bits
-                k += 1
-                continue
+        // 3–5: build the output, through pointers into buffers sized for the worst case
+        let cap = cps.count * 4 + 16
+        var bytes = [UInt8](repeating: 0, count: cap)
+        var srcS = [Int32](repeating: 0, count: cap)
+        var srcE = [Int32](repeating: 0, count: cap)
+        var bitsOut = [UInt16](repeating: 0, count: cap)
+        var n = 0
+        bytes.withUnsafeMutableBufferPointer { ob in
+        srcS.withUnsafeMutableBufferPointer { sb in
+        srcE.withUnsafeMutableBufferPointer { eb in
+        bitsOut.withUnsafeMutableBufferPointer { bb in
+        cps.withUnsafeBufferPointer { cp in
+        units.withUnsafeBufferPointer { un in
+            let o = ob.baseAddress!, s0 = sb.baseAddress!, e0 = eb.baseAddress!, b0 = bb.baseAddress!
+            @inline(__always) func put(_ c: UInt32, _ s: Int32, _ e: Int32, _ bit: UInt16) {
+                let m: Int
+                if c < 0x80 { o[n] = UInt8(c); m = 1 }
+                else if c < 0x800 { o[n] = UInt8(0xC0 | (c >> 6)); o[n + 1] = UInt8(0x80 | (c & 0x3F)); m = 2 }
+                else if c < 0x10000 {
+                    o[n] = UInt8(0xE0 | (c >> 12)); o[n + 1] = UInt8(0x80 | ((c >> 6) & 0x3F)); o[n + 2] = UInt8(0x80 | (c & 0x3F)); m = 3
+                } else {
+                    o[n] = UInt8(0xF0 | (c >> 18)); o[n + 1] = UInt8(0x80 | ((c >> 12) & 0x3F))
+                    o[n + 2] = UInt8(0x80 | ((c >> 6) & 0x3F)); o[n + 3] = UInt8(0x80 | (c & 0x3F)); m = 4
+                }
+                for k in 0..<m { s0[n + k] = s; e0[n + k] = e; b0[n + k] = bit }
+                n &+= m
             }
-            let c = u.single
-            if Self.isHan(last), c == 0x28, let skip = pinyinGloss(units, from: k) {
-                pending |= Transform.pinyinGloss
-                k = skip
-                continue
-            }
-            if Self.isHan(last), let c, Self.isSeparator(c) {
-                var j = k
-                while j < units.count && (units[j].cpCount == 0 || (units[j].single.map(Self.isSeparator) ?? false)) { j += 1 }
-                if j < units.count, Self.isHan(units[j].single) {
-                    pending |= Transform.separator
-                    k = j
+            var last: UInt32 = 0          // last emitted code point (0 = none)
+            var pending: UInt16 = 0
+            var k = 0
+            let count = un.count
+            while k < count {
+                let u = un[k]
+                if u.cpCount == 0 {                  // invisible: gone, but remembered
+                    pending |= u.bits
+                    k &+= 1
                     continue
                 }
+                let lastHan = Self.isHan(last)
+                if lastHan, let c = u.single {
+                    if c == 0x28, let skip = pinyinGloss(un, from: k) {
+                        pending |= Transform.pinyinGloss
+                        k = skip
+                        continue
+                    }
+                    if Self.isSeparator(c) {
+                        var j = k
+                        while j < count && (un[j].cpCount == 0 || (un[j].single.map(Self.isSeparator) ?? false)) { j &+= 1 }
+                        if j < count, Self.isHan(un[j].single) {
+                            pending |= Transform.separator
+                            k = j
+                            continue
+                        }
+                    }
+                    if c == last, claimChar.contains(c) {
+                        pending |= Transform.repeated
+                        k &+= 1
+                        continue
+                    }
+                }
+                let bit = u.bits | pending
+                for x in Int(u.cpStart)..<Int(u.cpStart + u.cpCount) { put(cp[x], u.start, u.end, bit) }
+                pending = 0
+                last = cp[Int(u.cpStart + u.cpCount) - 1]
+                k &+= 1
             }
-            if let c, Self.isHan(c), c == last, claimChar.contains(c) {
-                pending |= Transform.repeated
-                k += 1
-                continue
-            }
-            for x in Int(u.cpStart)..<Int(u.cpStart + u.cpCount) {
-                out.append(cps[x], Int(u.start), Int(u.end), u.bits | pending)
-            }
-            pending = 0
-            last = cps[Int(u.cpStart + u.cpCount) - 1]
-            k += 1
-        }
+        }}}}}}
+        bytes.removeSubrange(n...)
+        srcS.removeSubrange(n...)
+        srcE.removeSubrange(n...)
+        bitsOut.removeSubrange(n...)
+        let out = Text(bytes: bytes, sourceStart: srcS, sourceEnd: srcE, bits: bitsOut)
         return replace(out)
     }
 
     /// `(` + 1–7 Latin letters (pinyin, with or without tone marks) + `)` after a Han character:
     /// returns the index after the `)`.
-    private func pinyinGloss(_ units: [Unit], from k: Int) -> Int? {
+    private func pinyinGloss(_ units: UnsafeBufferPointer<Unit>, from k: Int) -> Int? {
         var j = k + 1
         var letters = 0
         while j < units.count, let c = units[j].single, (0x61...0x7A).contains(c) || (0xE0...0x24F).contains(c) || c == 0x20 {

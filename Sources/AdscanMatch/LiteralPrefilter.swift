@@ -21,12 +21,10 @@ public final class LiteralPrefilter: @unchecked Sendable {
     private let bitmap: UnsafeMutablePointer<UInt64>
     /// 1 when some literal starts with the byte (UTF-8 continuation bytes never do).
     private let startsLiteral: UnsafeMutablePointer<UInt8>
-    /// Open-addressed table: 3-byte prefix → range in `bucketIDs`.
-    private let slotKey: UnsafeMutablePointer<UInt32>
-    private let slotStart: UnsafeMutablePointer<UInt32>
-    private let slotCount: UnsafeMutablePointer<UInt32>
-    private let slotMask: Int
-    private let bucketIDs: UnsafeMutablePointer<Int32>
+    /// Verification: literals of 3–5 bytes by their first 3 bytes, longer ones by their first 6,
+    /// so a common first character (治) does not drag every literal that starts with it along.
+    private let short: PrefixTable
+    private let long: PrefixTable
     /// Flattened literal bytes for verification.
     private let litBytes: UnsafeMutablePointer<UInt8>
     private let litOffset: UnsafeMutablePointer<Int32>
@@ -40,10 +38,6 @@ public final class LiteralPrefilter: @unchecked Sendable {
         Int(truncatingIfNeeded: (w &* 0x9E37_79B9_7F4A_7C15) >> 46)
     }
 
-    @inline(__always)
-    private static func prefixKey(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> UInt32 {
-        (UInt32(a) | UInt32(b) << 8 | UInt32(c) << 16) | 0x0100_0000
-    }
 
     /// - Precondition: every literal is at least 3 bytes long.
     public init(literals: [[UInt8]]) {
@@ -79,31 +73,8 @@ public final class LiteralPrefilter: @unchecked Sendable {
             }
         }
 
-        // Verification table keyed by the 3-byte prefix.
-        var byPrefix: [UInt32: [Int32]] = [:]
-        for (i, lit) in literals.enumerated() {
-            byPrefix[Self.prefixKey(lit[0], lit[1], lit[2]), default: []].append(Int32(i))
-        }
-        var slots = 16
-        while slots < byPrefix.count * 4 { slots <<= 1 }
-        slotMask = slots - 1
-        slotKey = .allocate(capacity: slots)
-        slotKey.initialize(repeating: 0, count: slots)
-        slotStart = .allocate(capacity: slots)
-        slotStart.initialize(repeating: 0, count: slots)
-        slotCount = .allocate(capacity: slots)
-        slotCount.initialize(repeating: 0, count: slots)
-        bucketIDs = .allocate(capacity: max(1, literals.count))
-        var next = 0
-        for key in byPrefix.keys.sorted() {
-            let ids = byPrefix[key]!
-            var s = Int(key &* 0x9E37_79B1) & slotMask
-            while slotKey[s] != 0 { s = (s + 1) & slotMask }
-            slotKey[s] = key
-            slotStart[s] = UInt32(next)
-            slotCount[s] = UInt32(ids.count)
-            for id in ids { bucketIDs[next] = id; next += 1 }
-        }
+        short = PrefixTable(literals: literals, keyLength: 3, select: { $0.count < 6 })
+        long = PrefixTable(literals: literals, keyLength: 6, select: { $0.count >= 6 })
         let total = literals.reduce(0) { $0 + $1.count }
         litBytes = .allocate(capacity: max(1, total))
         litOffset = .allocate(capacity: max(1, literals.count))
@@ -120,10 +91,6 @@ public final class LiteralPrefilter: @unchecked Sendable {
         windowMask.deallocate()
         bitmap.deallocate()
         startsLiteral.deallocate()
-        slotKey.deallocate()
-        slotStart.deallocate()
-        slotCount.deallocate()
-        bucketIDs.deallocate()
         litBytes.deallocate()
         litOffset.deallocate()
         litLength.deallocate()
@@ -171,23 +138,89 @@ public final class LiteralPrefilter: @unchecked Sendable {
     @inline(__always)
     private func verify(_ base: UnsafePointer<UInt8>, _ n: Int, _ p: Int, _ hits: HitBuffer) {
         guard p + 3 <= n else { return }
-        let key = Self.prefixKey(base[p], base[p + 1], base[p + 2])
-        var s = Int(key &* 0x9E37_79B1) & slotMask
-        while true {
-            let k = slotKey[s]
-            if k == 0 { return }
-            if k == key { break }
-            s = (s + 1) & slotMask
+        let k3 = UInt64(base[p]) | UInt64(base[p + 1]) << 8 | UInt64(base[p + 2]) << 16
+        if let (start, count) = short.bucket(k3) { check(base, n, p, start, count, short, hits) }
+        if p + 6 <= n {
+            let k6 = k3 | UInt64(base[p + 3]) << 24 | UInt64(base[p + 4]) << 32 | UInt64(base[p + 5]) << 40
+            if let (start, count) = long.bucket(k6) { check(base, n, p, start, count, long, hits) }
         }
-        let start = Int(slotStart[s]), count = Int(slotCount[s])
+    }
+
+    @inline(__always)
+    private func check(_ base: UnsafePointer<UInt8>, _ n: Int, _ p: Int, _ start: Int, _ count: Int,
+                       _ table: PrefixTable, _ hits: HitBuffer) {
         for j in start..<(start + count) {
-            let id = Int(bucketIDs[j])
+            let id = Int(table.ids[j])
             let len = Int(litLength[id])
             guard p + len <= n else { continue }
             let lit = litBytes + Int(litOffset[id])
-            var k = 3
+            var k = table.keyLength
             while k < len && base[p + k] == lit[k] { k += 1 }
             if k == len { hits.append(start: p, literal: Int32(id)) }
+        }
+    }
+}
+
+/// Open-addressed table from a literal prefix (3 or 6 bytes, packed little-endian with a marker
+/// bit so that zero means empty) to the literals that start with it.
+final class PrefixTable: @unchecked Sendable {
+    let keyLength: Int
+    private let keys: UnsafeMutablePointer<UInt64>
+    private let starts: UnsafeMutablePointer<UInt32>
+    private let counts: UnsafeMutablePointer<UInt32>
+    let ids: UnsafeMutablePointer<Int32>
+    private let mask: Int
+
+    init(literals: [[UInt8]], keyLength: Int, select: ([UInt8]) -> Bool) {
+        self.keyLength = keyLength
+        var byPrefix: [UInt64: [Int32]] = [:]
+        for (i, lit) in literals.enumerated() where select(lit) {
+            var k: UInt64 = 0
+            for j in 0..<keyLength { k |= UInt64(lit[j]) << (8 * UInt64(j)) }
+            byPrefix[k, default: []].append(Int32(i))
+        }
+        var slots = 16
+        while slots < byPrefix.count * 4 { slots <<= 1 }
+        mask = slots - 1
+        keys = .allocate(capacity: slots)
+        keys.initialize(repeating: 0, count: slots)
+        starts = .allocate(capacity: slots)
+        starts.initialize(repeating: 0, count: slots)
+        counts = .allocate(capacity: slots)
+        counts.initialize(repeating: 0, count: slots)
+        ids = .allocate(capacity: max(1, literals.count))
+        var next = 0
+        for key in byPrefix.keys.sorted() {
+            var s = Self.slot(key, mask)
+            while keys[s] != 0 { s = (s + 1) & mask }
+            keys[s] = key | (1 << 63)
+            starts[s] = UInt32(next)
+            counts[s] = UInt32(byPrefix[key]!.count)
+            for id in byPrefix[key]! { ids[next] = id; next += 1 }
+        }
+    }
+
+    deinit {
+        keys.deallocate()
+        starts.deallocate()
+        counts.deallocate()
+        ids.deallocate()
+    }
+
+    @inline(__always)
+    static func slot(_ key: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+    }
+
+    @inline(__always)
+    func bucket(_ key: UInt64) -> (Int, Int)? {
+        let marked = key | (1 << 63)
+        var s = Self.slot(key, mask)
+        while true {
+            let k = keys[s]
+            if k == 0 { return nil }
+            if k == marked { return (Int(starts[s]), Int(counts[s])) }
+            s = (s + 1) & mask
         }
     }
 }
