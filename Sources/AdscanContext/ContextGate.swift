@@ -55,6 +55,8 @@ public struct ContextGate: Sendable {
                             message: r.message, match: UTF8Scan.string(text, from: c.start, to: c.end),
                             start: c.start, end: c.end)
             f.via = c.via
+            f.lawText = r.lawText
+            f.normalizedMatch = compiled.normalizer.table.fold(f.match)
             f.evidence = c.evidence.map {
                 Evidence(role: $0.role, match: UTF8Scan.string(text, from: $0.range.lowerBound, to: $0.range.upperBound),
                          start: $0.range.lowerBound, end: $0.range.upperBound)

@@ -22,6 +22,12 @@ public struct Finding: Sendable, Equatable {
     public var suppressedBy: String? = nil
     /// For document-level rules: the other parts of the text that made the rule fire.
     public var evidence: [Evidence] = []
+    /// The match folded (simplified, half-width, lower case): what the fingerprint is made of.
+    public var normalizedMatch: String = ""
+    /// Stable across runs (see Fingerprint); set by the pipeline, which knows the record id.
+    public var fingerprint: String = ""
+    /// The quoted article text, for --explain and the reports.
+    public var lawText: String? = nil
 
     public init(ruleID: String, category: Category, severity: Severity, law: String, message: String,
                 match: String, start: Int, end: Int) {

@@ -9,7 +9,7 @@ public struct JSONLReporter: Reporter {
         self.options = options
     }
 
-    public func record(_ r: ScannedRecord, embeddedText: Bool, into out: inout [UInt8]) {
+    public func record(_ r: ScannedRecord, embeddedText: Bool, text: String?, into out: inout [UInt8]) {
         let shown = r.findings.filter { $0.suppressedBy == nil || options.explain }
         if shown.isEmpty && !options.allRecords { return }
         var w = JSONWriter()
@@ -46,6 +46,7 @@ public struct JSONLReporter: Reporter {
                 w.endArray()
             }
             if let s = f.suppressedBy { w.field("suppressed_by", s) }
+            if !f.fingerprint.isEmpty { w.field("fingerprint", f.fingerprint) }
             if !f.evidence.isEmpty {
                 w.beginArray("evidence")
                 for e in f.evidence {
@@ -85,7 +86,8 @@ public struct JSONLReporter: Reporter {
         swap(&w.out, &out)
     }
 
-    public func summary(_ s: ScanSummary, into out: inout [UInt8]) {
+    /// The closing `{"type":"summary"}` line (written only with --summary).
+    public func summaryLine(_ s: ScanSummary, into out: inout [UInt8]) {
         var w = JSONWriter()
         swap(&w.out, &out)
         s.json(into: &w)

@@ -9,6 +9,8 @@ public struct ScanSummary: Sendable {
     public var findings = 0
     public var suppressedFindings = 0
     public var invalidUTF8Records = 0
+    /// Findings left out because a previous run (--baseline) already reported them.
+    public var baselineSuppressed = 0
     public var byCategory: [Category: Int] = [:]
     public var bySeverity: [Severity: Int] = [:]
     public var elapsedSeconds = 0.0
@@ -43,6 +45,7 @@ public struct ScanSummary: Sendable {
         findings += o.findings
         suppressedFindings += o.suppressedFindings
         invalidUTF8Records += o.invalidUTF8Records
+        baselineSuppressed += o.baselineSuppressed
         for (k, v) in o.byCategory { byCategory[k, default: 0] += v }
         for (k, v) in o.bySeverity { bySeverity[k, default: 0] += v }
     }
@@ -55,6 +58,7 @@ public struct ScanSummary: Sendable {
         let sev = Severity.allCases.reversed().compactMap { k in bySeverity[k].map { "\(k.rawValue) \($0)" } }
         if !sev.isEmpty { s += " (" + sev.joined(separator: ", ") + ")" }
         if suppressedFindings > 0 { s += ", \(suppressedFindings) suppressed by context" }
+        if baselineSuppressed > 0 { s += ", \(baselineSuppressed) already in the baseline" }
         s += "; \(recordErrors) errors"
         if invalidUTF8Records > 0 { s += ", \(invalidUTF8Records) records with invalid UTF-8" }
         if !byCategory.isEmpty {
@@ -80,6 +84,7 @@ public struct ScanSummary: Sendable {
         w.field("findings", findings)
         w.field("suppressed_findings", suppressedFindings)
         w.field("invalid_utf8_records", invalidUTF8Records)
+        w.field("baseline_suppressed", baselineSuppressed)
         w.beginObject("by_category")
         for (k, v) in byCategory.sorted(by: { $0.key.rawValue < $1.key.rawValue }) { w.field(k.rawValue, v) }
         w.endObject()

@@ -8,7 +8,19 @@ public struct TextReporter: Reporter {
         self.options = options
     }
 
-    public func record(_ r: ScannedRecord, embeddedText: Bool, into out: inout [UInt8]) {
+    private func paint(_ s: String, _ code: String) -> String {
+        options.color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s
+    }
+
+    private func severityColor(_ s: Severity) -> String {
+        switch s {
+        case .error: return "1;31"
+        case .warning: return "1;33"
+        case .info: return "1;34"
+        }
+    }
+
+    public func record(_ r: ScannedRecord, embeddedText: Bool, text: String?, into out: inout [UInt8]) {
         for f in r.findings {
             if f.suppressedBy != nil && !options.explain { continue }
             var s = r.origin.source + ":"
@@ -17,11 +29,19 @@ public struct TextReporter: Reporter {
             } else {
                 s += "\(r.origin.line + f.line - 1):\(f.column): "
             }
-            s += "\(f.severity.rawValue) \(f.category.rawValue) \(f.ruleID) \(f.message) «\(f.match)»"
+            s = paint(s, "2")
+            s += paint(f.severity.rawValue, severityColor(f.severity)) + " \(f.category.rawValue) " + paint(f.ruleID, "1")
+            s += " \(f.message) «" + paint(f.match, "4") + "»"
             if !f.via.isEmpty { s += " via " + f.via.joined(separator: "+") }
             if options.explain {
                 s += "\n    law: \(f.law)"
-                if let why = f.suppressedBy { s += "\n    suppressed by \(why)" }
+                if let t = f.lawText { s += "\n    text: \(t)" }
+                if let why = f.suppressedBy {
+                    s += "\n    suppressed by " + paint(why, "2")
+                } else {
+                    s += "\n    not suppressed: no context gate (notice, prohibition, quotation, mandated statement) applies"
+                }
+                if !f.fingerprint.isEmpty { s += "\n    fingerprint: \(f.fingerprint)" }
                 for e in f.evidence { s += "\n    \(e.role): «\(e.match)»" }
             }
             s += "\n"
@@ -32,11 +52,5 @@ public struct TextReporter: Reporter {
         }
     }
 
-    public func error(_ e: RecordError, into out: inout [UInt8]) {
-        // errors go to stderr in text mode; the pipeline prints them
-    }
-
-    public func summary(_ s: ScanSummary, into out: inout [UInt8]) {
-        out.append(contentsOf: (s.text + "\n").utf8)
-    }
+    // errors go to stderr in text mode (the pipeline prints them); the summary too
 }

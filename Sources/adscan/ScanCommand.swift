@@ -4,9 +4,14 @@ import AdscanModel
 import AdscanReader
 import AdscanReport
 import ArgumentParser
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+
+enum ColorChoice: String, ExpressibleByArgument {
+    case auto, always, never
+}
 
 extension InputMode: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}
@@ -27,8 +32,23 @@ struct ScanCommand: ParsableCommand {
     @Option(name: .long, help: "Record mode: lines, jsonl or doc. Default: .jsonl/.ndjson files → jsonl, other files → doc, stdin → lines.")
     var input: InputMode?
 
-    @Option(name: .long, help: "Output format: text or jsonl.")
+    @Option(name: .long, help: "Output format: text, jsonl, csv, sarif or html.")
     var format: OutputFormat = .text
+
+    @Option(name: [.short, .long], help: "Write the report to this file instead of standard output.")
+    var output: String?
+
+    @Option(name: .long, help: "Colour in text output: auto (a terminal, unless NO_COLOR is set), always or never.")
+    var color: ColorChoice = .auto
+
+    @Flag(name: .long, help: "CSV: start with a UTF-8 byte-order mark (for Excel).")
+    var bom = false
+
+    @Option(name: .long, help: "A previous JSONL report: report only findings that are new since then (matched by fingerprint).")
+    var baseline: String?
+
+    @Option(name: .long, help: "Reviewed findings to suppress: lines of `FINGERPRINT reason`.")
+    var allowlist: String?
 
     @Option(name: .long, help: "JSONL input: the field holding the text.")
     var textField = "text"
@@ -84,6 +104,22 @@ struct ScanCommand: ParsableCommand {
         var reportOptions = ReportOptions()
         reportOptions.allRecords = allRecords
         reportOptions.explain = explain
+        reportOptions.bom = bom
+        reportOptions.rules = compiled.ruleSet.rules.map {
+            RuleInfo(id: $0.id, category: $0.category, severity: $0.severity, law: $0.law, lawText: $0.lawText, message: $0.message)
+        }
+        let outFD: Int32
+        if let path = output {
+            outFD = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            guard outFD >= 0 else { throw EngineLoadError(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
+        } else {
+            outFD = 1
+        }
+        switch color {
+        case .always: reportOptions.color = true
+        case .never: reportOptions.color = false
+        case .auto: reportOptions.color = output == nil && isatty(1) != 0 && getenv("NO_COLOR") == nil
+        }
         let reporter = makeReporter(format, options: reportOptions)
 
         let inputs = paths.isEmpty ? ["-"] : paths
@@ -96,8 +132,16 @@ struct ScanCommand: ParsableCommand {
         settings.errorsToStdout = format == .jsonl
         settings.embeddedText = recordModes.allSatisfy { $0 == .jsonl }
         settings.quiet = quiet
-        let output = Output(fd: 1)
+        if let b = baseline { settings.baseline = try Self.loadBaseline(b) }
+        if let a = allowlist { settings.allowlist = try Self.loadAllowlist(a) }
+        let output = Output(fd: outFD)
         let pipeline = ScanPipeline(scanner: scanner, reporter: reporter, settings: settings, output: output)
+        var head: [UInt8] = []
+        reporter.begin(into: &head)
+        output.write(head, flush: false)
+        let progress = Progress(enabled: !quiet && isatty(2) != 0 && inputs.contains { $0 != "-" && Self.isDirectory($0) },
+                                paths: inputs, start: start)
+        pipeline.onProgress = { progress.update($0) }
 
         var options = ReaderOptions()
         options.mode = input
@@ -119,17 +163,96 @@ struct ScanCommand: ParsableCommand {
         pipeline.finish()
         for n in reader.notices { printError("adscan: " + n) }
 
+        progress.clear()
         var s = pipeline.summary
         s.elapsedSeconds = monotonicSeconds() - start
         if !output.broken {
-            if summary {
-                var bytes: [UInt8] = []
-                JSONLReporter(options: reportOptions).summary(s, into: &bytes)
-                output.write(bytes, flush: true)
-            }
+            var tail: [UInt8] = []
+            reporter.finish(s, into: &tail)
+            if summary { JSONLReporter(options: reportOptions).summaryLine(s, into: &tail) }
+            output.write(tail, flush: true)
             if !quiet { printError(s.text) }
         }
+        if outFD != 1 { close(outFD) }
         if fatal { throw ExitCode(2) }
         if pipeline.failing { throw ExitCode(1) }
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && st.st_mode & S_IFMT == S_IFDIR
+    }
+
+    /// Fingerprints of every finding in a previous JSONL report.
+    static func loadBaseline(_ path: String) throws -> Set<String> {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw EngineLoadError(description: "cannot read baseline \(path)")
+        }
+        var out = Set<String>()
+        for line in data.split(separator: 0x0A) {
+            guard let obj = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+                  let findings = obj["findings"] as? [[String: Any]] else { continue }
+            for f in findings { if let fp = f["fingerprint"] as? String { out.insert(fp) } }
+        }
+        return out
+    }
+
+    /// `FINGERPRINT reason...` per line; `#` starts a comment.
+    static func loadAllowlist(_ path: String) throws -> [String: String] {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw EngineLoadError(description: "cannot read allowlist \(path)")
+        }
+        var out: [String: String] = [:]
+        for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
+            guard let fp = parts.first, !fp.isEmpty else { continue }
+            guard fp.count == 16, fp.allSatisfy(\.isHexDigit) else {
+                throw EngineLoadError(description: "\(path):\(n + 1): expected a 16-digit fingerprint, then the reason")
+            }
+            out[fp] = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : "reviewed"
+        }
+        return out
+    }
+}
+
+/// Progress on stderr for directory scans on a terminal: records, MB, MB/s, findings, ETA.
+final class Progress: @unchecked Sendable {
+    let enabled: Bool
+    let start: Double
+    private var total: Int = 0
+    private var last = 0.0
+    private var drawn = false
+
+    init(enabled: Bool, paths: [String], start: Double) {
+        self.enabled = enabled
+        self.start = start
+        guard enabled else { return }
+        for p in paths where p != "-" {
+            if let e = FileManager.default.enumerator(atPath: p) {
+                for case let rel as String in e {
+                    if let a = try? FileManager.default.attributesOfItem(atPath: p + "/" + rel), let n = a[.size] as? Int,
+                       a[.type] as? FileAttributeType == .typeRegular { total += n }
+                }
+            }
+        }
+    }
+
+    func update(_ s: ScanSummary) {
+        guard enabled else { return }
+        let now = monotonicSeconds()
+        guard now - last > 0.1 else { return }
+        last = now
+        let el = max(now - start, 0.001)
+        let rate = Double(s.bytes) / 1e6 / el
+        let eta = total > s.bytes && rate > 0 ? Double(total - s.bytes) / 1e6 / rate : 0
+        let line = String(format: "\r%d records | %.1f/%.1f MB | %.0f MB/s | %d findings | ETA %.0fs   ",
+                          s.records, Double(s.bytes) / 1e6, Double(total) / 1e6, rate, s.findings, eta)
+        printErrorRaw(line)
+        drawn = true
+    }
+
+    func clear() {
+        if drawn { printErrorRaw("\r\u{1B}[K") }
     }
 }

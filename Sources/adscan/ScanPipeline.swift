@@ -10,6 +10,10 @@ import Foundation
 /// everything runs inline.
 final class ScanPipeline: @unchecked Sendable {
     struct Settings {
+        /// Findings already reported by a previous run (fingerprints): not reported again.
+        var baseline: Set<String> = []
+        /// Reviewed findings: fingerprint → reason; reported only with --explain, as suppressed.
+        var allowlist: [String: String] = [:]
         var threads = 1
         var failOn: Severity = .error
         var lineBuffered = false
@@ -44,6 +48,9 @@ final class ScanPipeline: @unchecked Sendable {
     private let group = DispatchGroup()
     private let queue = DispatchQueue(label: "adscan.scan", attributes: .concurrent)
     private let inlineScratch = Scratch()
+    private var wroteRecordChunk = false
+    /// Called after each batch is written (in input order), e.g. to draw progress.
+    var onProgress: ((ScanSummary) -> Void)?
     /// A record split into segments, collected until its final segment.
     private var segmented: ScannedRecord?
 
@@ -124,20 +131,63 @@ final class ScanPipeline: @unchecked Sendable {
                         out.segments.append((rec, slice))
                         continue
                     }
-                    emit(rec, into: &out)
+                    if !rec.findings.isEmpty { Self.applyInlineAllow(&rec, text: text) }
+                    emit(rec, text: reporter.wantsText && !rec.findings.isEmpty ? String(decoding: text, as: UTF8.self) : nil,
+                         into: &out)
                 }
             }
         }
         return out
     }
 
-    private func emit(_ rec: ScannedRecord, into out: inout BatchOutput) {
+    /// `adscan:allow` in a record's text suppresses its findings (`adscan:allow(AL-9-3): reason`
+    /// for one rule), the way `gitleaks:allow` does for a line of code.
+    static func applyInlineAllow(_ rec: inout ScannedRecord, text: UnsafeBufferPointer<UInt8>) {
+        let marker = Array("adscan:allow".utf8)
+        guard text.count >= marker.count else { return }
+        var i = 0
+        while i + marker.count <= text.count {
+            guard text[i] == 0x61, text[i..<(i + marker.count)].elementsEqual(marker) else { i += 1; continue }
+            var j = i + marker.count
+            var rule: String? = nil
+            if j < text.count && text[j] == 0x28, let close = text[j...].firstIndex(of: 0x29), close - j < 64 {
+                rule = String(decoding: text[(j + 1)..<close], as: UTF8.self)
+                j = close + 1
+            }
+            var end = j
+            while end < text.count && text[end] != 0x0A && end - j < 200 { end += 1 }
+            var reason = String(decoding: text[j..<end], as: UTF8.self)
+            while let f = reason.first, f == ":" || f == " " || f == "：" { reason.removeFirst() }
+            for k in rec.findings.indices where rec.findings[k].suppressedBy == nil && (rule == nil || rec.findings[k].ruleID == rule) {
+                rec.findings[k].suppressedBy = "adscan:allow" + (reason.isEmpty ? "" : ": " + reason)
+            }
+            i = end
+        }
+    }
+
+    private func emit(_ rec: ScannedRecord, text: String?, into out: inout BatchOutput) {
+        var rec = rec
+        if !rec.findings.isEmpty {
+            Fingerprint.assign(&rec.findings, record: rec.origin.id)
+            if !settings.baseline.isEmpty {
+                let before = rec.findings.count
+                rec.findings.removeAll { settings.baseline.contains($0.fingerprint) }
+                out.summary.baselineSuppressed += before - rec.findings.count
+            }
+            if !settings.allowlist.isEmpty {
+                for k in rec.findings.indices where rec.findings[k].suppressedBy == nil {
+                    if let reason = settings.allowlist[rec.findings[k].fingerprint] {
+                        rec.findings[k].suppressedBy = "allowlist: " + reason
+                    }
+                }
+            }
+        }
         out.summary.add(rec)
         if rec.findings.contains(where: { $0.suppressedBy == nil && $0.severity >= settings.failOn }) {
             out.failing = true
         }
         var bytes: [UInt8] = []
-        reporter.record(rec, embeddedText: settings.embeddedText, into: &bytes)
+        reporter.record(rec, embeddedText: settings.embeddedText, text: text, into: &bytes)
         if !bytes.isEmpty { out.chunks.append(bytes) }
     }
 
@@ -168,13 +218,18 @@ final class ScanPipeline: @unchecked Sendable {
                 var rec = segmented!
                 rec.byteCount = slice.recordBytes
                 segmented = nil
-                emit(rec, into: &out)
+                emit(rec, text: nil, into: &out)
             }
         }
         for m in out.messages { printError(m) }
         summary.merge(out.summary)
         failing = failing || out.failing
-        for c in out.chunks { output.write(c, flush: settings.lineBuffered) }
+        for c in out.chunks {
+            if let sep = reporter.recordSeparator, wroteRecordChunk { output.write(sep, flush: false) }
+            output.write(c, flush: settings.lineBuffered)
+            wroteRecordChunk = true
+        }
         if out.live || settings.lineBuffered { output.flush() }
+        onProgress?(summary)
     }
 }
