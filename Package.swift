@@ -25,12 +25,15 @@ let package = Package(
         .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),
         .systemLibrary(name: "CICU", pkgConfig: "icu-i18n", providers: [.apt(["libicu-dev"])]),
         .target(name: "CICUShim", dependencies: ["CICU"]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "CCrawlShim", dependencies: ["CLibXML2", "CZlib"]),
         .target(name: "AdscanModel"),
         .target(name: "AdscanNormalize", dependencies: ["CICUShim"], swiftSettings: hot),
         .target(name: "AdscanRules", dependencies: ["AdscanModel", "AdscanNormalize", "Yams"]),
         .target(name: "AdscanMatch", dependencies: ["AdscanModel", "AdscanNormalize", "AdscanRules", "CPCRE2", "CICUShim"], swiftSettings: hot),
         .target(name: "AdscanContext", dependencies: ["AdscanModel", "AdscanRules", "AdscanMatch"], swiftSettings: hot),
-        .target(name: "AdscanReader", dependencies: ["AdscanModel"], swiftSettings: hot),
+        .target(name: "AdscanReader", dependencies: ["AdscanModel", "CCrawlShim", "CICUShim"], swiftSettings: hot),
         .target(name: "AdscanReport", dependencies: ["AdscanModel"]),
         .executableTarget(
             name: "adscan",
@@ -42,6 +45,10 @@ let package = Package(
             name: "adscan-microbench",
             dependencies: ["AdscanNormalize", "AdscanRules", "AdscanMatch", "AdscanContext"],
             path: "bench/microbench", swiftSettings: hot),
+        .executableTarget(
+            name: "adscan-fuzz",
+            dependencies: ["AdscanNormalize", "AdscanRules", "AdscanMatch", "AdscanContext", "AdscanReader"],
+            path: "fuzz", exclude: ["run.sh", "corpus", "crashes", "work"]),
         .testTarget(
             name: "AdscanTests",
             dependencies: ["AdscanModel", "AdscanNormalize", "AdscanRules", "AdscanMatch", "AdscanContext",

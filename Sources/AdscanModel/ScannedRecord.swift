@@ -9,6 +9,10 @@ public struct RecordOrigin: Sendable, Equatable {
     public var explicitID: String?
     /// True for `doc` records, whose default id is the path alone.
     public var wholeFile: Bool
+    /// The charset the text was converted from (GB18030, Big5, ...), nil for UTF-8 input.
+    public var encoding: String? = nil
+    /// True when the text was extracted from HTML (offsets refer to the extracted text).
+    public var extractedFromHTML = false
 
     public init(source: String, line: Int, explicitID: String? = nil, wholeFile: Bool = false) {
         self.source = source

@@ -6,11 +6,20 @@ public enum InputMode: String, Sendable, CaseIterable {
     case jsonl
     /// Each file (or all of standard input) is one record.
     case doc
+    /// Each file is one HTML page; the record is its visible text (title and meta description first).
+    case html
+    /// A WARC archive; every `response` record is a scan record, identified by its target URI.
+    case warc
 
-    /// The default for a file path: .jsonl/.ndjson → jsonl, anything else → doc.
+    /// The default for a file path (a trailing .gz is looked through): .jsonl/.ndjson → jsonl,
+    /// .html/.htm/.xhtml → html, .warc → warc, anything else → doc (HTML is also recognised by content).
     public static func forPath(_ path: String) -> InputMode {
-        let lower = path.lowercased()
-        return lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") ? .jsonl : .doc
+        var lower = path.lowercased()
+        if lower.hasSuffix(".gz") { lower.removeLast(3) }
+        if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return .jsonl }
+        if lower.hasSuffix(".html") || lower.hasSuffix(".htm") || lower.hasSuffix(".xhtml") || lower.hasSuffix(".shtml") { return .html }
+        if lower.hasSuffix(".warc") || lower.hasSuffix(".arc") { return .warc }
+        return .doc
     }
 }
 
@@ -27,6 +36,10 @@ public struct ReaderOptions: Sendable {
     /// Batches are handed on when they reach this many bytes or records.
     public var batchBytes = 1 << 20
     public var batchRecords = 1024
+    /// Directory walks: leave out names starting with "." (files and directories).
+    public var skipHidden = false
+    /// Directory walks: leave out paths whose name matches one of these shell patterns.
+    public var excludes: [String] = []
 
     public init() {}
 }

@@ -30,7 +30,21 @@ public final class RecordReader {
 
     /// Reads standard input (default mode: lines).
     public func readStandardInput() {
-        readDescriptor(0, source: "-", mode: options.mode ?? .lines, live: true, checkBinary: false)
+        var src: any ByteSource = FDSource(fd: 0)
+        let mode = options.mode ?? .lines
+        // gzip on standard input is recognised by its magic bytes
+        var first = [UInt8](repeating: 0, count: 1 << 16)
+        let n = first.withUnsafeMutableBytes { src.read($0) }
+        if n < 0 { error("-", nil, src.failure ?? "read error"); return }
+        let head = Array(first[0..<max(0, n)])
+        src = PrefixedSource(prefix: head, inner: src)
+        if head.count >= 2 && head[0] == 0x1F && head[1] == 0x8B, let g = GunzipSource(inner: src) { src = g }
+        switch mode {
+        case .warc: readWARC(&src, source: "-")
+        case .html:
+            if let bytes = readAll(&src, source: "-") { document(bytes, source: "-", declaredCharset: nil, html: true, id: nil, line: 1) }
+        default: readSource(&src, source: "-", mode: mode, live: true, checkBinary: false)
+        }
     }
 
     /// Reads a file, or a directory recursively (sorted, symlinked directories not followed).
@@ -73,6 +87,8 @@ public final class RecordReader {
         names.sort()
         for name in names {
             guard !stopped else { return }
+            if options.skipHidden && name.hasPrefix(".") { continue }
+            if options.excludes.contains(where: { fnmatch($0, name, 0) == 0 }) { continue }
             let path = dir.hasSuffix("/") ? dir + name : dir + "/" + name
             var st = stat()
             guard lstat(path, &st) == 0 else {
@@ -105,13 +121,91 @@ public final class RecordReader {
             return
         }
         defer { close(fd) }
-        let mode = options.mode ?? InputMode.forPath(path)
+        var mode = options.mode ?? InputMode.forPath(path)
+        var magic = [UInt8](repeating: 0, count: 2)
+        let gz = path.lowercased().hasSuffix(".gz") || (pread(fd, &magic, 2, 0) == 2 && magic == [0x1F, 0x8B])
         var st = stat()
-        if mode == .doc, fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG, Int(st.st_size) <= options.maxRecordBytes {
+        if !gz, mode == .doc, fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG, Int(st.st_size) <= options.maxRecordBytes {
             readWholeFile(fd, source: path, size: Int(st.st_size))
-        } else {
-            readDescriptor(fd, source: path, mode: mode, live: false, checkBinary: true)
+            return
         }
+        var src: any ByteSource = FDSource(fd: fd)
+        if gz {
+            guard let g = GunzipSource(inner: src) else { error(path, nil, "cannot start gzip decoding"); return }
+            src = g
+        }
+        if mode == .doc && gz { mode = .doc }
+        switch mode {
+        case .warc: readWARC(&src, source: path)
+        case .html, .doc:
+            guard let bytes = readAll(&src, source: path) else { return }
+            document(bytes, source: path, declaredCharset: nil, html: mode == .html, id: nil, line: 1)
+        default:
+            readSource(&src, source: path, mode: mode, live: false, checkBinary: true)
+        }
+    }
+
+    /// A whole (bounded) document from a source; nil after reporting an error.
+    private func readAll(_ src: inout any ByteSource, source: String) -> [UInt8]? {
+        var out: [UInt8] = []
+        while true {
+            let n = chunk.withUnsafeMutableBytes { src.read($0) }
+            if n < 0 {
+                if out.isEmpty { error(source, nil, src.failure ?? "read error"); return nil }
+                error(source, nil, (src.failure ?? "read error") + "; scanning the \(out.count) bytes read before it")
+                return out
+            }
+            if n == 0 { return out }
+            if out.isEmpty, let z = chunk.withUnsafeBytes({ firstNUL($0, min(n, 8192)) }) {
+                error(source, nil, "binary file (NUL byte at offset \(z)); skipped")
+                return nil
+            }
+            out.append(contentsOf: chunk[0..<n])
+            if out.count > options.maxRecordBytes {
+                error(source, nil, "document longer than \(options.maxRecordBytes) bytes (compressed or HTML); skipped")
+                return nil
+            }
+        }
+    }
+
+    /// One document record: charset → UTF-8, HTML → visible text.
+    private func document(_ raw: [UInt8], source: String, declaredCharset: String?, html: Bool, id: String?, line: Int) {
+        let (utf8, encoding) = Charset.toUTF8(raw, declared: declaredCharset)
+        var text = utf8
+        var extracted = false
+        if html || HTMLText.looksLikeHTML(utf8) {
+            if let t = HTMLText.extract(utf8) { text = t; extracted = true }
+            else { error(source, line, "HTML could not be parsed; scanning it as text") }
+        }
+        let start = batch.bytes.count
+        batch.bytes.append(contentsOf: text)
+        var origin = RecordOrigin(source: source, line: line, explicitID: id, wholeFile: id == nil)
+        origin.encoding = encoding
+        origin.extractedFromHTML = extracted
+        batch.items.append(.record(Batch.RecordSlice(origin: origin, range: start..<batch.bytes.count)))
+        flushIfFull()
+    }
+
+    /// Every `response` record of a WARC archive.
+    private func readWARC(_ src: inout any ByteSource, source: String) {
+        var warc = WARCStream(source: src, maxBytes: options.maxRecordBytes)
+        while !stopped, let event = warc.next() {
+            switch event {
+            case .error(let line, let message):
+                error(source, line, message)
+            case .response(let r):
+                let type = r.contentType.lowercased()
+                let declared = Charset.metaCharset(Array(type.utf8))
+                if type.contains("html") || (type.isEmpty && HTMLText.looksLikeHTML(r.body)) {
+                    document(r.body, source: source, declaredCharset: declared, html: true, id: r.uri, line: r.line)
+                } else if type.hasPrefix("text/") || type.contains("json") || type.contains("xml") {
+                    document(r.body, source: source, declaredCharset: declared, html: false, id: r.uri, line: r.line)
+                } else {
+                    error(source, r.line, "WARC response \(r.uri) is \(type.isEmpty ? "untyped" : type), not text; not scanned")
+                }
+            }
+        }
+        if let f = warc.failure { error(source, nil, f) }
     }
 
     /// doc mode, regular file that fits: one record, read through the chunk buffer.
@@ -132,6 +226,22 @@ public final class RecordReader {
                 return
             }
             chunk.withUnsafeBufferPointer { batch.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<n])) }
+        }
+        // not UTF-8 (a GBK page), or HTML: hand it to the document path
+        let head = Array(batch.bytes[start..<min(batch.bytes.count, start + 4096)])
+        let headValid = head.withUnsafeBufferPointer { p -> Bool in
+            // a cut at the 4 KiB mark may split a character: allow an incomplete tail of ≤ 3 bytes
+            if p.isEmpty { return true }
+            for drop in 0...min(3, p.count - 1) where String(validating: UnsafeBufferPointer(rebasing: p[0..<(p.count - drop)]), as: UTF8.self) != nil {
+                return true
+            }
+            return false
+        }
+        if !headValid || HTMLText.looksLikeHTML(head) {
+            let raw = Array(batch.bytes[start...])
+            batch.bytes.removeSubrange(start...)
+            document(raw, source: source, declaredCharset: nil, html: false, id: nil, line: 1)
+            return
         }
         let origin = RecordOrigin(source: source, line: 1, wholeFile: true)
         batch.items.append(.record(Batch.RecordSlice(origin: origin, range: start..<batch.bytes.count)))
@@ -155,25 +265,24 @@ public final class RecordReader {
         var active = false
     }
 
-    private func readDescriptor(_ fd: Int32, source: String, mode: InputMode, live: Bool, checkBinary: Bool) {
+    private func readSource(_ src: inout any ByteSource, source: String, mode: InputMode, live: Bool, checkBinary: Bool) {
         var buf: [UInt8] = []
         var consumed = 0
         var line = 1                // input line where the pending record starts
         var seg = Segmenting()
         var discarding = false      // jsonl: skipping the rest of an oversized line
         var checkedBinary = !checkBinary
-        let delimited = mode != .doc
+        let delimited = mode == .lines || mode == .jsonl
         let maxBytes = max(options.maxRecordBytes, 2 * options.segmentOverlap + 16)
 
         let wholeFile = mode == .doc
 
         while !stopped {
             if live { flush(live: true) }
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            let n = chunk.withUnsafeMutableBytes { src.read($0) }
             if n < 0 {
-                if errno == EINTR { continue }
-                error(source, delimited ? line : nil, "read error: \(String(cString: strerror(errno)))")
-                return
+                error(source, delimited ? line : nil, src.failure ?? "read error")
+                break
             }
             if n == 0 { break }
             if !checkedBinary {
@@ -343,5 +452,22 @@ public final class RecordReader {
         batch = Batch()
         batch.bytes.reserveCapacity(min(options.batchBytes + 4096, 1 << 21))
         if !sink(b) { stopped = true }
+    }
+}
+
+/// Bytes already read (a sniffed header) served before the rest of a source.
+struct PrefixedSource: ByteSource {
+    var prefix: [UInt8]
+    var inner: any ByteSource
+    var failure: String? { inner.failure }
+
+    mutating func read(_ buf: UnsafeMutableRawBufferPointer) -> Int {
+        if !prefix.isEmpty {
+            let n = min(buf.count, prefix.count)
+            prefix.withUnsafeBytes { buf.baseAddress!.copyMemory(from: $0.baseAddress!, byteCount: n) }
+            prefix.removeFirst(n)
+            return n
+        }
+        return inner.read(buf)
     }
 }

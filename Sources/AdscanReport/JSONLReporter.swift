@@ -20,6 +20,8 @@ public struct JSONLReporter: Reporter {
         w.field("source", r.origin.source)
         w.field("line", r.origin.line)
         w.field("bytes", r.byteCount)
+        if let e = r.origin.encoding { w.field("encoding", e) }
+        if r.origin.extractedFromHTML { w.field("html", true) }
         w.field("verdict", r.verdict.rawValue)
         w.beginArray("ad_class")
         for c in r.adClasses { w.stringElement(c) }

@@ -6,6 +6,8 @@
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 #include <unicode/utf16.h>
+#include <unicode/ucsdet.h>
+#include <unicode/ucnv.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -138,4 +140,30 @@ int32_t cicushim_wb_boundaries(cicushim_wordbreaker *wb, const uint8_t *s, int64
         count++;
     }
     return count;
+}
+
+int32_t cicushim_detect_charset(const uint8_t *s, int64_t n, char *name, int32_t cap) {
+    UErrorCode e = U_ZERO_ERROR;
+    UCharsetDetector *d = ucsdet_open(&e);
+    if (U_FAILURE(e)) return -1;
+    if (n > 65536) n = 65536;               /* a sample is enough and keeps detection cheap */
+    ucsdet_setText(d, (const char *)s, (int32_t)n, &e);
+    const UCharsetMatch *m = ucsdet_detect(d, &e);
+    int32_t conf = -1;
+    if (!U_FAILURE(e) && m) {
+        const char *nm = ucsdet_getName(m, &e);
+        conf = ucsdet_getConfidence(m, &e);
+        if (!U_FAILURE(e) && nm) { strncpy(name, nm, (size_t)cap - 1); name[cap - 1] = 0; }
+        else conf = -1;
+    }
+    ucsdet_close(d);
+    return conf;
+}
+
+int64_t cicushim_to_utf8(const char *charset, const uint8_t *s, int64_t n, uint8_t *out, int64_t cap, int32_t *err) {
+    UErrorCode e = U_ZERO_ERROR;
+    if (n > 0x7fffffff || cap > 0x7fffffff) { *err = U_BUFFER_OVERFLOW_ERROR; return -1; }
+    int32_t len = ucnv_convert("UTF-8", charset, (char *)out, (int32_t)cap, (const char *)s, (int32_t)n, &e);
+    if (U_FAILURE(e)) { *err = e; return -1; }
+    return len;
 }

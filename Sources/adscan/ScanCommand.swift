@@ -50,6 +50,15 @@ struct ScanCommand: ParsableCommand {
     @Option(name: .long, help: "Reviewed findings to suppress: lines of `FINGERPRINT reason`.")
     var allowlist: String?
 
+    @Flag(name: .long, help: "Directory walks: leave out hidden files and directories (names starting with \".\").")
+    var skipHidden = false
+
+    @Option(name: .long, help: "Directory walks: leave out names matching this shell pattern (repeatable), e.g. '*.png'.")
+    var exclude: [String] = []
+
+    @Option(name: .long, help: "Read the paths to scan from this file, one per line (\"-\": standard input).")
+    var filesFrom: String?
+
     @Option(name: .long, help: "JSONL input: the field holding the text.")
     var textField = "text"
 
@@ -122,7 +131,28 @@ struct ScanCommand: ParsableCommand {
         }
         let reporter = makeReporter(format, options: reportOptions)
 
-        let inputs = paths.isEmpty ? ["-"] : paths
+        var inputs = paths
+        if let list = filesFrom {
+            let data: [UInt8]
+            if list == "-" {
+                var all: [UInt8] = []
+                var buf = [UInt8](repeating: 0, count: 65536)
+                while true {
+                    let n = buf.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+                    if n <= 0 { break }
+                    all += buf[0..<n]
+                }
+                data = all
+            } else {
+                guard let d = FileManager.default.contents(atPath: list) else {
+                    throw EngineLoadError(description: "cannot read --files-from \(list)")
+                }
+                data = [UInt8](d)
+            }
+            inputs += data.split(separator: 0x0A).map { String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty }
+        }
+        if inputs.isEmpty && filesFrom == nil { inputs = ["-"] }
         let stdinMode = input ?? .lines
         let recordModes = inputs.map { $0 == "-" ? stdinMode : (input ?? InputMode.forPath($0)) }
         var settings = ScanPipeline.Settings()
@@ -130,7 +160,7 @@ struct ScanCommand: ParsableCommand {
         settings.failOn = failOn
         settings.lineBuffered = lineBuffered
         settings.errorsToStdout = format == .jsonl
-        settings.embeddedText = recordModes.allSatisfy { $0 == .jsonl }
+        settings.embeddedText = recordModes.allSatisfy { $0 == .jsonl || $0 == .warc }
         settings.quiet = quiet
         if let b = baseline { settings.baseline = try Self.loadBaseline(b) }
         if let a = allowlist { settings.allowlist = try Self.loadAllowlist(a) }
@@ -148,6 +178,8 @@ struct ScanCommand: ParsableCommand {
         options.textField = textField
         options.idField = idField
         options.maxRecordBytes = maxRecordBytes
+        options.skipHidden = skipHidden
+        options.excludes = exclude
         let reader = RecordReader(options: options) { pipeline.submit($0) }
         var fatal = false
         for path in inputs {

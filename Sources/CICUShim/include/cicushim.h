@@ -28,4 +28,10 @@ void cicushim_wb_close(cicushim_wordbreaker *wb);
    were found (which may exceed cap: only cap are written), or -1 on failure. */
 int32_t cicushim_wb_boundaries(cicushim_wordbreaker *wb, const uint8_t *s, int64_t n,
                                int32_t *out, int32_t cap, int32_t *err);
+/* Charsets. Detection: ICU's statistical detector over the bytes (optionally hinted with a
+   declared charset); writes the best charset name into name (cap bytes) and returns its
+   confidence 0–100, or -1. Conversion: any ICU converter name to UTF-8; returns the output
+   length, or -1 on failure; invalid input sequences become U+FFFD. */
+int32_t cicushim_detect_charset(const uint8_t *s, int64_t n, char *name, int32_t cap);
+int64_t cicushim_to_utf8(const char *charset, const uint8_t *s, int64_t n, uint8_t *out, int64_t cap, int32_t *err);
 #endif

@@ -1,0 +1,59 @@
+// Coverage-guided fuzzing (libFuzzer) of the reader and the normaliser:
+//   bench/../fuzz/run.sh SECONDS
+// Every input goes through the JSONL/WARC/gzip/charset/HTML readers, the inspection pass, the
+// evasion rewrite and the whole engine; a crash, a sanitizer report or a failed invariant stops
+// the run and leaves a reproducer.
+import AdscanContext
+import AdscanMatch
+import AdscanNormalize
+import AdscanReader
+import AdscanRules
+
+let engine: RecordScanner = {
+    let set = try! RuleLoader().load(directory: "lexicons")
+    return RecordScanner(try! CompiledRuleSet(set))
+}()
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    _ = ReaderFuzzEntry.exercise(bytes)
+    let scratch = Scratch()
+    bytes.withUnsafeBufferPointer { p in
+        let compiled = engine.matcher.compiled
+        let report = compiled.inspector.inspect(p)
+        let rewritten = compiled.deobfuscator.rewrite(p)
+        // invariant: every rewritten byte maps back inside the original
+        for i in rewritten.sourceStart.indices {
+            precondition(rewritten.sourceStart[i] >= 0 && Int(rewritten.sourceEnd[i]) <= p.count && rewritten.sourceStart[i] <= rewritten.sourceEnd[i])
+        }
+        precondition(String(validating: rewritten.bytes, as: UTF8.self) != nil, "rewrite must produce valid UTF-8")
+        var n = NormalizedText()
+        compiled.normalizer.normalize(p, range: 0..<p.count, into: &n)
+        precondition(String(validating: n.bytes, as: UTF8.self) != nil, "normaliser must produce valid UTF-8")
+        let out = engine.scan(p, scratch: scratch)
+        for f in out.findings {
+            precondition(f.start >= 0 && f.start <= f.end && f.end <= p.count, "finding offsets inside the record")
+        }
+        _ = report
+    }
+    return 0
+}
+
+// SwiftPM links an executable target's entry point as `adscan_fuzz_main`; hand control to
+// libFuzzer's driver from there (libFuzzer's own main is then not linked in).
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+
+@_cdecl("adscan_fuzz_main")
+public func adscanFuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var c = argc
+    var v = argv
+    return LLVMFuzzerRunDriver(&c, &v) { data, size in
+        guard let data else { return 0 }
+        return fuzzOne(data, size)
+    }
+}
