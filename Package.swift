@@ -52,6 +52,6 @@ let package = Package(
         .testTarget(
             name: "AdscanTests",
             dependencies: ["AdscanModel", "AdscanNormalize", "AdscanRules", "AdscanMatch", "AdscanContext",
-                           "AdscanReader", "AdscanReport", "adscan"]),
+                           "AdscanReader", "AdscanReport", "adscan", "adscan-fuzz"]),
     ]
 )

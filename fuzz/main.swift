@@ -40,6 +40,7 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
+#if FUZZING
 // SwiftPM links an executable target's entry point as `adscan_fuzz_main`; hand control to
 // libFuzzer's driver from there (libFuzzer's own main is then not linked in).
 @_silgen_name("LLVMFuzzerRunDriver")
@@ -57,3 +58,16 @@ public func adscanFuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMuta
         return fuzzOne(data, size)
     }
 }
+#else
+// Without libFuzzer: replay inputs once each (the seed corpus and crash reproducers are
+// regression tests: `adscan-fuzz fuzz/corpus/* fuzz/crashes/*`).
+import Foundation
+var replayed = 0
+for path in CommandLine.arguments.dropFirst() {
+    guard let d = FileManager.default.contents(atPath: path) else { continue }
+    let bytes = [UInt8](d)
+    _ = bytes.withUnsafeBufferPointer { fuzzOne($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }
+    replayed += 1
+}
+print("replayed \(replayed) inputs")
+#endif

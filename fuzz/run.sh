@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_TO_RUN=${1:-1800}
 swift build -c debug --product adscan-fuzz --scratch-path .build-fuzz \
-  -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library >/dev/null
+  -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -DFUZZING >/dev/null
 mkdir -p fuzz/work fuzz/crashes
 ./.build-fuzz/debug/adscan-fuzz -max_total_time="$SECONDS_TO_RUN" -max_len=65536 -timeout=20 \
   -artifact_prefix=fuzz/crashes/ -print_final_stats=1 fuzz/work fuzz/corpus
