@@ -44,12 +44,15 @@ final class ReaderTests: XCTestCase {
     }
 
     func testDocModeIsOneRecordPerFileAndDefaultsByExtension() throws {
-        let path = try file("page.html", Array("甲\n乙".utf8))
+        let path = try file("page.txt", Array("甲\n乙".utf8))
         let c = read(ReaderOptions()) { $0.read(path: path) }
         XCTAssertEqual(c.records.map(\.text), ["甲\n乙"])
         XCTAssertEqual(c.records[0].origin.id, path)
         XCTAssertEqual(InputMode.forPath("x.ndjson"), .jsonl)
         XCTAssertEqual(InputMode.forPath("x.JSONL"), .jsonl)
+        XCTAssertEqual(InputMode.forPath("x.jsonl.gz"), .jsonl)
+        XCTAssertEqual(InputMode.forPath("a/b.HTM"), .html)
+        XCTAssertEqual(InputMode.forPath("crawl.warc.gz"), .warc)
     }
 
     func testEmptyFileIsOneCleanDocRecord() throws {
