@@ -33,7 +33,7 @@ let package = Package(
         .target(name: "AdscanRules", dependencies: ["AdscanModel", "AdscanNormalize", "Yams"]),
         .target(name: "AdscanMatch", dependencies: ["AdscanModel", "AdscanNormalize", "AdscanRules", "CPCRE2", "CICUShim"], swiftSettings: hot),
         .target(name: "AdscanContext", dependencies: ["AdscanModel", "AdscanRules", "AdscanMatch"], swiftSettings: hot),
-        .target(name: "AdscanReader", dependencies: ["AdscanModel", "CCrawlShim", "CICUShim"], swiftSettings: hot),
+        .target(name: "AdscanReader", dependencies: ["AdscanModel", "AdscanNormalize", "CCrawlShim", "CICUShim"], swiftSettings: hot),
         .target(name: "AdscanReport", dependencies: ["AdscanModel"]),
         .executableTarget(
             name: "adscan",

@@ -104,39 +104,44 @@ public struct Deobfuscator: Sendable {
     public func rewrite(_ text: UnsafeBufferPointer<UInt8>) -> Text {
         // 1–2: decode (with character references) and fold into units
         var units: [Unit] = []
-        units.reserveCapacity(text.count / 2)
+        units.reserveCapacity(text.count / 2 + 8)
         var cps: [UInt32] = []
-        cps.reserveCapacity(text.count / 2)
-        func addUnit(_ start: Int, _ end: Int, _ bits: UInt16, _ body: () -> Void) {
-            let first = cps.count
-            body()
-            let count = cps.count - first
-            units.append(Unit(cpStart: Int32(first), cpCount: Int32(count), start: Int32(start), end: Int32(end),
-                              bits: bits, single: count == 1 ? cps[first] : nil))
-        }
+        cps.reserveCapacity(text.count / 2 + 8)
         var i = 0
+        let table = self.table
         while i < text.count {
+            let first = cps.count
+            var start = i
+            var bits: UInt16 = 0
             if text[i] == 0x26, let (c, len) = Self.entity(text, i) {
-                addUnit(i, i + len, Transform.entity) { table.fold(c) { cps.append($0) } }
+                table.fold(c) { cps.append($0) }
+                bits = Transform.entity
+                start = i
                 i += len
-                continue
-            }
-            let (c, len) = UTF8Scan.decode(text, i)
-            if c == 0xFFFD && len == 1 {
-                addUnit(i, i + len, UInt16(Transform.invalidUTF8)) { cps.append(0xFFFD) }
-            } else if table.isStable(c) {
-                addUnit(i, i + len, 0) { cps.append(c) }
             } else {
-                addUnit(i, i + len, UInt16(table.transformBit(c))) { table.fold(c) { cps.append($0) } }
+                let (c, len) = UTF8Scan.decode(text, i)
+                if c == 0xFFFD && len == 1 {
+                    cps.append(0xFFFD)
+                    bits = UInt16(Transform.invalidUTF8)
+                } else if table.isStable(c) {
+                    cps.append(c)
+                } else {
+                    table.fold(c) { cps.append($0) }
+                    bits = UInt16(table.transformBit(c))
+                }
+                i += len
             }
-            i += len
+            let count = cps.count - first
+            units.append(Unit(cpStart: Int32(first), cpCount: Int32(count), start: Int32(start), end: Int32(i),
+                              bits: bits, single: count == 1 ? cps[first] : nil))
         }
         // 3–5: build the output, through pointers into buffers sized for the worst case
         let cap = cps.count * 4 + 16
-        var bytes = [UInt8](repeating: 0, count: cap)
-        var srcS = [Int32](repeating: 0, count: cap)
-        var srcE = [Int32](repeating: 0, count: cap)
-        var bitsOut = [UInt16](repeating: 0, count: cap)
+        // uninitialised storage: every slot below n is written before it is read
+        var bytes = [UInt8](unsafeUninitializedCapacity: cap) { _, c in c = cap }
+        var srcS = [Int32](unsafeUninitializedCapacity: cap) { _, c in c = cap }
+        var srcE = [Int32](unsafeUninitializedCapacity: cap) { _, c in c = cap }
+        var bitsOut = [UInt16](unsafeUninitializedCapacity: cap) { _, c in c = cap }
         var n = 0
         bytes.withUnsafeMutableBufferPointer { ob in
         srcS.withUnsafeMutableBufferPointer { sb in
@@ -144,20 +149,7 @@ public struct Deobfuscator: Sendable {
         bitsOut.withUnsafeMutableBufferPointer { bb in
         cps.withUnsafeBufferPointer { cp in
         units.withUnsafeBufferPointer { un in
-            let o = ob.baseAddress!, s0 = sb.baseAddress!, e0 = eb.baseAddress!, b0 = bb.baseAddress!
-            @inline(__always) func put(_ c: UInt32, _ s: Int32, _ e: Int32, _ bit: UInt16) {
-                let m: Int
-                if c < 0x80 { o[n] = UInt8(c); m = 1 }
-                else if c < 0x800 { o[n] = UInt8(0xC0 | (c >> 6)); o[n + 1] = UInt8(0x80 | (c & 0x3F)); m = 2 }
-                else if c < 0x10000 {
-                    o[n] = UInt8(0xE0 | (c >> 12)); o[n + 1] = UInt8(0x80 | ((c >> 6) & 0x3F)); o[n + 2] = UInt8(0x80 | (c & 0x3F)); m = 3
-                } else {
-                    o[n] = UInt8(0xF0 | (c >> 18)); o[n + 1] = UInt8(0x80 | ((c >> 12) & 0x3F))
-                    o[n + 2] = UInt8(0x80 | ((c >> 6) & 0x3F)); o[n + 3] = UInt8(0x80 | (c & 0x3F)); m = 4
-                }
-                for k in 0..<m { s0[n + k] = s; e0[n + k] = e; b0[n + k] = bit }
-                n &+= m
-            }
+            var w = Writer(o: ob.baseAddress!, s0: sb.baseAddress!, e0: eb.baseAddress!, b0: bb.baseAddress!)
             var last: UInt32 = 0          // last emitted code point (0 = none)
             var pending: UInt16 = 0
             var k = 0
@@ -192,11 +184,12 @@ public struct Deobfuscator: Sendable {
                     }
                 }
                 let bit = u.bits | pending
-                for x in Int(u.cpStart)..<Int(u.cpStart + u.cpCount) { put(cp[x], u.start, u.end, bit) }
+                for x in Int(u.cpStart)..<Int(u.cpStart + u.cpCount) { w.put(cp[x], u.start, u.end, bit) }
                 pending = 0
                 last = cp[Int(u.cpStart + u.cpCount) - 1]
                 k &+= 1
             }
+            n = w.n
         }}}}}}
         bytes.removeSubrange(n...)
         srcS.removeSubrange(n...)
@@ -204,6 +197,31 @@ public struct Deobfuscator: Sendable {
         bitsOut.removeSubrange(n...)
         let out = Text(bytes: bytes, sourceStart: srcS, sourceEnd: srcE, bits: bitsOut)
         return replace(out)
+    }
+
+    /// Writes UTF-8 and the offset map through raw pointers (a struct, so the count is not
+    /// captured and boxed as a nested function's variable would be).
+    struct Writer {
+        let o: UnsafeMutablePointer<UInt8>
+        let s0: UnsafeMutablePointer<Int32>
+        let e0: UnsafeMutablePointer<Int32>
+        let b0: UnsafeMutablePointer<UInt16>
+        var n = 0
+
+        @inline(__always)
+        mutating func put(_ c: UInt32, _ s: Int32, _ e: Int32, _ bit: UInt16) {
+            let m: Int
+            if c < 0x80 { o[n] = UInt8(c); m = 1 }
+            else if c < 0x800 { o[n] = UInt8(0xC0 | (c >> 6)); o[n + 1] = UInt8(0x80 | (c & 0x3F)); m = 2 }
+            else if c < 0x10000 {
+                o[n] = UInt8(0xE0 | (c >> 12)); o[n + 1] = UInt8(0x80 | ((c >> 6) & 0x3F)); o[n + 2] = UInt8(0x80 | (c & 0x3F)); m = 3
+            } else {
+                o[n] = UInt8(0xF0 | (c >> 18)); o[n + 1] = UInt8(0x80 | ((c >> 12) & 0x3F))
+                o[n + 2] = UInt8(0x80 | ((c >> 6) & 0x3F)); o[n + 3] = UInt8(0x80 | (c & 0x3F)); m = 4
+            }
+            for k in 0..<m { s0[n + k] = s; e0[n + k] = e; b0[n + k] = bit }
+            n &+= m
+        }
     }
 
     /// `(` + 1–7 Latin letters (pinyin, with or without tone marks) + `)` after a Han character:

@@ -1,4 +1,5 @@
 import AdscanModel
+import AdscanNormalize
 import CICUShim
 
 /// Crawled Chinese pages are often GBK/GB18030 or Big5. The charset comes from the HTTP header,
@@ -60,6 +61,12 @@ enum Charset {
 /// A quick UTF-8 check without the normalizer layer (the reader sits below it).
 enum UTF8Validity {
     static func isValid(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-        String(validating: p, as: UTF8.self) != nil
+        UTF8Scan.firstInvalid(p) == nil
+    }
+
+    /// Valid, allowing an incomplete character at the very end (a sample cut mid-character).
+    static func isValidPrefix(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let bad = UTF8Scan.firstInvalid(p) else { return true }
+        return bad >= p.count - 3 && p[bad] >= 0xC2
     }
 }

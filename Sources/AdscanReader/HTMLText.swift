@@ -2,9 +2,24 @@ import CCrawlShim
 
 /// Visible text of an HTML page, via libxml2's error-tolerant HTML parser.
 enum HTMLText {
+    private static let markers: [[UInt8]] = ["<!doctype html", "<html", "<head", "<body"].map { Array($0.utf8) }
+
+    /// A case-insensitive look for an HTML start in the first KiB, on bytes (no String work:
+    /// this runs for every document).
     static func looksLikeHTML(_ bytes: [UInt8]) -> Bool {
-        let head = String(decoding: bytes.prefix(1024), as: UTF8.self).lowercased()
-        return head.contains("<!doctype html") || head.contains("<html") || head.contains("<head") || head.contains("<body")
+        let n = min(bytes.count, 1024)
+        var i = 0
+        while i < n {
+            if bytes[i] == 0x3C {
+                for m in markers where i + m.count <= n {
+                    var k = 1
+                    while k < m.count && (bytes[i + k] | (bytes[i + k] >= 0x41 && bytes[i + k] <= 0x5A ? 0x20 : 0)) == m[k] { k += 1 }
+                    if k == m.count { return true }
+                }
+            }
+            i += 1
+        }
+        return false
     }
 
     /// nil when libxml2 could not build a document at all.

@@ -229,14 +229,7 @@ public final class RecordReader {
         }
         // not UTF-8 (a GBK page), or HTML: hand it to the document path
         let head = Array(batch.bytes[start..<min(batch.bytes.count, start + 4096)])
-        let headValid = head.withUnsafeBufferPointer { p -> Bool in
-            // a cut at the 4 KiB mark may split a character: allow an incomplete tail of ≤ 3 bytes
-            if p.isEmpty { return true }
-            for drop in 0...min(3, p.count - 1) where String(validating: UnsafeBufferPointer(rebasing: p[0..<(p.count - drop)]), as: UTF8.self) != nil {
-                return true
-            }
-            return false
-        }
+        let headValid = head.withUnsafeBufferPointer { UTF8Validity.isValidPrefix($0) }
         if !headValid || HTMLText.looksLikeHTML(head) {
             let raw = Array(batch.bytes[start...])
             batch.bytes.removeSubrange(start...)

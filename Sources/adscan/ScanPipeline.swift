@@ -144,10 +144,13 @@ final class ScanPipeline: @unchecked Sendable {
     /// for one rule), the way `gitleaks:allow` does for a line of code.
     static func applyInlineAllow(_ rec: inout ScannedRecord, text: UnsafeBufferPointer<UInt8>) {
         let marker = Array("adscan:allow".utf8)
-        guard text.count >= marker.count else { return }
+        guard text.count >= marker.count, let base = text.baseAddress else { return }
         var i = 0
         while i + marker.count <= text.count {
-            guard text[i] == 0x61, text[i..<(i + marker.count)].elementsEqual(marker) else { i += 1; continue }
+            // memchr to each 'a', then compare (memmem is not exported by Glibc's Swift module)
+            guard let hit = memchr(base + i, 0x61, text.count - i - marker.count + 1) else { return }
+            i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            guard text[i..<(i + marker.count)].elementsEqual(marker) else { i += 1; continue }
             var j = i + marker.count
             var rule: String? = nil
             if j < text.count && text[j] == 0x28, let close = text[j...].firstIndex(of: 0x29), close - j < 64 {
