@@ -10,6 +10,22 @@ protocol ByteSource {
     var failure: String? { get }
 }
 
+/// Bytes already in memory (a WARC record's gzip body, fuzz inputs).
+struct MemorySource: ByteSource {
+    var data: [UInt8]
+    var at = 0
+    var failure: String? = nil
+
+    init(_ data: [UInt8]) { self.data = data }
+
+    mutating func read(_ buf: UnsafeMutableRawBufferPointer) -> Int {
+        let n = min(buf.count, data.count - at)
+        if n > 0 { data.withUnsafeBytes { buf.baseAddress!.copyMemory(from: $0.baseAddress! + at, byteCount: n) } }
+        at += n
+        return n
+    }
+}
+
 struct FDSource: ByteSource {
     let fd: Int32
     var failure: String? = nil

@@ -10,18 +10,7 @@ public enum ReaderFuzzEntry {
             let l = Array(line)
             if let f = try? l.withUnsafeBufferPointer({ try json.parse($0, into: &out) }), let t = f.text { produced += t.count }
         }
-        struct Mem: ByteSource {
-            var data: [UInt8]
-            var at = 0
-            var failure: String? = nil
-            mutating func read(_ buf: UnsafeMutableRawBufferPointer) -> Int {
-                let n = min(buf.count, data.count - at)
-                if n > 0 { data.withUnsafeBytes { buf.baseAddress!.copyMemory(from: $0.baseAddress! + at, byteCount: n) } }
-                at += n
-                return n
-            }
-        }
-        var warc = WARCStream(source: Mem(data: bytes), maxBytes: 1 << 20)
+        var warc = WARCStream(source: MemorySource(bytes), maxBytes: 1 << 20)
         var events = 0
         while events < 64, let e = warc.next() {
             events += 1

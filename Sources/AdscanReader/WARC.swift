@@ -149,18 +149,7 @@ struct WARCStream {
     }
 
     static func gunzip(_ b: [UInt8]) -> [UInt8]? {
-        struct Mem: ByteSource {
-            var data: [UInt8]
-            var at = 0
-            var failure: String? = nil
-            mutating func read(_ buf: UnsafeMutableRawBufferPointer) -> Int {
-                let n = min(buf.count, data.count - at)
-                if n > 0 { data.withUnsafeBytes { buf.baseAddress!.copyMemory(from: $0.baseAddress! + at, byteCount: n) } }
-                at += n
-                return n
-            }
-        }
-        guard let g = GunzipSource(inner: Mem(data: b)) else { return nil }
+        guard let g = GunzipSource(inner: MemorySource(b)) else { return nil }
         var out: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
