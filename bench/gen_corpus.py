@@ -27,11 +27,13 @@ VIOLATIONS = ["本院治愈率高达98%", "三个疗程根治", "纯中药无毒
 
 
 def seed_lines():
-    lines = []
+    """Lines per seed page: a generated news page draws from one site, as a crawled page does
+    (so only pages modelled on the mirror site of seed 000 carry its pinyin glosses)."""
+    sites = []
     for f in sorted(glob.glob(os.path.join(SEEDS, '*.txt'))):
         with open(f, encoding='utf-8') as fh:
-            lines += [l.strip() for l in fh if len(l.strip()) > 8]
-    return lines
+            sites.append([l.strip() for l in fh if len(l.strip()) > 8])
+    return sites
 
 
 HOSPITALS = ["华美医疗美容医院", "仁爱皮肤病专科门诊", "康宁中医诊所", "悦颜整形中心", "博爱男科医院", "名媛医美诊所"]
@@ -54,9 +56,10 @@ def page(rng, lines, density):
     parts = rng.sample(NAV, 6)
     kind = rng.random()
     n = rng.randint(40, 90)
+    site = rng.choice(lines)
     for _ in range(n):
         if kind < 0.55:
-            l = rng.choice(lines)
+            l = rng.choice(site)
         elif kind < 0.85:
             l = "".join(ad_sentence(rng) for _ in range(rng.randint(2, 5)))
             if rng.random() < 0.1:

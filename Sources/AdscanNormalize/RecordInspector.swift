@@ -113,6 +113,25 @@ public struct RecordInspector: Sendable {
                 i &+= 1
                 continue
             }
+            // a run of 3-byte Han characters with nothing pending: only the repeat check applies
+            if sepKind == 0 && b >= 0xE3 && b <= 0xE9 {
+                var c0 = prevHan
+                var run = false
+                while i &+ 2 < n {
+                    let x = base[i]
+                    guard x >= 0xE3 && x <= 0xE9 else { break }
+                    let b1 = base[i &+ 1], b2 = base[i &+ 2]
+                    guard b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 else { break }
+                    let c = (UInt32(x & 0x0F) << 12) | (UInt32(b1 & 0x3F) << 6) | UInt32(b2 & 0x3F)
+                    guard c >= 0x3400 else { break }               // U+3000–33FF: punctuation, kana
+                    if c == c0 && claimChar[Int(c)] != 0 { return suspiciousFrom(i) }
+                    if c != c0 { weakRuns = 0 }
+                    c0 = c
+                    run = true
+                    i &+= 3
+                }
+                if run { prevHan = c0; continue }
+            }
             if b & 0xF0 == 0xE0 && i + 2 < n {
                 let b1 = base[i + 1], b2 = base[i + 2]
                 if b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 && !(b == 0xE0 && b1 < 0xA0) && !(b == 0xED && b1 >= 0xA0) {
