@@ -115,7 +115,26 @@ public struct Matcher: Sendable {
         }
         result.candidates.removeAll { !applies($0.rule) }
 
-        for (ri, groups, firstSlot) in compiled.documentRules where applies(ri) {
+        for (d, doc) in compiled.documentRules.enumerated() where applies(doc.rule) {
+            let (ri, groups, firstSlot) = doc
+            // the first group comes from the main prefilter; the others are searched only now
+            guard scratch.groupEvidence[firstSlot] != nil || !scratch.groupHits[firstSlot].isEmpty else { continue }
+            let (late, groupOf) = compiled.lateGroupFilters[d]
+            scratch.requiredHits.removeAll()
+            late.findAll(text, into: scratch.requiredHits)
+            for h in 0..<scratch.requiredHits.count {
+                let hit = scratch.requiredHits[h]
+                let slot = firstSlot + groupOf[Int(hit.literal)]
+                let range = hit.start..<(hit.start + late.literals[Int(hit.literal)].count)
+                if scratch.groupEvidence[slot] != nil { continue }
+                if !compiled.slotHasPatterns[slot] {
+                    scratch.groupEvidence[slot] = range
+                    scratch.touchedGroups.append(slot)
+                } else if scratch.groupHits[slot].count < 64 {
+                    if scratch.groupHits[slot].isEmpty { scratch.touchedGroups.append(slot) }
+                    scratch.groupHits[slot].append(range)
+                }
+            }
             // cheap test first: every group has evidence or at least a keyword hit
             guard groups.indices.allSatisfy({ scratch.groupEvidence[firstSlot + $0] != nil || !scratch.groupHits[firstSlot + $0].isEmpty })
             else { continue }
@@ -132,6 +151,7 @@ public struct Matcher: Sendable {
             result.candidates.append(Candidate(rule: ri, start: first.lowerBound, end: first.upperBound,
                                                clause: Clause.around(first, in: text), via: [], evidence: supporting))
         }
+
         // required content: absent from a record that is confidently an ad of the class
         for (n, req) in compiled.requiredRules.enumerated() where classMask & (1 << UInt64(req.adClass)) != 0 && applies(req.rule) {
             let (filter, groupOf) = compiled.requiredFilters[n]
