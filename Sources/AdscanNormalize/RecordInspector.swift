@@ -78,7 +78,8 @@ public struct RecordInspector: Sendable {
             } else if c != prevHan {
                 weakRuns = 0
             }
-            if c == prevHan && claimChar[Int(c)] != 0 { return true }
+            // claim characters are all in the BMP; astral Han (U+20000…) never is one
+            if c == prevHan && c < 0x10000 && claimChar[Int(c)] != 0 { return true }
             prevHan = c
             sepKind = 0
             return false
