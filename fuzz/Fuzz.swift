@@ -9,7 +9,7 @@ import AdscanNormalize
 import AdscanReader
 import AdscanRules
 
-let engine: RecordScanner = {
+nonisolated(unsafe) let engine: RecordScanner = {
     let set = try! RuleLoader().load(directory: "lexicons")
     return RecordScanner(try! CompiledRuleSet(set))
 }()
@@ -62,12 +62,18 @@ public func adscanFuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMuta
 // Without libFuzzer: replay inputs once each (the seed corpus and crash reproducers are
 // regression tests: `adscan-fuzz fuzz/corpus/* fuzz/crashes/*`).
 import Foundation
-var replayed = 0
-for path in CommandLine.arguments.dropFirst() {
-    guard let d = FileManager.default.contents(atPath: path) else { continue }
-    let bytes = [UInt8](d)
-    _ = bytes.withUnsafeBufferPointer { fuzzOne($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }
-    replayed += 1
+
+@main
+struct Replay {
+    static func main() {
+        var replayed = 0
+        for path in CommandLine.arguments.dropFirst() {
+            guard let d = FileManager.default.contents(atPath: path) else { continue }
+            let bytes = [UInt8](d)
+            _ = bytes.withUnsafeBufferPointer { fuzzOne($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }
+            replayed += 1
+        }
+        print("replayed \(replayed) inputs")
+    }
 }
-print("replayed \(replayed) inputs")
 #endif
