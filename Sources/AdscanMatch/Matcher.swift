@@ -18,6 +18,7 @@ public struct Matcher: Sendable {
         if scratch.hits.isEmpty && compiled.requiredRules.isEmpty { return result }
 
         var window: Range<Int>? = nil
+        scratch.windowHits.removeAll(keepingCapacity: true)
         // Document rules: evidence per group slot. Groups with patterns only collect keyword hits
         // here; their (costlier) patterns run at the end, and only when every other group is present.
         scratch.prepare(groups: compiled.groupSlotCount, markers: compiled.markerSlotCount,
@@ -67,37 +68,7 @@ public struct Matcher: Sendable {
                     needsWindow = true
                 }
             }
-            guard needsWindow else { continue }
-            if window == nil || !(window!.lowerBound <= hitRange.lowerBound && hitRange.upperBound <= window!.upperBound) {
-                let w = Clause.around(hitRange, in: text)
-                window = w
-                compiled.normalizer.normalize(text, range: w, into: &scratch.window)
-                scratch.ranInWindow.removeAll(keepingCapacity: true)
-            }
-            let clause = window!
-            for u in uses {
-                switch useList[u] {
-                case .marker, .group, .classIndicator, .evasionTrigger:
-                    continue
-                case .keyword(let ri):
-                    guard scratch.ranInWindow.insert(ri).inserted else { continue }
-                    let cr = compiled.rules[ri]
-                    for re in cr.patterns {
-                        scratch.window.bytes.withUnsafeBufferPointer { nb in
-                            re.forEachMatch(in: nb, from: 0, to: nb.count, data: scratch.matchData) { s, e in
-                                if e > s { accept(ri, s, e, clause, text, scratch, &result) }
-                            }
-                        }
-                    }
-                case .term(let ri, let ti):
-                    let term = compiled.rules[ri].terms[ti]
-                    guard let s = foldedOffset(of: hitRange.lowerBound, in: scratch.window) else { continue }
-                    let e = s + term.count
-                    guard e <= scratch.window.bytes.count,
-                          scratch.window.bytes[s..<e].elementsEqual(term) else { continue }
-                    accept(ri, s, e, clause, text, scratch, &result)
-                }
-            }
+            if needsWindow { scratch.windowHits.append(h) }
         }
 
         // ad classes of the record: confident when the distinct indicators weigh enough
@@ -113,7 +84,55 @@ public struct Matcher: Sendable {
             if cr.requireClassMask != 0 && cr.requireClassMask & classMask == 0 { return false }
             return cr.excludeClassMask & classMask == 0
         }
-        result.candidates.removeAll { !applies($0.rule) }
+
+        // pass 2: clause windows, only for hits with a keyword or term of a rule that can apply
+        // to a record of these classes (class-gated rules cost nothing elsewhere)
+        for h in scratch.windowHits {
+            let hit = scratch.hits[h]
+            let canon = Int(toCanonical[Int(hit.literal)])
+            let hitRange = hit.start..<(hit.start + Int(lengths[Int(hit.literal)]))
+            let uses = Int(useStart[canon])..<Int(useStart[canon + 1])
+            var wanted = false
+            for u in uses {
+                switch useList[u] {
+                case .keyword(let ri), .term(let ri, _): if applies(ri) { wanted = true }
+                default: break
+                }
+            }
+            guard wanted else { continue }
+            if window == nil || !(window!.lowerBound <= hitRange.lowerBound && hitRange.upperBound <= window!.upperBound) {
+                let w = Clause.around(hitRange, in: text)
+                window = w
+                compiled.normalizer.normalize(text, range: w, into: &scratch.window)
+                scratch.ranInWindow.removeAll(keepingCapacity: true)
+            }
+            let clause = window!
+            for u in uses {
+                switch useList[u] {
+                case .marker, .group, .classIndicator, .evasionTrigger:
+                    continue
+                case .keyword(let ri):
+                    guard applies(ri), scratch.ranInWindow.insert(ri).inserted else { continue }
+                    let cr = compiled.rules[ri]
+                    for re in cr.patterns {
+                        scratch.window.bytes.withUnsafeBufferPointer { nb in
+                            re.forEachMatch(in: nb, from: 0, to: nb.count, data: scratch.matchData) { s, e in
+                                if e > s { accept(ri, s, e, clause, text, scratch, &result) }
+                            }
+                        }
+                    }
+                case .term(let ri, let ti):
+                    guard applies(ri) else { continue }
+                    let term = compiled.rules[ri].terms[ti]
+                    guard let s = foldedOffset(of: hitRange.lowerBound, in: scratch.window) else { continue }
+                    let e = s + term.count
+                    guard e <= scratch.window.bytes.count,
+                          scratch.window.bytes[s..<e].elementsEqual(term) else { continue }
+                    accept(ri, s, e, clause, text, scratch, &result)
+                }
+            }
+        }
+
 
         for (d, doc) in compiled.documentRules.enumerated() where applies(doc.rule) {
             let (ri, groups, firstSlot) = doc

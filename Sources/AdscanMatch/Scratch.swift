@@ -10,6 +10,8 @@ public final class Scratch {
     public let requiredHits = HitBuffer(capacity: 16)
     public lazy var wordBreaker: WordBreaker? = WordBreaker()
     var ranInWindow: Set<Int> = []
+    /// Hits (indices) that carry a keyword or term, for the window pass.
+    var windowHits: [Int] = []
     /// Per group slot: first evidence (original range), and keyword hits awaiting patterns.
     var groupEvidence: [Range<Int>?] = []
     var groupHits: [[Range<Int>]] = []
