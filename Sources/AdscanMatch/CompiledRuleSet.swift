@@ -159,8 +159,8 @@ public final class CompiledRuleSet: Sendable {
             let u = w.unicodeScalars.map(\.value)
             for i in u.indices.dropFirst() where u[i] == u[i - 1] { claimChars.remove(u[i]) }
         }
-        let inverseForClaims = table.inverseMap()
-        for c in claimChars { for src in inverseForClaims[c] ?? [] { claimChars.insert(src) } }
+        let inverse = table.inverseMap()
+        for c in claimChars { for src in inverse[c] ?? [] { claimChars.insert(src) } }
         var replacements: [(from: String, to: String, kind: UInt16)] = ruleSet.evasion.homophones.map { ($0.0, $0.1, Transform.homophone) }
         let pinyin = Dictionary(ruleSet.evasion.pinyin.map { ($0.0, $0.1) }, uniquingKeysWith: +)
         var seenSources = Set(replacements.map(\.from))
@@ -179,7 +179,6 @@ public final class CompiledRuleSet: Sendable {
         self.inspector = RecordInspector(table: table, claimCharacters: claimChars)
         self.deobfuscator = Deobfuscator(table: table, claimCharacters: claimChars, replacements: replacements)
         // Expand each canonical literal into the raw forms it may take in the text.
-        let inverse = table.inverseMap()
         var variants: [[UInt8]] = []
         var toCanonical: [Int32] = []
         let triggerOnly = Set(uses.indices.filter { uses[$0].allSatisfy { if case .evasionTrigger = $0 { return true }; return false } })

@@ -52,16 +52,6 @@ public struct Deobfuscator: Sendable {
             for i in from..<min(to, bits.count) { b |= bits[i] }
             return Transform.names(b)
         }
-
-        mutating func append(_ c: UInt32, _ s: Int, _ e: Int, _ bit: UInt16) {
-            let before = bytes.count
-            UTF8Scan.append(c, to: &bytes)
-            for _ in before..<bytes.count {
-                sourceStart.append(Int32(s))
-                sourceEnd.append(Int32(e))
-                bits.append(bit)
-            }
-        }
     }
 
     /// One original code point (or character reference) after folding: its folded code points

@@ -121,7 +121,7 @@ public final class RecordReader {
             return
         }
         defer { close(fd) }
-        var mode = options.mode ?? InputMode.forPath(path)
+        let mode = options.mode ?? InputMode.forPath(path)
         var magic = [UInt8](repeating: 0, count: 2)
         let gz = path.lowercased().hasSuffix(".gz") || (pread(fd, &magic, 2, 0) == 2 && magic == [0x1F, 0x8B])
         var st = stat()
@@ -134,7 +134,6 @@ public final class RecordReader {
             guard let g = GunzipSource(inner: src) else { error(path, nil, "cannot start gzip decoding"); return }
             src = g
         }
-        if mode == .doc && gz { mode = .doc }
         switch mode {
         case .warc: readWARC(&src, source: path)
         case .html, .doc:
