@@ -9,7 +9,7 @@ import AdscanNormalize
 import AdscanReader
 import AdscanRules
 
-nonisolated(unsafe) let engine: RecordScanner = {
+let engine: RecordScanner = {
     let set = try! RuleLoader().load(directory: "lexicons")
     return RecordScanner(try! CompiledRuleSet(set))
 }()

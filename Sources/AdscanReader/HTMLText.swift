@@ -7,6 +7,10 @@ enum HTMLText {
     /// A case-insensitive look for an HTML start in the first KiB, on bytes (no String work:
     /// this runs for every document).
     static func looksLikeHTML(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { looksLikeHTML($0) }
+    }
+
+    static func looksLikeHTML(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = min(bytes.count, 1024)
         var i = 0
         while i < n {

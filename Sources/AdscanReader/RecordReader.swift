@@ -227,9 +227,12 @@ public final class RecordReader {
             chunk.withUnsafeBufferPointer { batch.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<n])) }
         }
         // not UTF-8 (a GBK page), or HTML: hand it to the document path
-        let head = Array(batch.bytes[start..<min(batch.bytes.count, start + 4096)])
-        let headValid = head.withUnsafeBufferPointer { UTF8Validity.isValidPrefix($0) }
-        if !headValid || HTMLText.looksLikeHTML(head) {
+        // check the head in place: no copy per document
+        let needsDocumentPath = batch.bytes.withUnsafeBufferPointer { all -> Bool in
+            let head = UnsafeBufferPointer(rebasing: all[start..<min(all.count, start + 4096)])
+            return !UTF8Validity.isValidPrefix(head) || HTMLText.looksLikeHTML(head)
+        }
+        if needsDocumentPath {
             let raw = Array(batch.bytes[start...])
             batch.bytes.removeSubrange(start...)
             document(raw, source: source, declaredCharset: nil, html: false, id: nil, line: 1)
