@@ -139,7 +139,8 @@ public struct Deobfuscator: Sendable {
         bitsOut.withUnsafeMutableBufferPointer { bb in
         cps.withUnsafeBufferPointer { cp in
         units.withUnsafeBufferPointer { un in
-            var w = Writer(o: ob.baseAddress!, s0: sb.baseAddress!, e0: eb.baseAddress!, b0: bb.baseAddress!)
+            var w = OffsetMapWriter(bytes: ob.baseAddress!, sourceStart: sb.baseAddress!, sourceEnd: eb.baseAddress!)
+            let b0 = bb.baseAddress!
             var last: UInt32 = 0          // last emitted code point (0 = none)
             var pending: UInt16 = 0
             var k = 0
@@ -174,12 +175,12 @@ public struct Deobfuscator: Sendable {
                     }
                 }
                 let bit = u.bits | pending
-                for x in Int(u.cpStart)..<Int(u.cpStart + u.cpCount) { w.put(cp[x], u.start, u.end, bit) }
+                for x in Int(u.cpStart)..<Int(u.cpStart + u.cpCount) { w.put(cp[x], u.start, u.end, bits: b0, bit) }
                 pending = 0
                 last = cp[Int(u.cpStart + u.cpCount) - 1]
                 k &+= 1
             }
-            n = w.n
+            n = w.count
         }}}}}}
         bytes.removeSubrange(n...)
         srcS.removeSubrange(n...)
@@ -187,31 +188,6 @@ public struct Deobfuscator: Sendable {
         bitsOut.removeSubrange(n...)
         let out = Text(bytes: bytes, sourceStart: srcS, sourceEnd: srcE, bits: bitsOut)
         return replace(out)
-    }
-
-    /// Writes UTF-8 and the offset map through raw pointers (a struct, so the count is not
-    /// captured and boxed as a nested function's variable would be).
-    struct Writer {
-        let o: UnsafeMutablePointer<UInt8>
-        let s0: UnsafeMutablePointer<Int32>
-        let e0: UnsafeMutablePointer<Int32>
-        let b0: UnsafeMutablePointer<UInt16>
-        var n = 0
-
-        @inline(__always)
-        mutating func put(_ c: UInt32, _ s: Int32, _ e: Int32, _ bit: UInt16) {
-            let m: Int
-            if c < 0x80 { o[n] = UInt8(c); m = 1 }
-            else if c < 0x800 { o[n] = UInt8(0xC0 | (c >> 6)); o[n + 1] = UInt8(0x80 | (c & 0x3F)); m = 2 }
-            else if c < 0x10000 {
-                o[n] = UInt8(0xE0 | (c >> 12)); o[n + 1] = UInt8(0x80 | ((c >> 6) & 0x3F)); o[n + 2] = UInt8(0x80 | (c & 0x3F)); m = 3
-            } else {
-                o[n] = UInt8(0xF0 | (c >> 18)); o[n + 1] = UInt8(0x80 | ((c >> 12) & 0x3F))
-                o[n + 2] = UInt8(0x80 | ((c >> 6) & 0x3F)); o[n + 3] = UInt8(0x80 | (c & 0x3F)); m = 4
-            }
-            for k in 0..<m { s0[n + k] = s; e0[n + k] = e; b0[n + k] = bit }
-            n &+= m
-        }
     }
 
     /// `(` + 1–7 Latin letters (pinyin, with or without tone marks) + `)` after a Han character:

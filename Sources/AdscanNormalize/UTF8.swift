@@ -112,3 +112,58 @@ public enum UTF8Scan {
         String(decoding: UnsafeBufferPointer(rebasing: p[from..<to]), as: UTF8.self)
     }
 }
+
+/// Writes UTF-8 and, per byte, the original range it came from, through raw pointers into
+/// buffers the caller sized for the worst case. Shared by the window normaliser and the evasion
+/// rewrite (a struct, so the count is not captured and boxed as a nested function's would be).
+public struct OffsetMapWriter {
+    @usableFromInline let bytes: UnsafeMutablePointer<UInt8>
+    @usableFromInline let sourceStart: UnsafeMutablePointer<Int32>
+    @usableFromInline let sourceEnd: UnsafeMutablePointer<Int32>
+    public var count = 0
+
+    public init(bytes: UnsafeMutablePointer<UInt8>, sourceStart: UnsafeMutablePointer<Int32>,
+                sourceEnd: UnsafeMutablePointer<Int32>) {
+        self.bytes = bytes
+        self.sourceStart = sourceStart
+        self.sourceEnd = sourceEnd
+    }
+
+    /// Appends c, mapped to original [s, e).
+    @inlinable @inline(__always)
+    public mutating func put(_ c: UInt32, _ s: Int32, _ e: Int32) {
+        let m = encode(c)
+        for k in count..<(count &+ m) { sourceStart[k] = s; sourceEnd[k] = e }
+        count &+= m
+    }
+
+    /// Appends c mapped to [s, e) and records `bit` for each of its bytes in `bits`.
+    @inlinable @inline(__always)
+    public mutating func put(_ c: UInt32, _ s: Int32, _ e: Int32, bits: UnsafeMutablePointer<UInt16>, _ bit: UInt16) {
+        let m = encode(c)
+        for k in count..<(count &+ m) { sourceStart[k] = s; sourceEnd[k] = e; bits[k] = bit }
+        count &+= m
+    }
+
+    /// One ASCII byte (already folded) from original offset s.
+    @inlinable @inline(__always)
+    public mutating func putASCII(_ b: UInt8, _ s: Int32) {
+        bytes[count] = b; sourceStart[count] = s; sourceEnd[count] = s &+ 1
+        count &+= 1
+    }
+
+    /// Writes the UTF-8 of c at `count` (not advancing it); returns its length.
+    @inlinable @inline(__always)
+    func encode(_ c: UInt32) -> Int {
+        let o = bytes, n = count
+        if c < 0x80 { o[n] = UInt8(c); return 1 }
+        if c < 0x800 { o[n] = UInt8(0xC0 | (c >> 6)); o[n + 1] = UInt8(0x80 | (c & 0x3F)); return 2 }
+        if c < 0x10000 {
+            o[n] = UInt8(0xE0 | (c >> 12)); o[n + 1] = UInt8(0x80 | ((c >> 6) & 0x3F)); o[n + 2] = UInt8(0x80 | (c & 0x3F))
+            return 3
+        }
+        o[n] = UInt8(0xF0 | (c >> 18)); o[n + 1] = UInt8(0x80 | ((c >> 12) & 0x3F))
+        o[n + 2] = UInt8(0x80 | ((c >> 6) & 0x3F)); o[n + 3] = UInt8(0x80 | (c & 0x3F))
+        return 4
+    }
+}

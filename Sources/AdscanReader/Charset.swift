@@ -13,7 +13,7 @@ enum Charset {
         if name == nil || name == "UTF-8" {
             var buf = [CChar](repeating: 0, count: 64)
             let conf = bytes.withUnsafeBufferPointer { cicushim_detect_charset($0.baseAddress, Int64($0.count), &buf, 64) }
-            let detected = conf >= 0 ? String(cString: buf) : nil
+            let detected = conf >= 0 ? String(decoding: buf.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : nil
             name = detected.map(canonical) ?? "GB18030"
         }
         guard let cs = name, cs != "UTF-8" else { return (bytes, nil) }
