@@ -16,6 +16,9 @@ public struct Deobfuscator: Sendable {
     let replacements: LiteralPrefilter?
     let replacementTargets: [[UInt8]]
     let replacementKind: [UInt16]
+    /// ASCII bytes the rewrite copies as they are whatever surrounds them: stable under folding,
+    /// and neither a separator, `&` nor `(` (bit b of word b >> 6).
+    let plainASCII: (UInt64, UInt64)
 
     public init(table: FoldTable, claimCharacters: Set<UInt32>, replacements: [(from: String, to: String, kind: UInt16)]) {
         self.table = table
@@ -24,6 +27,11 @@ public struct Deobfuscator: Sendable {
         self.replacements = usable.isEmpty ? nil : LiteralPrefilter(literals: usable.map { Array($0.from.utf8) })
         self.replacementTargets = usable.map { Array($0.to.utf8) }
         self.replacementKind = usable.map(\.kind)
+        var plain: (UInt64, UInt64) = (0, 0)
+        for b in UInt32(0)..<128 where table.isStable(b) && !Self.isSeparator(b) && b != 0x26 && b != 0x28 {
+            if b < 64 { plain.0 |= 1 << UInt64(b) } else { plain.1 |= 1 << UInt64(b - 64) }
+        }
+        plainASCII = plain
     }
 
     /// The rewritten record.
@@ -54,15 +62,49 @@ public struct Deobfuscator: Sendable {
         }
     }
 
-    /// One original code point (or character reference) after folding: its folded code points
-    /// live in a shared flat buffer, so a record costs two allocations, not one per character.
+    /// One original code point (or character reference) after folding: where it ends in the
+    /// original, how many code points it folds to (0 = invisible) and the first of them.
     struct Unit {
-        var cpStart: Int32
-        var cpCount: Int32
-        var start: Int32
-        var end: Int32
+        var next: Int
+        var count: Int
+        var first: UInt32
+        var entry: UInt32
         var bits: UInt16
-        var single: UInt32?
+        /// Folds to itself and its original bytes are its UTF-8 (copy them as they are).
+        var verbatim: Bool
+    }
+
+    /// Decodes and folds the unit that starts at byte i (i < text.count).
+    @inline(__always)
+    func unit(_ text: UnsafeBufferPointer<UInt8>, _ i: Int) -> Unit {
+        let b = text[i]
+        if b < 0x80 && b != 0x26 {
+            let c = UInt32(b)
+            let e = table.entry(c)
+            if e == c { return Unit(next: i &+ 1, count: 1, first: c, entry: e, bits: 0, verbatim: true) }
+            return folded(c, e, next: i &+ 1, bits: UInt16(table.transformBit(c)))
+        }
+        if b == 0x26, let (c, len) = Self.entity(text, i) {
+            let e = c < 0x10000 ? table.entry(c) : c
+            return folded(c, e, next: i &+ len, bits: Transform.entity)
+        }
+        let (c, len) = UTF8Scan.decode(text, i)
+        if c == 0xFFFD && len == 1 {
+            return Unit(next: i &+ 1, count: 1, first: 0xFFFD, entry: 0xFFFD, bits: UInt16(Transform.invalidUTF8), verbatim: false)
+        }
+        if c >= 0x10000 { return Unit(next: i &+ len, count: 1, first: c, entry: c, bits: 0, verbatim: true) }
+        let e = table.entry(c)
+        if e == c { return Unit(next: i &+ len, count: 1, first: c, entry: e, bits: 0, verbatim: true) }
+        return folded(c, e, next: i &+ len, bits: UInt16(table.transformBit(c)))
+    }
+
+    @inline(__always)
+    private func folded(_ c: UInt32, _ e: UInt32, next: Int, bits: UInt16) -> Unit {
+        if c >= 0x10000 || e & 0x8000_0000 == 0 {
+            return Unit(next: next, count: 1, first: c >= 0x10000 ? c : e, entry: c >= 0x10000 ? c : e, bits: bits, verbatim: false)
+        }
+        let n = Int(e & 0xFF)
+        return Unit(next: next, count: n, first: n > 0 ? table.pooled(e, 0) : 0, entry: e, bits: bits, verbatim: false)
     }
 
     @inline(__always) static func isHan(_ c: UInt32?) -> Bool {
@@ -91,116 +133,147 @@ public struct Deobfuscator: Sendable {
         }
     }
 
+    /// One streaming pass over the record: decode, fold, and drop or keep each unit, writing the
+    /// output and its offset map through pointers (code points that fold to themselves are copied
+    /// as their original bytes). Lookahead for separator runs and pinyin glosses decodes ahead.
     public func rewrite(_ text: UnsafeBufferPointer<UInt8>) -> Text {
-        // 1–2: decode (with character references) and fold into units
-        var units: [Unit] = []
-        units.reserveCapacity(text.count / 2 + 8)
-        var cps: [UInt32] = []
-        cps.reserveCapacity(text.count / 2 + 8)
-        var i = 0
-        let table = self.table
-        while i < text.count {
-            let first = cps.count
-            var start = i
-            var bits: UInt16 = 0
-            if text[i] == 0x26, let (c, len) = Self.entity(text, i) {
-                table.fold(c) { cps.append($0) }
-                bits = Transform.entity
-                start = i
-                i += len
-            } else {
-                let (c, len) = UTF8Scan.decode(text, i)
-                if c == 0xFFFD && len == 1 {
-                    cps.append(0xFFFD)
-                    bits = UInt16(Transform.invalidUTF8)
-                } else if table.isStable(c) {
-                    cps.append(c)
-                } else {
-                    table.fold(c) { cps.append($0) }
-                    bits = UInt16(table.transformBit(c))
-                }
-                i += len
-            }
-            let count = cps.count - first
-            units.append(Unit(cpStart: Int32(first), cpCount: Int32(count), start: Int32(start), end: Int32(i),
-                              bits: bits, single: count == 1 ? cps[first] : nil))
-        }
-        // 3–5: build the output, through pointers into buffers sized for the worst case
-        let cap = cps.count * 4 + 16
-        // uninitialised storage: every slot below n is written before it is read
+        let n = text.count
+        // folding rarely grows text (full-width → ASCII and dropped separators shrink it); when a
+        // unit could overflow, the pass stops, the buffers grow, and it resumes where it was
+        var cap = n + 64
         var bytes = [UInt8](unsafeUninitializedCapacity: cap) { _, c in c = cap }
         var srcS = [Int32](unsafeUninitializedCapacity: cap) { _, c in c = cap }
         var srcE = [Int32](unsafeUninitializedCapacity: cap) { _, c in c = cap }
         var bitsOut = [UInt16](unsafeUninitializedCapacity: cap) { _, c in c = cap }
-        var n = 0
-        bytes.withUnsafeMutableBufferPointer { ob in
-        srcS.withUnsafeMutableBufferPointer { sb in
-        srcE.withUnsafeMutableBufferPointer { eb in
-        bitsOut.withUnsafeMutableBufferPointer { bb in
-        cps.withUnsafeBufferPointer { cp in
-        units.withUnsafeBufferPointer { un in
-            var w = OffsetMapWriter(bytes: ob.baseAddress!, sourceStart: sb.baseAddress!, sourceEnd: eb.baseAddress!)
-            let b0 = bb.baseAddress!
-            var last: UInt32 = 0          // last emitted code point (0 = none)
-            var pending: UInt16 = 0
-            var k = 0
-            let count = un.count
-            while k < count {
-                let u = un[k]
-                if u.cpCount == 0 {                  // invisible: gone, but remembered
-                    pending |= u.bits
-                    k &+= 1
-                    continue
-                }
-                let lastHan = Self.isHan(last)
-                if lastHan, let c = u.single {
-                    if c == 0x28, let skip = pinyinGloss(un, from: k) {
-                        pending |= Transform.pinyinGloss
-                        k = skip
-                        continue
-                    }
-                    if Self.isSeparator(c) {
-                        var j = k
-                        while j < count && (un[j].cpCount == 0 || (un[j].single.map(Self.isSeparator) ?? false)) { j &+= 1 }
-                        if j < count, Self.isHan(un[j].single) {
-                            pending |= Transform.separator
-                            k = j
+        var i = 0
+        var count = 0
+        var last: UInt32 = 0          // last emitted code point (0 = none)
+        var pending: UInt16 = 0
+        while true {
+            let limit = cap - 64      // room for the largest unit (18 code points × 3 bytes)
+            bytes.withUnsafeMutableBufferPointer { ob in
+            srcS.withUnsafeMutableBufferPointer { sb in
+            srcE.withUnsafeMutableBufferPointer { eb in
+            bitsOut.withUnsafeMutableBufferPointer { bb in
+                var w = OffsetMapWriter(bytes: ob.baseAddress!, sourceStart: sb.baseAddress!, sourceEnd: eb.baseAddress!)
+                w.count = count
+                let o = ob.baseAddress!, ss = sb.baseAddress!, se = eb.baseAddress!, b0 = bb.baseAddress!
+                let (plainLow, plainHigh) = plainASCII
+                while i < n && w.count < limit {
+                    // fast paths: plain ASCII, and a stable Han character that does not repeat the last
+                    let b = text[i]
+                    if b < 0x80 {
+                        let word = b < 64 ? plainLow : plainHigh
+                        if (word >> UInt64(b & 63)) & 1 != 0 {
+                            let k = w.count
+                            o[k] = b; ss[k] = Int32(i); se[k] = Int32(i &+ 1); b0[k] = pending
+                            w.count = k &+ 1
+                            last = UInt32(b); pending = 0; i &+= 1
+                            continue
+                        }
+                    } else if b & 0xF0 == 0xE0 && i &+ 2 < n {
+                        let b1 = text[i &+ 1], b2 = text[i &+ 2]
+                        let c = (UInt32(b & 0x0F) << 12) | (UInt32(b1 & 0x3F) << 6) | UInt32(b2 & 0x3F)
+                        if b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 && c >= 0x4E00 && c <= 0x9FFF && c != last
+                            && table.entry(c) == c {
+                            let k = w.count
+                            let s = Int32(i), e = Int32(i &+ 3)
+                            o[k] = b; o[k &+ 1] = b1; o[k &+ 2] = b2
+                            ss[k] = s; ss[k &+ 1] = s; ss[k &+ 2] = s
+                            se[k] = e; se[k &+ 1] = e; se[k &+ 2] = e
+                            b0[k] = pending; b0[k &+ 1] = pending; b0[k &+ 2] = pending
+                            w.count = k &+ 3
+                            last = c; pending = 0; i &+= 3
                             continue
                         }
                     }
-                    if c == last, claimChar.contains(c) {
-                        pending |= Transform.repeated
-                        k &+= 1
+                    let u = unit(text, i)
+                    if u.count == 0 {                    // invisible: gone, but remembered
+                        pending |= u.bits
+                        i = u.next
                         continue
                     }
+                    if u.count == 1 && Self.isHan(last) {
+                        let c = u.first
+                        if c == 0x28, let skip = pinyinGloss(text, from: u.next) {
+                            pending |= Transform.pinyinGloss
+                            i = skip
+                            continue
+                        }
+                        if Self.isSeparator(c) {
+                            var j = u.next
+                            var v = j < n ? unit(text, j) : u
+                            while j < n && (v.count == 0 || (v.count == 1 && Self.isSeparator(v.first))) {
+                                j = v.next
+                                if j < n { v = unit(text, j) }
+                            }
+                            if j < n, v.count == 1, Self.isHan(v.first) {
+                                pending |= Transform.separator
+                                i = j
+                                continue
+                            }
+                        }
+                        if c == last, claimChar.contains(c) {
+                            pending |= Transform.repeated
+                            i = u.next
+                            continue
+                        }
+                    }
+                    let s = Int32(i), e = Int32(u.next)
+                    let bit = u.bits | pending
+                    if u.verbatim {
+                        var k = w.count
+                        for p in i..<u.next { o[k] = text[p]; ss[k] = s; se[k] = e; b0[k] = bit; k &+= 1 }
+                        w.count = k
+                        last = u.first
+                    } else if u.count == 1 {
+                        w.put(u.first, s, e, bits: b0, bit)
+                        last = u.first
+                    } else {
+                        for k in 0..<u.count {
+                            let c = table.pooled(u.entry, k)
+                            w.put(c, s, e, bits: b0, bit)
+                            last = c
+                        }
+                    }
+                    pending = 0
+                    i = u.next
                 }
-                let bit = u.bits | pending
-                for x in Int(u.cpStart)..<Int(u.cpStart + u.cpCount) { w.put(cp[x], u.start, u.end, bits: b0, bit) }
-                pending = 0
-                last = cp[Int(u.cpStart + u.cpCount) - 1]
-                k &+= 1
-            }
-            n = w.count
-        }}}}}}
-        bytes.removeSubrange(n...)
-        srcS.removeSubrange(n...)
-        srcE.removeSubrange(n...)
-        bitsOut.removeSubrange(n...)
+                count = w.count
+            }}}}
+            if i >= n { break }
+            cap *= 2
+            bytes.append(contentsOf: repeatElement(0, count: cap - bytes.count))
+            srcS.append(contentsOf: repeatElement(0, count: cap - srcS.count))
+            srcE.append(contentsOf: repeatElement(0, count: cap - srcE.count))
+            bitsOut.append(contentsOf: repeatElement(0, count: cap - bitsOut.count))
+        }
+        bytes.removeSubrange(count...)
+        srcS.removeSubrange(count...)
+        srcE.removeSubrange(count...)
+        bitsOut.removeSubrange(count...)
         let out = Text(bytes: bytes, sourceStart: srcS, sourceEnd: srcE, bits: bitsOut)
         return replace(out)
     }
 
-    /// `(` + 1–7 Latin letters (pinyin, with or without tone marks) + `)` after a Han character:
-    /// returns the index after the `)`.
-    private func pinyinGloss(_ units: UnsafeBufferPointer<Unit>, from k: Int) -> Int? {
-        var j = k + 1
+    /// `(` + 1–8 Latin letters (pinyin, with or without tone marks, folded) + `)` after a Han
+    /// character, the `(` already read: returns the byte offset after the `)`.
+    private func pinyinGloss(_ text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var j = start
         var letters = 0
-        while j < units.count, let c = units[j].single, (0x61...0x7A).contains(c) || (0xE0...0x24F).contains(c) || c == 0x20 {
-            letters += 1
-            j += 1
+        while j < text.count {
+            let u = unit(text, j)
+            guard u.count == 1 else { break }
+            let c = u.first
+            if (0x61...0x7A).contains(c) || (0xE0...0x24F).contains(c) || c == 0x20 {
+                letters += 1
+                if letters > 8 { return nil }
+                j = u.next
+                continue
+            }
+            return letters >= 1 && c == 0x29 ? u.next : nil
         }
-        guard letters >= 1, letters <= 8, j < units.count, units[j].single == 0x29 else { return nil }
-        return j + 1
+        return nil
     }
 
     /// &#NNNN; &#xHHHH; and the common named references.

@@ -3,10 +3,14 @@ import CICUShim
 /// Per-code-point fold: fold(c) = Traditional→Simplified(NFKC_Casefold(c)), derived from ICU once
 /// at start-up (ICU's transliterator runs at ~5 MB/s; a table lookup at hundreds of MB/s).
 /// Code points above U+FFFF fold to themselves (ICU maps none of them T→S).
-public final class FoldTable: Sendable {
+public final class FoldTable: @unchecked Sendable {
     /// See cicushim_build_fold_table for the entry encoding.
     let entries: [UInt32]
     let pool: [UInt32]
+    /// The same tables behind raw pointers (immutable after init): the per-code-point lookups
+    /// below inline into other modules' hot loops without bounds checks or array retains.
+    @usableFromInline let entryPtr: UnsafeMutablePointer<UInt32>
+    @usableFromInline let poolPtr: UnsafeMutablePointer<UInt32>
 
     public struct BuildError: Error, CustomStringConvertible {
         public let code: Int32
@@ -31,22 +35,40 @@ public final class FoldTable: Sendable {
         pool.removeSubrange(Int(used)...)
         self.entries = entries
         self.pool = pool
+        entryPtr = .allocate(capacity: entries.count)
+        entryPtr.initialize(from: entries, count: entries.count)
+        poolPtr = .allocate(capacity: max(1, pool.count))
+        poolPtr.initialize(from: pool, count: pool.count)
     }
 
+    deinit {
+        entryPtr.deallocate()
+        poolPtr.deallocate()
+    }
+
+    /// The raw entry for a BMP code point (see cicushim_build_fold_table): the folded code point
+    /// itself when bit 31 is clear, else a count (low 8 bits, 0 = ignorable) and a pool offset.
+    @inlinable @inline(__always)
+    public func entry(_ c: UInt32) -> UInt32 { entryPtr[Int(c)] }
+
+    /// Code point k of a multi-code-point entry.
+    @inlinable @inline(__always)
+    public func pooled(_ entry: UInt32, _ k: Int) -> UInt32 { poolPtr[Int((entry >> 8) & 0x7F_FFFF) &+ k] }
+
     /// True when the code point folds to exactly itself.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func isStable(_ c: UInt32) -> Bool {
-        c >= 0x10000 || entries[Int(c)] == c
+        c >= 0x10000 || entryPtr[Int(c)] == c
     }
 
     /// Calls `body` with each code point `c` folds to (none for ignorable code points).
-    @inline(__always)
+    @inlinable @inline(__always)
     public func fold(_ c: UInt32, _ body: (UInt32) -> Void) {
         if c >= 0x10000 { body(c); return }
-        let e = entries[Int(c)]
+        let e = entryPtr[Int(c)]
         if e & 0x8000_0000 == 0 { body(e); return }
         let n = Int(e & 0xFF), off = Int((e >> 8) & 0x7F_FFFF)
-        for k in 0..<n { body(pool[off + k]) }
+        for k in 0..<n { body(poolPtr[off &+ k]) }
     }
 
     /// Folds a whole string (rule keywords, terms, exceptions). Not for hot paths.
@@ -88,13 +110,13 @@ public final class FoldTable: Sendable {
     }
 
     /// Which transform a non-stable code point needs (a `Transform` bit), for a finding's `via`.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func transformBit(_ c: UInt32) -> UInt8 {
         if c >= 0x10000 { return 0 }
         if (0x3400...0x9FFF).contains(c) || (0xF900...0xFAFF).contains(c) { return Transform.traditional }
         if (0xFF01...0xFF5E).contains(c) || c == 0x3000 { return Transform.fullwidth }
         if (0x41...0x5A).contains(c) { return Transform.letterCase }
-        let e = entries[Int(c)]
+        let e = entryPtr[Int(c)]
         if e & 0x8000_0000 != 0 && e & 0xFF == 0 { return Transform.ignorable }
         return Transform.compatibility
     }
