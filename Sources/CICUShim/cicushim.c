@@ -8,6 +8,7 @@
 #include <unicode/utf16.h>
 #include <unicode/ucsdet.h>
 #include <unicode/ucnv.h>
+#include <unicode/uset.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,35 +16,46 @@ static int is_han_bmp(uint32_t c) {
     return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF);
 }
 
-/* Traditional→Simplified for every BMP Han code point, in one transliterator call: the code points
-   are joined by '\n' so no multi-character context applies, then split again. */
+/* Traditional→Simplified for every BMP Han code point the transliterator can change (its source
+   set; the others map to themselves), in one transliterator call: the code points are joined by
+   '\n' so no multi-character context applies, then split again. */
 static int32_t build_ts(uint32_t *ts /* 65536 */, int32_t *err) {
     for (uint32_t c = 0; c < 0x10000; c++) ts[c] = c;
-    int32_t count = 0;
-    for (uint32_t c = 0; c < 0x10000; c++) if (is_han_bmp(c)) count++;
-    int32_t cap = count * 4 + 64;
-    UChar *buf = malloc(sizeof(UChar) * (size_t)cap);
-    if (!buf) return -1;
-    int32_t len = 0;
-    for (uint32_t c = 0; c < 0x10000; c++) if (is_han_bmp(c)) { buf[len++] = (UChar)c; buf[len++] = '\n'; }
     UErrorCode e = U_ZERO_ERROR;
     static const UChar id[] = {'T','r','a','d','i','t','i','o','n','a','l','-','S','i','m','p','l','i','f','i','e','d',0};
     UTransliterator *tr = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &e);
-    if (U_FAILURE(e)) { free(buf); *err = e; return -1; }
+    if (U_FAILURE(e)) { *err = e; return -1; }
+    USet *source = uset_openEmpty();
+    utrans_getSourceSet(tr, 0, source, &e);
+    if (U_FAILURE(e)) { uset_close(source); utrans_close(tr); *err = e; return -1; }
+    unsigned char *changes = malloc(0x10000);
+    if (!changes) { uset_close(source); utrans_close(tr); return -1; }
+    int32_t count = 0;
+    for (uint32_t c = 0; c < 0x10000; c++) {
+        changes[c] = is_han_bmp(c) && uset_contains(source, (UChar32)c);
+        count += changes[c];
+    }
+    uset_close(source);
+    int32_t cap = count * 4 + 64;
+    UChar *buf = malloc(sizeof(UChar) * (size_t)cap);
+    if (!buf) { free(changes); utrans_close(tr); return -1; }
+    int32_t len = 0;
+    for (uint32_t c = 0; c < 0x10000; c++) if (changes[c]) { buf[len++] = (UChar)c; buf[len++] = '\n'; }
     int32_t limit = len;
     utrans_transUChars(tr, buf, &len, cap, 0, &limit, &e);
     utrans_close(tr);
-    if (U_FAILURE(e)) { free(buf); *err = e; return -1; }
+    if (U_FAILURE(e)) { free(buf); free(changes); *err = e; return -1; }
     /* Walk the output line by line; a line that is not exactly one BMP code point keeps identity. */
     int32_t i = 0;
     for (uint32_t c = 0; c < 0x10000 && i <= len; c++) {
-        if (!is_han_bmp(c)) continue;
+        if (!changes[c]) continue;
         int32_t start = i;
         while (i < len && buf[i] != '\n') i++;
         if (i - start == 1 && !U16_IS_SURROGATE(buf[start])) ts[c] = buf[start];
         i++; /* skip '\n' */
     }
     free(buf);
+    free(changes);
     return 0;
 }
 
