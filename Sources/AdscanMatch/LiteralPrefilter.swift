@@ -19,7 +19,8 @@ public final class LiteralPrefilter: @unchecked Sendable {
     /// Byte mask for the window length L(b); 0 = b never starts a window of any literal.
     private let windowMask: UnsafeMutablePointer<UInt64>
     private let bitmap: UnsafeMutablePointer<UInt64>
-    /// 1 when some literal starts with the byte (UTF-8 continuation bytes never do).
+    /// Bit 1: a literal of 3–5 bytes starts with the byte; bit 2: a longer one does
+    /// (UTF-8 continuation bytes never start one).
     private let startsLiteral: UnsafeMutablePointer<UInt8>
     /// Verification: literals of 3–5 bytes by their first 3 bytes, longer ones by their first 6,
     /// so a common first character (治) does not drag every literal that starts with it along.
@@ -29,6 +30,10 @@ public final class LiteralPrefilter: @unchecked Sendable {
     private let litBytes: UnsafeMutablePointer<UInt8>
     private let litOffset: UnsafeMutablePointer<Int32>
     private let litLength: UnsafeMutablePointer<Int32>
+    /// Per literal: up to 8 bytes after its table key, little-endian, and the mask of those bytes,
+    /// so most candidates in a bucket are checked with one load and one compare.
+    private let tailWord: UnsafeMutablePointer<UInt64>
+    private let tailMask: UnsafeMutablePointer<UInt64>
 
     /// 2^18 bits (32 KiB): few false positives with ~1,000 literals × 3 offsets.
     private static let bitmapWords = 4096
@@ -49,7 +54,7 @@ public final class LiteralPrefilter: @unchecked Sendable {
         bitmap.initialize(repeating: 0, count: Self.bitmapWords)
         startsLiteral = .allocate(capacity: 256)
         startsLiteral.initialize(repeating: 0, count: 256)
-        for lit in literals { startsLiteral[Int(lit[0])] = 1 }
+        for lit in literals { startsLiteral[Int(lit[0])] |= lit.count < 6 ? 1 : 2 }
 
         // L(b): the shortest literal tail starting with byte b at an offset d < 3, capped at 8.
         var lengthFor = [Int](repeating: 0, count: 256)
@@ -79,11 +84,21 @@ public final class LiteralPrefilter: @unchecked Sendable {
         litBytes = .allocate(capacity: max(1, total))
         litOffset = .allocate(capacity: max(1, literals.count))
         litLength = .allocate(capacity: max(1, literals.count))
+        tailWord = .allocate(capacity: max(1, literals.count))
+        tailMask = .allocate(capacity: max(1, literals.count))
         var off = 0
         for (i, lit) in literals.enumerated() {
             litOffset[i] = Int32(off)
             litLength[i] = Int32(lit.count)
             for b in lit { litBytes[off] = b; off += 1 }
+            let key = lit.count < 6 ? 3 : 6
+            var word: UInt64 = 0, mask: UInt64 = 0
+            for k in key..<min(lit.count, key + 8) {
+                word |= UInt64(lit[k]) << (8 * UInt64(k - key))
+                mask |= UInt64(0xFF) << (8 * UInt64(k - key))
+            }
+            tailWord[i] = word
+            tailMask[i] = mask
         }
     }
 
@@ -94,6 +109,8 @@ public final class LiteralPrefilter: @unchecked Sendable {
         litBytes.deallocate()
         litOffset.deallocate()
         litLength.deallocate()
+        tailWord.deallocate()
+        tailMask.deallocate()
     }
 
     /// Appends every occurrence in `text` to `hits`, ordered by start.
@@ -138,9 +155,10 @@ public final class LiteralPrefilter: @unchecked Sendable {
     @inline(__always)
     private func verify(_ base: UnsafePointer<UInt8>, _ n: Int, _ p: Int, _ hits: HitBuffer) {
         guard p + 3 <= n else { return }
+        let kinds = startsLiteral[Int(base[p])]
         let k3 = UInt64(base[p]) | UInt64(base[p + 1]) << 8 | UInt64(base[p + 2]) << 16
-        if let (start, count) = short.bucket(k3) { check(base, n, p, start, count, short, hits) }
-        if p + 6 <= n {
+        if kinds & 1 != 0, let (start, count) = short.bucket(k3) { check(base, n, p, start, count, short, hits) }
+        if kinds & 2 != 0 && p + 6 <= n {
             let k6 = k3 | UInt64(base[p + 3]) << 24 | UInt64(base[p + 4]) << 32 | UInt64(base[p + 5]) << 40
             if let (start, count) = long.bucket(k6) { check(base, n, p, start, count, long, hits) }
         }
@@ -149,12 +167,29 @@ public final class LiteralPrefilter: @unchecked Sendable {
     @inline(__always)
     private func check(_ base: UnsafePointer<UInt8>, _ n: Int, _ p: Int, _ start: Int, _ count: Int,
                        _ table: PrefixTable, _ hits: HitBuffer) {
+        let key = table.keyLength
+        if p &+ key &+ 8 <= n {
+            // the 8 bytes after the key, loaded once for the whole bucket
+            let next = UnsafeRawPointer(base + p + key).loadUnaligned(as: UInt64.self)
+            for j in start..<(start + count) {
+                let id = Int(table.ids[j])
+                guard next & tailMask[id] == tailWord[id] else { continue }
+                let len = Int(litLength[id])
+                if len <= key &+ 8 { hits.append(start: p, literal: Int32(id)); continue }
+                guard p + len <= n else { continue }
+                let lit = litBytes + Int(litOffset[id])
+                var k = key &+ 8
+                while k < len && base[p + k] == lit[k] { k += 1 }
+                if k == len { hits.append(start: p, literal: Int32(id)) }
+            }
+            return
+        }
         for j in start..<(start + count) {
             let id = Int(table.ids[j])
             let len = Int(litLength[id])
             guard p + len <= n else { continue }
             let lit = litBytes + Int(litOffset[id])
-            var k = table.keyLength
+            var k = key
             while k < len && base[p + k] == lit[k] { k += 1 }
             if k == len { hits.append(start: p, literal: Int32(id)) }
         }
