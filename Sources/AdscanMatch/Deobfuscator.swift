@@ -172,19 +172,24 @@ public struct Deobfuscator: Sendable {
                             continue
                         }
                     } else if b & 0xF0 == 0xE0 && i &+ 2 < n {
+                        // a Han character: folds to one Han character (itself, or its simplified form)
                         let b1 = text[i &+ 1], b2 = text[i &+ 2]
                         let c = (UInt32(b & 0x0F) << 12) | (UInt32(b1 & 0x3F) << 6) | UInt32(b2 & 0x3F)
-                        if b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 && c >= 0x4E00 && c <= 0x9FFF && c != last
-                            && table.entry(c) == c {
-                            let k = w.count
-                            let s = Int32(i), e = Int32(i &+ 3)
-                            o[k] = b; o[k &+ 1] = b1; o[k &+ 2] = b2
-                            ss[k] = s; ss[k &+ 1] = s; ss[k &+ 2] = s
-                            se[k] = e; se[k &+ 1] = e; se[k &+ 2] = e
-                            b0[k] = pending; b0[k &+ 1] = pending; b0[k &+ 2] = pending
-                            w.count = k &+ 3
-                            last = c; pending = 0; i &+= 3
-                            continue
+                        if b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 && c >= 0x4E00 && c <= 0x9FFF {
+                            let f = table.entry(c)
+                            if f != last && f >= 0x3400 && f <= 0x9FFF {
+                                let k = w.count
+                                let s = Int32(i), e = Int32(i &+ 3)
+                                let bit = f == c ? pending : pending | UInt16(Transform.traditional)
+                                o[k] = UInt8(0xE0 | (f >> 12)); o[k &+ 1] = UInt8(0x80 | ((f >> 6) & 0x3F))
+                                o[k &+ 2] = UInt8(0x80 | (f & 0x3F))
+                                ss[k] = s; ss[k &+ 1] = s; ss[k &+ 2] = s
+                                se[k] = e; se[k &+ 1] = e; se[k &+ 2] = e
+                                b0[k] = bit; b0[k &+ 1] = bit; b0[k &+ 2] = bit
+                                w.count = k &+ 3
+                                last = f; pending = 0; i &+= 3
+                                continue
+                            }
                         }
                     }
                     let u = unit(text, i)
