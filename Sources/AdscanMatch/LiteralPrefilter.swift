@@ -30,10 +30,6 @@ public final class LiteralPrefilter: @unchecked Sendable {
     private let litBytes: UnsafeMutablePointer<UInt8>
     private let litOffset: UnsafeMutablePointer<Int32>
     private let litLength: UnsafeMutablePointer<Int32>
-    /// Per literal: up to 8 bytes after its table key, little-endian, and the mask of those bytes,
-    /// so most candidates in a bucket are checked with one load and one compare.
-    private let tailWord: UnsafeMutablePointer<UInt64>
-    private let tailMask: UnsafeMutablePointer<UInt64>
 
     /// 2^18 bits (32 KiB): few false positives with ~1,000 literals × 3 offsets.
     private static let bitmapWords = 4096
@@ -44,21 +40,53 @@ public final class LiteralPrefilter: @unchecked Sendable {
     }
 
 
+    /// Literals that would shorten the sampled windows of common bytes (pinyin-mixed evasion
+    /// triggers such as `fu读`: a Han character 3 bytes from the end), found by a second, small
+    /// prefilter of their own, with their ids in this one.
+    private let side: LiteralPrefilter?
+    private let sideIds: [Int32]
+
+    /// True when sampling `lit` would force a window shorter than two characters at a UTF-8 lead
+    /// byte, or shorter than 4 bytes at a continuation byte.
+    static func shortensWindows(_ lit: [UInt8]) -> Bool {
+        for d in 0..<min(3, lit.count) {
+            let b = lit[d], tail = lit.count - d
+            if b >= 0xC0 && tail < 6 { return true }
+            if b >= 0x80 && b < 0xC0 && tail < 4 { return true }
+        }
+        return false
+    }
+
     /// - Precondition: every literal is at least 3 bytes long.
-    public init(literals: [[UInt8]]) {
+    public convenience init(literals: [[UInt8]]) {
+        self.init(literals: literals, splitShortening: true)
+    }
+
+    private init(literals: [[UInt8]], splitShortening: Bool) {
         precondition(literals.allSatisfy { $0.count >= 3 }, "prefilter literals must be ≥ 3 bytes")
         self.literals = literals
+        let shortening = splitShortening ? literals.indices.filter { Self.shortensWindows(literals[$0]) } : []
+        let sampled: Set<Int>
+        if shortening.isEmpty || shortening.count == literals.count {
+            side = nil
+            sideIds = []
+            sampled = Set(literals.indices)
+        } else {
+            side = LiteralPrefilter(literals: shortening.map { literals[$0] }, splitShortening: false)
+            sideIds = shortening.map { Int32($0) }
+            sampled = Set(literals.indices).subtracting(shortening)
+        }
         windowMask = .allocate(capacity: 256)
         windowMask.initialize(repeating: 0, count: 256)
         bitmap = .allocate(capacity: Self.bitmapWords)
         bitmap.initialize(repeating: 0, count: Self.bitmapWords)
         startsLiteral = .allocate(capacity: 256)
         startsLiteral.initialize(repeating: 0, count: 256)
-        for lit in literals { startsLiteral[Int(lit[0])] |= lit.count < 6 ? 1 : 2 }
+        for (i, lit) in literals.enumerated() where sampled.contains(i) { startsLiteral[Int(lit[0])] |= lit.count < 6 ? 1 : 2 }
 
         // L(b): the shortest literal tail starting with byte b at an offset d < 3, capped at 8.
         var lengthFor = [Int](repeating: 0, count: 256)
-        for lit in literals {
+        for (i, lit) in literals.enumerated() where sampled.contains(i) {
             for d in 0..<min(3, lit.count) {
                 let b = Int(lit[d])
                 let tail = min(8, lit.count - d)
@@ -68,7 +96,7 @@ public final class LiteralPrefilter: @unchecked Sendable {
         for b in 0..<256 where lengthFor[b] > 0 {
             windowMask[b] = lengthFor[b] == 8 ? ~0 : (UInt64(1) << (8 * UInt64(lengthFor[b]))) - 1
         }
-        for lit in literals {
+        for (i, lit) in literals.enumerated() where sampled.contains(i) {
             for d in 0..<min(3, lit.count) {
                 let len = lengthFor[Int(lit[d])]
                 var w: UInt64 = 0
@@ -78,27 +106,17 @@ public final class LiteralPrefilter: @unchecked Sendable {
             }
         }
 
-        short = PrefixTable(literals: literals, keyLength: 3, select: { $0.count < 6 })
-        long = PrefixTable(literals: literals, keyLength: 6, select: { $0.count >= 6 })
+        short = PrefixTable(literals: literals, keyLength: 3, select: { sampled.contains($0) && $1.count < 6 })
+        long = PrefixTable(literals: literals, keyLength: 6, select: { sampled.contains($0) && $1.count >= 6 })
         let total = literals.reduce(0) { $0 + $1.count }
         litBytes = .allocate(capacity: max(1, total))
         litOffset = .allocate(capacity: max(1, literals.count))
         litLength = .allocate(capacity: max(1, literals.count))
-        tailWord = .allocate(capacity: max(1, literals.count))
-        tailMask = .allocate(capacity: max(1, literals.count))
         var off = 0
         for (i, lit) in literals.enumerated() {
             litOffset[i] = Int32(off)
             litLength[i] = Int32(lit.count)
             for b in lit { litBytes[off] = b; off += 1 }
-            let key = lit.count < 6 ? 3 : 6
-            var word: UInt64 = 0, mask: UInt64 = 0
-            for k in key..<min(lit.count, key + 8) {
-                word |= UInt64(lit[k]) << (8 * UInt64(k - key))
-                mask |= UInt64(0xFF) << (8 * UInt64(k - key))
-            }
-            tailWord[i] = word
-            tailMask[i] = mask
         }
     }
 
@@ -109,8 +127,6 @@ public final class LiteralPrefilter: @unchecked Sendable {
         litBytes.deallocate()
         litOffset.deallocate()
         litLength.deallocate()
-        tailWord.deallocate()
-        tailMask.deallocate()
     }
 
     /// Appends every occurrence in `text` to `hits`, ordered by start.
@@ -121,34 +137,74 @@ public final class LiteralPrefilter: @unchecked Sendable {
     }
 
     /// Appends every occurrence in `text` to `hits`, ordered by start (the hot-path form).
+    ///
+    /// Batched (shared/notes/swift-prefilter-experiment.md, technique 5): phase 1 tests a block of
+    /// samples against the bitmap without a branch, writing each sample's offset to a candidate list
+    /// and advancing the list only on a bitmap hit; phase 2 verifies the candidates. On ad text a
+    /// seventh of the samples hit, so a branch per sample mispredicts too often.
     public func findAll(_ text: UnsafeBufferPointer<UInt8>, into hits: HitBuffer) {
         guard let base = text.baseAddress, text.count >= 3, !literals.isEmpty else { return }
         let n = text.count
-        let fastEnd = n - 8  // samples below this can load 8 bytes directly
+        let fastEnd = n - 8  // samples up to here can load 8 bytes directly
+        let firstHit = hits.count
+        let cand = hits.candidates
+        let windowMask = self.windowMask, bitmap = self.bitmap
         var i = 0
-        while i < n {
-            let b = base[i]
-            let m = windowMask[Int(b)]
-            if m != 0 {
-                let w: UInt64
-                if i <= fastEnd {
-                    w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & m
-                } else {
-                    var t: UInt64 = 0
-                    var k = 0
-                    while i + k < n && k < 8 { t |= UInt64(base[i + k]) << (8 * UInt64(k)); k += 1 }
-                    w = t & m
-                }
+        while i <= fastEnd {
+            let blockEnd = min(fastEnd + 1, i + HitBuffer.candidateCapacity * 3)
+            var k = 0
+            while i < blockEnd {
+                let m = windowMask[Int(base[i])]
+                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & m
                 let h = Self.hash(w)
-                if bitmap[h >> 6] & (1 << UInt64(h & 63)) != 0 {
-                    var p = i >= 2 ? i - 2 : 0
-                    while p <= i {
-                        if startsLiteral[Int(base[p])] != 0 { verify(base, n, p, hits) }
-                        p += 1
-                    }
-                }
+                let bit = (bitmap[h >> 6] >> UInt64(h & 63)) & 1
+                cand[k] = i
+                k &+= Int(truncatingIfNeeded: bit) & (m != 0 ? 1 : 0)
+                i &+= 3
+            }
+            for c in 0..<k { verifySample(base, n, cand[c], hits) }
+        }
+        // the last few samples, where an 8-byte load would run past the end
+        while i < n {
+            let m = windowMask[Int(base[i])]
+            if m != 0 {
+                var t: UInt64 = 0
+                var k = 0
+                while i + k < n && k < 8 { t |= UInt64(base[i + k]) << (8 * UInt64(k)); k += 1 }
+                let h = Self.hash(t & m)
+                if bitmap[h >> 6] & (1 << UInt64(h & 63)) != 0 { verifySample(base, n, i, hits) }
             }
             i &+= 3
+        }
+        if let side { mergeSide(side, text, from: firstHit, into: hits) }
+    }
+
+    /// Adds the side prefilter's hits (rare) in start order.
+    private func mergeSide(_ side: LiteralPrefilter, _ text: UnsafeBufferPointer<UInt8>, from first: Int, into hits: HitBuffer) {
+        let extra = HitBuffer(capacity: 16)
+        side.findAll(text, into: extra)
+        guard !extra.isEmpty else { return }
+        var merged: [Hit] = []
+        merged.reserveCapacity(hits.count - first + extra.count)
+        var a = first, b = 0
+        while a < hits.count || b < extra.count {
+            if b == extra.count || (a < hits.count && hits[a].start <= extra[b].start) {
+                merged.append(hits[a]); a += 1
+            } else {
+                merged.append(Hit(start: extra[b].start, literal: sideIds[Int(extra[b].literal)])); b += 1
+            }
+        }
+        hits.truncate(to: first)
+        for h in merged { hits.append(start: h.start, literal: h.literal) }
+    }
+
+    /// A bitmap hit at sample i: the literals can start at i-2, i-1 or i.
+    @inline(__always)
+    private func verifySample(_ base: UnsafePointer<UInt8>, _ n: Int, _ i: Int, _ hits: HitBuffer) {
+        var p = i >= 2 ? i - 2 : 0
+        while p <= i {
+            if startsLiteral[Int(base[p])] != 0 { verify(base, n, p, hits) }
+            p += 1
         }
     }
 
@@ -171,20 +227,19 @@ public final class LiteralPrefilter: @unchecked Sendable {
         if p &+ key &+ 8 <= n {
             // the 8 bytes after the key, loaded once for the whole bucket
             let next = UnsafeRawPointer(base + p + key).loadUnaligned(as: UInt64.self)
-            for j in start..<(start + count) {
-                let id = Int(table.ids[j])
-                guard next & tailMask[id] == tailWord[id] else { continue }
-                let len = Int(litLength[id])
-                if len <= key &+ 8 { hits.append(start: p, literal: Int32(id)); continue }
+            for j in start..<(start &+ count) where next & table.tailMask[j] == table.tailWord[j] {
+                let len = Int(table.lengths[j])
+                let id = table.ids[j]
+                if len <= key &+ 8 { hits.append(start: p, literal: id); continue }
                 guard p + len <= n else { continue }
-                let lit = litBytes + Int(litOffset[id])
+                let lit = litBytes + Int(litOffset[Int(id)])
                 var k = key &+ 8
                 while k < len && base[p + k] == lit[k] { k += 1 }
-                if k == len { hits.append(start: p, literal: Int32(id)) }
+                if k == len { hits.append(start: p, literal: id) }
             }
             return
         }
-        for j in start..<(start + count) {
+        for j in start..<(start &+ count) {
             let id = Int(table.ids[j])
             let len = Int(litLength[id])
             guard p + len <= n else { continue }
@@ -197,49 +252,69 @@ public final class LiteralPrefilter: @unchecked Sendable {
 }
 
 /// Open-addressed table from a literal prefix (3 or 6 bytes, packed little-endian with a marker
-/// bit so that zero means empty) to the literals that start with it.
+/// bit so that zero means empty) to the literals that start with it. A bucket's entries lie side
+/// by side with what checking them needs (the 8 bytes after the key, their mask, the length), so
+/// a bucket is read sequentially rather than through the literal ids.
 final class PrefixTable: @unchecked Sendable {
+    struct Slot {
+        var key: UInt64
+        var start: UInt32
+        var count: UInt32
+    }
+
     let keyLength: Int
-    private let keys: UnsafeMutablePointer<UInt64>
-    private let starts: UnsafeMutablePointer<UInt32>
-    private let counts: UnsafeMutablePointer<UInt32>
+    private let slots: UnsafeMutablePointer<Slot>
     let ids: UnsafeMutablePointer<Int32>
+    let lengths: UnsafeMutablePointer<Int32>
+    let tailWord: UnsafeMutablePointer<UInt64>
+    let tailMask: UnsafeMutablePointer<UInt64>
     private let mask: Int
 
-    init(literals: [[UInt8]], keyLength: Int, select: ([UInt8]) -> Bool) {
+    init(literals: [[UInt8]], keyLength: Int, select: (Int, [UInt8]) -> Bool) {
         self.keyLength = keyLength
         var byPrefix: [UInt64: [Int32]] = [:]
-        for (i, lit) in literals.enumerated() where select(lit) {
+        for (i, lit) in literals.enumerated() where select(i, lit) {
             var k: UInt64 = 0
             for j in 0..<keyLength { k |= UInt64(lit[j]) << (8 * UInt64(j)) }
             byPrefix[k, default: []].append(Int32(i))
         }
-        var slots = 16
-        while slots < byPrefix.count * 4 { slots <<= 1 }
-        mask = slots - 1
-        keys = .allocate(capacity: slots)
-        keys.initialize(repeating: 0, count: slots)
-        starts = .allocate(capacity: slots)
-        starts.initialize(repeating: 0, count: slots)
-        counts = .allocate(capacity: slots)
-        counts.initialize(repeating: 0, count: slots)
-        ids = .allocate(capacity: max(1, literals.count))
+        var size = 16
+        while size < byPrefix.count * 4 { size <<= 1 }
+        mask = size - 1
+        slots = .allocate(capacity: size)
+        slots.initialize(repeating: Slot(key: 0, start: 0, count: 0), count: size)
+        let total = max(1, byPrefix.values.reduce(0) { $0 + $1.count })
+        ids = .allocate(capacity: total)
+        lengths = .allocate(capacity: total)
+        tailWord = .allocate(capacity: total)
+        tailMask = .allocate(capacity: total)
         var next = 0
         for key in byPrefix.keys.sorted() {
             var s = Self.slot(key, mask)
-            while keys[s] != 0 { s = (s + 1) & mask }
-            keys[s] = key | (1 << 63)
-            starts[s] = UInt32(next)
-            counts[s] = UInt32(byPrefix[key]!.count)
-            for id in byPrefix[key]! { ids[next] = id; next += 1 }
+            while slots[s].key != 0 { s = (s + 1) & mask }
+            slots[s] = Slot(key: key | (1 << 63), start: UInt32(next), count: UInt32(byPrefix[key]!.count))
+            for id in byPrefix[key]! {
+                let lit = literals[Int(id)]
+                var word: UInt64 = 0, m: UInt64 = 0
+                for k in keyLength..<min(lit.count, keyLength + 8) {
+                    word |= UInt64(lit[k]) << (8 * UInt64(k - keyLength))
+                    m |= UInt64(0xFF) << (8 * UInt64(k - keyLength))
+                }
+                ids[next] = id
+                lengths[next] = Int32(lit.count)
+                tailWord[next] = word
+                tailMask[next] = m
+                next += 1
+            }
         }
     }
 
     deinit {
-        keys.deallocate()
-        starts.deallocate()
-        counts.deallocate()
+        slots.deallocate()
         ids.deallocate()
+        lengths.deallocate()
+        tailWord.deallocate()
+        tailMask.deallocate()
     }
 
     @inline(__always)
@@ -252,9 +327,9 @@ final class PrefixTable: @unchecked Sendable {
         let marked = key | (1 << 63)
         var s = Self.slot(key, mask)
         while true {
-            let k = keys[s]
+            let k = slots[s].key
             if k == 0 { return nil }
-            if k == marked { return (Int(starts[s]), Int(counts[s])) }
+            if k == marked { return (Int(slots[s].start), Int(slots[s].count)) }
             s = (s + 1) & mask
         }
     }
@@ -263,6 +338,9 @@ final class PrefixTable: @unchecked Sendable {
 /// A growable buffer of prefilter hits, reused per thread (no copy-on-write checks per append).
 public final class HitBuffer {
     private(set) var base: UnsafeMutablePointer<LiteralPrefilter.Hit>
+    /// Phase-1 scratch of the batched prefilter: sample offsets, one block at a time.
+    static let candidateCapacity = 2048
+    let candidates = UnsafeMutablePointer<Int>.allocate(capacity: HitBuffer.candidateCapacity)
     public private(set) var count = 0
     private var capacity: Int
 
@@ -271,7 +349,10 @@ public final class HitBuffer {
         base = .allocate(capacity: capacity)
     }
 
-    deinit { base.deallocate() }
+    deinit {
+        base.deallocate()
+        candidates.deallocate()
+    }
 
     @inline(__always)
     func append(start: Int, literal: Int32) {
@@ -287,6 +368,8 @@ public final class HitBuffer {
     }
 
     public func removeAll() { count = 0 }
+
+    func truncate(to n: Int) { count = min(count, n) }
 
     public var isEmpty: Bool { count == 0 }
 
