@@ -38,6 +38,7 @@ public struct ContextGate: Sendable {
         let rules = compiled.ruleSet.rules
         let suppressors = compiled.ruleSet.suppressors
         let documentReason = documentSuppression(result.markers, text: text)
+        scratch.gateClause = nil
 
         var findings: [Finding] = []
         findings.reserveCapacity(min(result.candidates.count, maxFindings))
@@ -88,11 +89,15 @@ public struct ContextGate: Sendable {
     private func clauseSuppression(_ c: Candidate, text: UnsafeBufferPointer<UInt8>, scratch: Scratch,
                                    suppressors: [Suppressor]) -> String? {
         guard !clauseMarker.isEmpty else { return nil }
-        compiled.normalizer.normalize(text, range: c.clause, into: &scratch.clauseText)
-        let w = scratch.clauseText
-        scratch.clauseHits.removeAll()
-        w.bytes.withUnsafeBufferPointer { clauseFilter.findAll($0, into: scratch.clauseHits) }
+        // candidates of one clause come in a row: fold and search it once
+        if scratch.gateClause != c.clause {
+            compiled.normalizer.normalize(text, range: c.clause, into: &scratch.gateClauseText)
+            scratch.clauseHits.removeAll()
+            scratch.gateClauseText.bytes.withUnsafeBufferPointer { clauseFilter.findAll($0, into: scratch.clauseHits) }
+            scratch.gateClause = c.clause
+        }
         guard !scratch.clauseHits.isEmpty else { return nil }
+        let w = scratch.gateClauseText
         // folded offsets of the match
         let ms = w.sourceStart.firstIndex { Int($0) >= c.start } ?? w.bytes.count
         let me = w.sourceEnd.lastIndex { Int($0) <= c.end }.map { $0 + 1 } ?? ms
@@ -118,6 +123,18 @@ public struct ContextGate: Sendable {
         let order = findings.indices.sorted { findings[$0].start < findings[$1].start }
         var pos = 0, chars = 0, line = 1, lineStartChars = 0
         func advance(to target: Int) {
+            // eight bytes at a time while no newline is among them: count the bytes that are not
+            // UTF-8 continuation bytes (10xxxxxx)
+            if let base = text.baseAddress {
+                while pos &+ 8 <= target {
+                    let w = UnsafeRawPointer(base + pos).loadUnaligned(as: UInt64.self)
+                    let x = w ^ 0x0A0A_0A0A_0A0A_0A0A
+                    if (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0 { break }
+                    let continuation = w & ~(w << 1) & 0x8080_8080_8080_8080
+                    chars &+= 8 &- continuation.nonzeroBitCount
+                    pos &+= 8
+                }
+            }
             while pos < target {
                 let b = text[pos]
                 if b & 0xC0 != 0x80 {

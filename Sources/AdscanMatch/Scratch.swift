@@ -7,6 +7,10 @@ public final class Scratch {
     public var window = NormalizedText()
     public var clauseText = NormalizedText()
     public let clauseHits = HitBuffer(capacity: 64)
+    /// The context gate's folded clause and its marker hits, kept while the gate works through
+    /// one record's candidates (those of one clause come in a row: one fold, one search).
+    public var gateClauseText = NormalizedText()
+    public var gateClause: Range<Int>? = nil
     public let requiredHits = HitBuffer(capacity: 16)
     public lazy var wordBreaker: WordBreaker? = WordBreaker()
     var ranInWindow: Set<Int> = []

@@ -5,7 +5,7 @@ public enum Fingerprint {
     /// FNV-1a, 64-bit, hex.
     public static func make(rule: String, record: String, normalizedMatch: String, occurrence: Int) -> String {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for part in [rule, record, normalizedMatch, String(occurrence)] {
+        @inline(__always) func mix(_ part: String) {
             for b in part.utf8 {
                 h ^= UInt64(b)
                 h = h &* 0x0000_0100_0000_01B3
@@ -13,15 +13,42 @@ public enum Fingerprint {
             h ^= 0x1F
             h = h &* 0x0000_0100_0000_01B3
         }
-        let hex = String(h, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        mix(rule)
+        mix(record)
+        mix(normalizedMatch)
+        // the occurrence's decimal digits, as String(occurrence) would spell them
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var n = 0
+        withUnsafeMutableBytes(of: &digits) { d in
+            var v = occurrence.magnitude
+            repeat { d[n] = UInt8(0x30 + v % 10); v /= 10; n += 1 } while v > 0
+            if occurrence < 0 { h ^= 0x2D; h = h &* 0x0000_0100_0000_01B3 }
+            for k in stride(from: n - 1, through: 0, by: -1) {
+                h ^= UInt64(d[k])
+                h = h &* 0x0000_0100_0000_01B3
+            }
+        }
+        h ^= 0x1F
+        h = h &* 0x0000_0100_0000_01B3
+        let hex: StaticString = "0123456789abcdef"
+        return String(unsafeUninitializedCapacity: 16) { out in
+            for k in 0..<16 { out[k] = hex.utf8Start[Int((h >> UInt64(60 - 4 * k)) & 0xF)] }
+            return 16
+        }
+    }
+
+    private struct Key: Hashable {
+        let rule: String
+        let match: String
     }
 
     /// Assigns fingerprints to a record's findings in order (occurrence counts per rule + match).
     public static func assign(_ findings: inout [Finding], record: String) {
-        var seen: [String: Int] = [:]
+        var seen: [Key: Int] = [:]
         for i in findings.indices {
-            let key = findings[i].ruleID + "\u{1F}" + findings[i].normalizedMatch
+            let key = Key(rule: findings[i].ruleID, match: findings[i].normalizedMatch)
             let n = seen[key, default: 0]
             seen[key] = n + 1
             findings[i].fingerprint = make(rule: findings[i].ruleID, record: record,

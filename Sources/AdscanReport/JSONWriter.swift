@@ -26,7 +26,19 @@ public struct JSONWriter {
     }
 
     public mutating func field(_ key: String, _ value: String) { keyPart(key); Self.appendString(value, to: &out) }
-    public mutating func field(_ key: String, _ value: Int) { keyPart(key); out.append(contentsOf: String(value).utf8) }
+    public mutating func field(_ key: String, _ value: Int) { keyPart(key); Self.appendInt(value, to: &out) }
+
+    /// Decimal digits without an intermediate String.
+    public static func appendInt(_ value: Int, to out: inout [UInt8]) {
+        if value < 0 { out.append(0x2D) }
+        var v = value.magnitude
+        var buf: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &buf) { d in
+            var n = 0
+            repeat { d[23 - n] = UInt8(0x30 + v % 10); v /= 10; n += 1 } while v > 0
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: d[(24 - n)...]))
+        }
+    }
     public mutating func field(_ key: String, _ value: Double) {
         keyPart(key)
         out.append(contentsOf: (value.isFinite ? String(format3(value)) : "0").utf8)
