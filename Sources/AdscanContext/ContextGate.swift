@@ -57,7 +57,7 @@ public struct ContextGate: Sendable {
                             start: c.start, end: c.end)
             f.via = c.via
             f.lawText = r.lawText
-            f.normalizedMatch = compiled.normalizer.table.fold(f.match)
+            f.normalizedMatch = compiled.normalizer.table.fold(UnsafeBufferPointer(rebasing: text[c.start..<c.end]))
             f.evidence = c.evidence.map {
                 Evidence(role: $0.role, match: UTF8Scan.string(text, from: $0.range.lowerBound, to: $0.range.upperBound),
                          start: $0.range.lowerBound, end: $0.range.upperBound)
@@ -129,9 +129,19 @@ public struct ContextGate: Sendable {
                 while pos &+ 8 <= target {
                     let w = UnsafeRawPointer(base + pos).loadUnaligned(as: UInt64.self)
                     let x = w ^ 0x0A0A_0A0A_0A0A_0A0A
-                    if (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0 { break }
-                    let continuation = w & ~(w << 1) & 0x8080_8080_8080_8080
-                    chars &+= 8 &- continuation.nonzeroBitCount
+                    if (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0 {
+                        // a newline among them: this word byte by byte
+                        for k in 0..<8 {
+                            let b = base[pos &+ k]
+                            if b & 0xC0 != 0x80 {
+                                chars &+= 1
+                                if b == 0x0A { line &+= 1; lineStartChars = chars }
+                            }
+                        }
+                    } else {
+                        let continuation = w & ~(w << 1) & 0x8080_8080_8080_8080
+                        chars &+= 8 &- continuation.nonzeroBitCount
+                    }
                     pos &+= 8
                 }
             }
@@ -167,7 +177,12 @@ public struct ContextGate: Sendable {
             while b < text.count && text[b] & 0xC0 == 0x80 { b += 1 }
             k += 1
         }
-        var bytes = Array(UnsafeBufferPointer(rebasing: text[a..<b]))
+        // line breaks and tabs become spaces; the bytes are whole code points of the record
+        let slice = UnsafeBufferPointer(rebasing: text[a..<b])
+        var clean = true
+        for x in slice where x == 0x0A || x == 0x0D || x == 0x09 { clean = false; break }
+        if clean { return String(decoding: slice, as: UTF8.self) }
+        var bytes = Array(slice)
         for i in bytes.indices where bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { bytes[i] = 0x20 }
         return String(decoding: bytes, as: UTF8.self)
     }

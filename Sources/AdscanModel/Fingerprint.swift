@@ -39,16 +39,23 @@ public enum Fingerprint {
         }
     }
 
+    /// Rule and folded match as bytes: hashing a String normalises it first, and the folded
+    /// match is already in one normal form.
     private struct Key: Hashable {
-        let rule: String
-        let match: String
+        let bytes: [UInt8]
+        init(_ rule: String, _ match: String) {
+            var b = Array(rule.utf8)
+            b.append(0x1F)
+            b.append(contentsOf: match.utf8)
+            bytes = b
+        }
     }
 
     /// Assigns fingerprints to a record's findings in order (occurrence counts per rule + match).
     public static func assign(_ findings: inout [Finding], record: String) {
         var seen: [Key: Int] = [:]
         for i in findings.indices {
-            let key = Key(rule: findings[i].ruleID, match: findings[i].normalizedMatch)
+            let key = Key(findings[i].ruleID, findings[i].normalizedMatch)
             let n = seen[key, default: 0]
             seen[key] = n + 1
             findings[i].fingerprint = make(rule: findings[i].ruleID, record: record,

@@ -80,6 +80,20 @@ public final class FoldTable: @unchecked Sendable {
         return String(out)
     }
 
+    /// Folds UTF-8 bytes (a match in a record; invalid bytes become U+FFFD as String(decoding:)
+    /// would make them). Returns the text unchanged, without a second pass, when nothing folds.
+    public func fold(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var i = 0
+        var stable = true
+        while i < bytes.count {
+            let (c, len) = UTF8Scan.decode(bytes, i)
+            if (c == 0xFFFD && len == 1) || !isStable(c) { stable = false; break }
+            i += len
+        }
+        if stable { return String(decoding: bytes, as: UTF8.self) }
+        return fold(String(decoding: bytes, as: UTF8.self))
+    }
+
     /// Folds only Han ideographs (Traditional→Simplified), leaving everything else untouched.
     /// Used on regex patterns, where folding ASCII or punctuation would change the syntax.
     public func foldHan(_ s: String) -> String {
