@@ -29,13 +29,19 @@ public struct RecordScanner: Sendable {
     public func scan(_ text: UnsafeBufferPointer<UInt8>, scratch: Scratch) -> Output {
         let compiled = matcher.compiled
         let report = compiled.inspector.inspect(text)
-        let invalid = report.firstInvalid
+        var invalid = report.firstInvalid
         var m: MatchResult
-        if evasionPass && report.suspicious {
-            m = evasionScan(text, scratch: scratch)
+        if report.suspicious {
+            // the inspector stopped validating where it saw disguise
+            if evasionPass {
+                (m, invalid) = evasionScan(text, scratch: scratch)
+            } else {
+                m = matcher.scan(text, scratch: scratch)
+                invalid = invalid ?? UTF8Scan.firstInvalid(text)
+            }
         } else {
             m = matcher.scan(text, scratch: scratch)
-            if evasionPass && m.evasionTriggered { m = evasionScan(text, scratch: scratch) }
+            if evasionPass && m.evasionTriggered { m = evasionScan(text, scratch: scratch).0 }
         }
         let (f, t) = gate.findings(for: m, text: text, scratch: scratch)
         let classes = m.adClasses.map { matcher.compiled.ruleSet.adClasses[$0].id }
@@ -44,7 +50,7 @@ public struct RecordScanner: Sendable {
 
     /// The heavy pass: match the de-obfuscated record, then map every offset back to the original
     /// and record which transforms each match needed.
-    func evasionScan(_ text: UnsafeBufferPointer<UInt8>, scratch: Scratch) -> MatchResult {
+    func evasionScan(_ text: UnsafeBufferPointer<UInt8>, scratch: Scratch) -> (MatchResult, firstInvalid: Int?) {
         let rewritten = matcher.compiled.deobfuscator.rewrite(text)
         var m = rewritten.bytes.withUnsafeBufferPointer { matcher.scan($0, scratch: scratch) }
         func back(_ r: Range<Int>) -> Range<Int> {
@@ -66,7 +72,7 @@ public struct RecordScanner: Sendable {
             m.markers[i].start = o.lowerBound
             m.markers[i].end = o.upperBound
         }
-        return m
+        return (m, rewritten.firstInvalid)
     }
 
     /// Convenience for tests and small inputs.

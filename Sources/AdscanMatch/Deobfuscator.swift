@@ -40,6 +40,8 @@ public struct Deobfuscator: Sendable {
         public var sourceStart: [Int32] = []
         public var sourceEnd: [Int32] = []
         public var bits: [UInt16] = []
+        /// Offset of the first invalid UTF-8 byte of the original (the pass decodes every byte).
+        public var firstInvalid: Int? = nil
 
         public init(bytes: [UInt8] = [], sourceStart: [Int32] = [], sourceEnd: [Int32] = [], bits: [UInt16] = []) {
             self.bytes = bytes
@@ -149,6 +151,7 @@ public struct Deobfuscator: Sendable {
         var count = 0
         var last: UInt32 = 0          // last emitted code point (0 = none)
         var pending: UInt16 = 0
+        var firstInvalid: Int? = nil
         while true {
             let limit = cap - 64      // room for the largest unit (18 code points × 3 bytes)
             bytes.withUnsafeMutableBufferPointer { ob in
@@ -176,7 +179,7 @@ public struct Deobfuscator: Sendable {
                         let b1 = text[i &+ 1], b2 = text[i &+ 2]
                         let c = (UInt32(b & 0x0F) << 12) | (UInt32(b1 & 0x3F) << 6) | UInt32(b2 & 0x3F)
                         if b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 && c >= 0x4E00 && c <= 0x9FFF {
-                            let f = table.entry(c)
+                            let f = table.hanEntry(c)
                             if f != last && f >= 0x3400 && f <= 0x9FFF {
                                 let k = w.count
                                 let s = Int32(i), e = Int32(i &+ 3)
@@ -193,6 +196,7 @@ public struct Deobfuscator: Sendable {
                         }
                     }
                     let u = unit(text, i)
+                    if u.bits & UInt16(Transform.invalidUTF8) != 0 && firstInvalid == nil { firstInvalid = i }
                     if u.count == 0 {                    // invisible: gone, but remembered
                         pending |= u.bits
                         i = u.next
@@ -257,8 +261,11 @@ public struct Deobfuscator: Sendable {
         srcS.removeSubrange(count...)
         srcE.removeSubrange(count...)
         bitsOut.removeSubrange(count...)
-        let out = Text(bytes: bytes, sourceStart: srcS, sourceEnd: srcE, bits: bitsOut)
-        return replace(out)
+        var out = Text(bytes: bytes, sourceStart: srcS, sourceEnd: srcE, bits: bitsOut)
+        out.firstInvalid = firstInvalid
+        var replaced = replace(out)
+        replaced.firstInvalid = firstInvalid
+        return replaced
     }
 
     /// `(` + 1–8 Latin letters (pinyin, with or without tone marks, folded) + `)` after a Han

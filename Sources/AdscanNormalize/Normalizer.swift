@@ -44,7 +44,7 @@ public struct Normalizer: Sendable {
                             let b1 = text[i &+ 1], b2 = text[i &+ 2]
                             let c = (UInt32(b & 0x0F) << 12) | (UInt32(b1 & 0x3F) << 6) | UInt32(b2 & 0x3F)
                             if b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 && c >= 0x4E00 && c <= 0x9FFF {
-                                let f = table.entry(c)
+                                let f = table.hanEntry(c)
                                 if f >= 0x3400 && f <= 0x9FFF {
                                     if f != c { bits |= Transform.traditional }
                                     w.put(f, Int32(i), Int32(i &+ 3))

@@ -17,6 +17,7 @@ public struct RecordInspector: Sendable {
     private let invisible: [UInt8]
 
     public struct Report: Sendable, Equatable {
+        /// The first invalid UTF-8 byte; when `suspicious`, only if it lies before `suspiciousAt`.
         public var firstInvalid: Int?
         public var suspicious: Bool
         /// Where the first sign of disguise was seen.
@@ -63,11 +64,10 @@ public struct RecordInspector: Sendable {
         var weakRuns = 0             // Han-weak-Han alternations in a row
         var invalid: Int? = nil
 
-        /// Suspicious from here on: the rest only needs validating.
+        /// Suspicious from here on. The rest is not validated here: the evasion pass decodes every
+        /// byte anyway and reports the first invalid one (Deobfuscator.Text.firstInvalid).
         func suspiciousFrom(_ at: Int) -> Report {
-            if invalid != nil { return Report(firstInvalid: invalid, suspicious: true, suspiciousAt: at) }
-            let rest = UnsafeBufferPointer(rebasing: p[at...])
-            return Report(firstInvalid: UTF8Scan.firstInvalid(rest).map { $0 + at }, suspicious: true, suspiciousAt: at)
+            Report(firstInvalid: invalid, suspicious: true, suspiciousAt: at)
         }
         @inline(__always) func han(_ c: UInt32) -> Bool {
             // returns true when the record is suspicious

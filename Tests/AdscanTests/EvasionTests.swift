@@ -1,3 +1,4 @@
+import AdscanMatch
 import AdscanContext
 import AdscanModel
 import AdscanNormalize
@@ -155,5 +156,20 @@ final class EvasionTests: XCTestCase {
         XCTAssertTrue(suspicious("&#27835;"))
         XCTAssertTrue(suspicious("根根治"))
         XCTAssertFalse(suspicious("谢谢谢谢"), "repeats of characters that are in no claim word are normal")
+    }
+
+    /// The inspector stops validating where it sees disguise; the evasion pass must still report
+    /// the first invalid byte, wherever it is, and match the text around it.
+    func testInvalidUTF8IsReportedInDisguisedRecords() {
+        let scanner = TestSupport.scanner
+        for (prefix, suffix) in [("本院治*愈率高达98%。", "后面"), ("前面", "。本院治*愈率高达98%")] {
+            var bytes = Array(prefix.utf8) + [0xFF, 0xC3] + Array(suffix.utf8)
+            let at = prefix.utf8.count
+            let out = bytes.withUnsafeBufferPointer { scanner.scan($0, scratch: Scratch()) }
+            XCTAssertEqual(out.invalidUTF8At, at, prefix + suffix)
+            XCTAssertTrue(out.findings.contains { $0.ruleID == "AL-16-2" }, prefix + suffix)
+            bytes = Array(prefix.utf8) + Array(suffix.utf8)
+            XCTAssertNil(bytes.withUnsafeBufferPointer { scanner.scan($0, scratch: Scratch()) }.invalidUTF8At)
+        }
     }
 }
