@@ -161,52 +161,55 @@ public struct Deobfuscator: Sendable {
                 var w = OffsetMapWriter(bytes: ob.baseAddress!, sourceStart: sb.baseAddress!, sourceEnd: eb.baseAddress!)
                 w.count = count
                 let o = ob.baseAddress!, ss = sb.baseAddress!, se = eb.baseAddress!, b0 = bb.baseAddress!
+                // the loop state in locals: captured variables live in heap boxes, and a loop
+                // that loads and stores them every iteration waits on store forwarding
+                var i_ = i, last_ = last, pending_ = pending, firstInvalid_ = firstInvalid
                 let (plainLow, plainHigh) = plainASCII
-                while i < n && w.count < limit {
+                while i_ < n && w.count < limit {
                     // fast paths: plain ASCII, and a stable Han character that does not repeat the last
-                    let b = text[i]
+                    let b = text[i_]
                     if b < 0x80 {
                         let word = b < 64 ? plainLow : plainHigh
                         if (word >> UInt64(b & 63)) & 1 != 0 {
                             let k = w.count
-                            o[k] = b; ss[k] = Int32(i); se[k] = Int32(i &+ 1); b0[k] = pending
+                            o[k] = b; ss[k] = Int32(i_); se[k] = Int32(i_ &+ 1); b0[k] = pending_
                             w.count = k &+ 1
-                            last = UInt32(b); pending = 0; i &+= 1
+                            last_ = UInt32(b); pending_ = 0; i_ &+= 1
                             continue
                         }
-                    } else if b & 0xF0 == 0xE0 && i &+ 2 < n {
+                    } else if b & 0xF0 == 0xE0 && i_ &+ 2 < n {
                         // a Han character: folds to one Han character (itself, or its simplified form)
-                        let b1 = text[i &+ 1], b2 = text[i &+ 2]
+                        let b1 = text[i_ &+ 1], b2 = text[i_ &+ 2]
                         let c = (UInt32(b & 0x0F) << 12) | (UInt32(b1 & 0x3F) << 6) | UInt32(b2 & 0x3F)
                         if b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 && c >= 0x4E00 && c <= 0x9FFF {
                             let f = table.hanEntry(c)
-                            if f != last && f >= 0x3400 && f <= 0x9FFF {
+                            if f != last_ && f >= 0x3400 && f <= 0x9FFF {
                                 let k = w.count
-                                let s = Int32(i), e = Int32(i &+ 3)
-                                let bit = f == c ? pending : pending | UInt16(Transform.traditional)
+                                let s = Int32(i_), e = Int32(i_ &+ 3)
+                                let bit = f == c ? pending_ : pending_ | UInt16(Transform.traditional)
                                 o[k] = UInt8(0xE0 | (f >> 12)); o[k &+ 1] = UInt8(0x80 | ((f >> 6) & 0x3F))
                                 o[k &+ 2] = UInt8(0x80 | (f & 0x3F))
                                 ss[k] = s; ss[k &+ 1] = s; ss[k &+ 2] = s
                                 se[k] = e; se[k &+ 1] = e; se[k &+ 2] = e
                                 b0[k] = bit; b0[k &+ 1] = bit; b0[k &+ 2] = bit
                                 w.count = k &+ 3
-                                last = f; pending = 0; i &+= 3
+                                last_ = f; pending_ = 0; i_ &+= 3
                                 continue
                             }
                         }
                     }
-                    let u = unit(text, i)
-                    if u.bits & UInt16(Transform.invalidUTF8) != 0 && firstInvalid == nil { firstInvalid = i }
+                    let u = unit(text, i_)
+                    if u.bits & UInt16(Transform.invalidUTF8) != 0 && firstInvalid_ == nil { firstInvalid_ = i_ }
                     if u.count == 0 {                    // invisible: gone, but remembered
-                        pending |= u.bits
-                        i = u.next
+                        pending_ |= u.bits
+                        i_ = u.next
                         continue
                     }
-                    if u.count == 1 && Self.isHan(last) {
+                    if u.count == 1 && Self.isHan(last_) {
                         let c = u.first
                         if c == 0x28, let skip = pinyinGloss(text, from: u.next) {
-                            pending |= Transform.pinyinGloss
-                            i = skip
+                            pending_ |= Transform.pinyinGloss
+                            i_ = skip
                             continue
                         }
                         if Self.isSeparator(c) {
@@ -217,37 +220,38 @@ public struct Deobfuscator: Sendable {
                                 if j < n { v = unit(text, j) }
                             }
                             if j < n, v.count == 1, Self.isHan(v.first) {
-                                pending |= Transform.separator
-                                i = j
+                                pending_ |= Transform.separator
+                                i_ = j
                                 continue
                             }
                         }
-                        if c == last, claimChar.contains(c) {
-                            pending |= Transform.repeated
-                            i = u.next
+                        if c == last_, claimChar.contains(c) {
+                            pending_ |= Transform.repeated
+                            i_ = u.next
                             continue
                         }
                     }
-                    let s = Int32(i), e = Int32(u.next)
-                    let bit = u.bits | pending
+                    let s = Int32(i_), e = Int32(u.next)
+                    let bit = u.bits | pending_
                     if u.verbatim {
                         var k = w.count
-                        for p in i..<u.next { o[k] = text[p]; ss[k] = s; se[k] = e; b0[k] = bit; k &+= 1 }
+                        for p in i_..<u.next { o[k] = text[p]; ss[k] = s; se[k] = e; b0[k] = bit; k &+= 1 }
                         w.count = k
-                        last = u.first
+                        last_ = u.first
                     } else if u.count == 1 {
                         w.put(u.first, s, e, bits: b0, bit)
-                        last = u.first
+                        last_ = u.first
                     } else {
                         for k in 0..<u.count {
                             let c = table.pooled(u.entry, k)
                             w.put(c, s, e, bits: b0, bit)
-                            last = c
+                            last_ = c
                         }
                     }
-                    pending = 0
-                    i = u.next
+                    pending_ = 0
+                    i_ = u.next
                 }
+                i = i_; last = last_; pending = pending_; firstInvalid = firstInvalid_
                 count = w.count
             }}}}
             if i >= n { break }

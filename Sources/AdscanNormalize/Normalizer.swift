@@ -13,7 +13,8 @@ public struct Normalizer: Sendable {
     public func normalize(_ text: UnsafeBufferPointer<UInt8>, range: Range<Int>, into out: inout NormalizedText) {
         out.removeAll()
         let cap = range.count * 3 + 64
-        var bits: UInt8 = 0
+        var bitsOut: UInt8 = 0
+        let bits: UInt8 = 0
         var n = 0
         out.bytes.reserveCapacity(cap)
         out.sourceStart.reserveCapacity(cap)
@@ -29,6 +30,8 @@ public struct Normalizer: Sendable {
                     var w = OffsetMapWriter(bytes: ob.baseAddress!, sourceStart: ss.baseAddress!, sourceEnd: se.baseAddress!)
                     var i = range.lowerBound
                     let end = range.upperBound
+                    var bits = bits     // a local: the captured one would be reloaded after every store
+                    defer { bitsOut = bits }
                     while i < end {
                         let b = text[i]
                         if b < 0x80 {
@@ -73,7 +76,7 @@ public struct Normalizer: Sendable {
         out.bytes.removeSubrange(n...)
         out.sourceStart.removeSubrange(n...)
         out.sourceEnd.removeSubrange(n...)
-        out.transformBits = bits
+        out.transformBits = bitsOut
     }
 
     /// Convenience for tests and rule loading.
