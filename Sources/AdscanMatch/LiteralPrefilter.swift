@@ -147,30 +147,38 @@ public final class LiteralPrefilter: @unchecked Sendable {
         let n = text.count
         let fastEnd = n - 8  // samples up to here can load 8 bytes directly
         let firstHit = hits.count
-        let cand = hits.candidates
         let windowMask = self.windowMask, bitmap = self.bitmap
         var i = 0
-        while i <= fastEnd {
-            let blockEnd = min(fastEnd + 1, i + HitBuffer.candidateCapacity * 3)
-            var k = 0
-            while i < blockEnd {
-                let m = windowMask[Int(base[i])]
-                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & m
+        // 64 samples (192 bytes) at a time: their bitmap bits gather in one word, so no
+        // iteration waits on another's bitmap load (a candidate list indexed by the running
+        // count would chain them); the set bits are then verified in order
+        while i &+ 189 <= fastEnd {
+            var found: UInt64 = 0
+            for j in 0..<64 {
+                let p = i &+ 3 &* j
+                let m = windowMask[Int(base[p])]
+                let w = UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self) & m
                 let h = Self.hash(w)
-                let bit = (bitmap[h >> 6] >> UInt64(h & 63)) & 1
-                cand[k] = i
-                k &+= Int(truncatingIfNeeded: bit) & (m != 0 ? 1 : 0)
-                i &+= 3
+                let bit = (bitmap[h >> 6] >> UInt64(h & 63)) & (m != 0 ? 1 : 0)
+                found |= bit << UInt64(j)
             }
-            for c in 0..<k { verifySample(base, n, cand[c], hits) }
+            while found != 0 {
+                verifySample(base, n, i &+ 3 &* found.trailingZeroBitCount, hits)
+                found &= found &- 1
+            }
+            i &+= 192
         }
-        // the last few samples, where an 8-byte load would run past the end
+        // the last samples: fewer than 64 left, and near the end an 8-byte load would run past it
         while i < n {
             let m = windowMask[Int(base[i])]
             if m != 0 {
                 var t: UInt64 = 0
-                var k = 0
-                while i + k < n && k < 8 { t |= UInt64(base[i + k]) << (8 * UInt64(k)); k += 1 }
+                if i <= fastEnd {
+                    t = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                } else {
+                    var k = 0
+                    while i + k < n && k < 8 { t |= UInt64(base[i + k]) << (8 * UInt64(k)); k += 1 }
+                }
                 let h = Self.hash(t & m)
                 if bitmap[h >> 6] & (1 << UInt64(h & 63)) != 0 { verifySample(base, n, i, hits) }
             }
@@ -338,9 +346,7 @@ final class PrefixTable: @unchecked Sendable {
 /// A growable buffer of prefilter hits, reused per thread (no copy-on-write checks per append).
 public final class HitBuffer {
     private(set) var base: UnsafeMutablePointer<LiteralPrefilter.Hit>
-    /// Phase-1 scratch of the batched prefilter: sample offsets, one block at a time.
-    static let candidateCapacity = 2048
-    let candidates = UnsafeMutablePointer<Int>.allocate(capacity: HitBuffer.candidateCapacity)
+
     public private(set) var count = 0
     private var capacity: Int
 
@@ -349,10 +355,7 @@ public final class HitBuffer {
         base = .allocate(capacity: capacity)
     }
 
-    deinit {
-        base.deallocate()
-        candidates.deallocate()
-    }
+    deinit { base.deallocate() }
 
     @inline(__always)
     func append(start: Int, literal: Int32) {

@@ -11,11 +11,22 @@ public struct Normalizer: Sendable {
     /// Writes through pointers into buffers sized for the worst case (a BMP code point folds to at
     /// most 18 code points, 3 bytes each, per input byte far less), then trims.
     public func normalize(_ text: UnsafeBufferPointer<UInt8>, range: Range<Int>, into out: inout NormalizedText) {
+        // first with room for text that does not grow (nearly all); a clause with code points that
+        // expand (ligatures, ㈱) is folded again into room for the worst case
+        if !normalize(text, range: range, into: &out, capacity: range.count + 64) {
+            _ = normalize(text, range: range, into: &out, capacity: range.count * 18 + 64)
+        }
+    }
+
+    /// False when the output would pass `capacity`.
+    private func normalize(_ text: UnsafeBufferPointer<UInt8>, range: Range<Int>, into out: inout NormalizedText,
+                           capacity cap: Int) -> Bool {
         out.removeAll()
-        let cap = range.count * 3 + 64
         var bitsOut: UInt8 = 0
         let bits: UInt8 = 0
         var n = 0
+        var complete = true
+        let limit = cap - 56      // a BMP code point folds to at most 18 code points (54 bytes)
         out.bytes.reserveCapacity(cap)
         out.sourceStart.reserveCapacity(cap)
         out.sourceEnd.reserveCapacity(cap)
@@ -33,6 +44,7 @@ public struct Normalizer: Sendable {
                     var bits = bits     // a local: the captured one would be reloaded after every store
                     defer { bitsOut = bits }
                     while i < end {
+                        if w.count > limit { complete = false; break }
                         let b = text[i]
                         if b < 0x80 {
                             // ASCII: only upper case changes
@@ -77,6 +89,7 @@ public struct Normalizer: Sendable {
         out.sourceStart.removeSubrange(n...)
         out.sourceEnd.removeSubrange(n...)
         out.transformBits = bitsOut
+        return complete
     }
 
     /// Convenience for tests and rule loading.

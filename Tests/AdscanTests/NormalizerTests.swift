@@ -36,6 +36,17 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(Set(n.transforms), ["fullwidth", "traditional", "ignorable"])
     }
 
+    /// Code points that fold to many (U+FDFA → 18 code points, ㈱ → "(株)") overflow the first,
+    /// tight buffer; the window is folded again with room for the worst case.
+    func testTextThatGrowsWhenFoldedIsFoldedWhole() {
+        for s in [String(repeating: "\u{FDFA}", count: 40), "治愈" + String(repeating: "㈱", count: 100) + "根治"] {
+            let n = Normalizer().normalize(s)
+            XCTAssertEqual(String(decoding: n.bytes, as: UTF8.self), table.fold(s))
+            XCTAssertGreaterThan(n.bytes.count, s.utf8.count + 64)
+            XCTAssertEqual(n.sourceEnd.last.map(Int.init), s.utf8.count)
+        }
+    }
+
     func testInvalidUTF8BecomesReplacementMappedToOneByte() {
         let bytes: [UInt8] = [0xE6, 0xB2, 0xBB, 0xFF, 0xE6, 0x84, 0x88]   // 治 <bad> 愈
         var out = NormalizedText()
