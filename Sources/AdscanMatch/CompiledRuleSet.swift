@@ -53,6 +53,9 @@ public final class CompiledRuleSet: Sendable {
     public let canonicalLiterals: [String]
     let uses: [[Use]]
     let rules: [CompiledRule]
+    /// Per rule: the ad-class masks, flat, for the per-hit `applies` test without touching the rule.
+    let requireMask: [UInt64]
+    let excludeMask: [UInt64]
     /// Document-scope rules: (rule index, group roles, first group slot), so the hot path never
     /// copies a Rule. Each group of a document rule has a slot in Scratch's flat arrays.
     let documentRules: [(rule: Int, roles: [String], firstSlot: Int)]
@@ -199,6 +202,8 @@ public final class CompiledRuleSet: Sendable {
         self.canonicalLiterals = canonical
         self.uses = uses
         self.rules = compiled
+        requireMask = compiled.map(\.requireClassMask)
+        excludeMask = compiled.map(\.excludeClassMask)
         var base: [Int] = []
         var slots = 0
         var docs: [(rule: Int, roles: [String], firstSlot: Int)] = []

@@ -79,10 +79,11 @@ public struct Matcher: Sendable {
             classes.append((ci, scratch.classScore[ci]))
         }
         result.adClasses = classes.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map(\.0)
+        let requireMask = compiled.requireMask, excludeMask = compiled.excludeMask
         func applies(_ ri: Int) -> Bool {
-            let cr = compiled.rules[ri]
-            if cr.requireClassMask != 0 && cr.requireClassMask & classMask == 0 { return false }
-            return cr.excludeClassMask & classMask == 0
+            let req = requireMask[ri]
+            if req != 0 && req & classMask == 0 { return false }
+            return excludeMask[ri] & classMask == 0
         }
 
         // pass 2: clause windows, only for hits with a keyword or term of a rule that can apply
