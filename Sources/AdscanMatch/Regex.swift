@@ -5,6 +5,8 @@ internal import CPCRE2
 public final class Regex: @unchecked Sendable {
     let code: OpaquePointer
     public let pattern: String
+    /// JIT-compiled: matched through pcre2_jit_match, which skips pcre2_match's per-call checks.
+    let jitted: Bool
 
     public struct CompileError: Error, CustomStringConvertible {
         public let pattern: String
@@ -30,7 +32,13 @@ public final class Regex: @unchecked Sendable {
         }
         self.code = code
         // JIT failure is not fatal: the interpreter still gives the same answers, only slower.
-        _ = pcre2_jit_compile_8(code, UInt32(PCRE2_JIT_COMPLETE))
+        jitted = pcre2_jit_compile_8(code, UInt32(PCRE2_JIT_COMPLETE)) == 0
+    }
+
+    @inline(__always)
+    private func match(_ base: UnsafePointer<UInt8>, _ to: Int, _ pos: Int, _ data: MatchData) -> Int32 {
+        jitted ? pcre2_jit_match_8(code, base, to, pos, 0, data.raw, nil)
+               : pcre2_match_8(code, base, to, pos, UInt32(PCRE2_NO_UTF_CHECK), data.raw, nil)
     }
 
     deinit { pcre2_code_free_8(code) }
@@ -42,7 +50,7 @@ public final class Regex: @unchecked Sendable {
         guard let base = subject.baseAddress else { return }
         var pos = from
         while pos <= to {
-            let rc = pcre2_match_8(code, base, to, pos, UInt32(PCRE2_NO_UTF_CHECK), data.raw, nil)
+            let rc = match(base, to, pos, data)
             if rc < 0 { return }
             let ov = pcre2_get_ovector_pointer_8(data.raw)!
             let s = ov[0], e = ov[1]
@@ -58,7 +66,7 @@ public final class Regex: @unchecked Sendable {
     /// True when the pattern matches anywhere in subject[from..<to].
     public func matches(in subject: UnsafeBufferPointer<UInt8>, from: Int, to: Int, data: MatchData) -> Bool {
         guard let base = subject.baseAddress else { return false }
-        return pcre2_match_8(code, base, to, from, UInt32(PCRE2_NO_UTF_CHECK), data.raw, nil) >= 0
+        return match(base, to, from, data) >= 0
     }
 }
 
