@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Throughput benchmark: the I/O floor, ripgrep with adscan's own literals, and adscan, all in
 # one invocation on the same corpus (absolute numbers drift on shared machines; the ratios less).
-#   bench/run.sh [PAGES]    (default 20000 pages ≈ 200 MB; 1048500 = Sichuan scale ≈ 10 GB)
+#   bench/run.sh [PAGES]    (default 20000 pages ≈ 200 MB; 1048500 = Sichuan scale ≈ 11 GB)
+#   BEST_OF=1 bench/run.sh 1048500    (each command once: the full scale takes minutes per run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PAGES=${1:-20000}
+BEST_OF=${BEST_OF:-3}
 DATA=bench/data/$PAGES
 OUT=bench/out
 mkdir -p "$OUT"
@@ -18,11 +20,11 @@ JBYTES=$(stat -c %s "$DATA/pages.jsonl")
 RECORDS=$PAGES
 cat "$DATA/pages.jsonl" > /dev/null; find "$DATA/pages" -type f -exec cat {} + > /dev/null  # warm the page cache
 
-# run NAME BYTES CMD...: wall time (best of 3), peak RSS, and the last line of stdout
+# run NAME BYTES CMD...: wall time (best of $BEST_OF), peak RSS, and the last line of stdout
 run() {
   local name=$1 bytes=$2; shift 2
   local best=999999 rss=0 out=""
-  for _ in 1 2 3; do
+  for _ in $(seq "$BEST_OF"); do
     /usr/bin/time -f "%e %M" -o "$OUT/time.txt" bash -c "$*" > "$OUT/stdout.txt" 2>/dev/null || true
     read -r t m < <(tail -1 "$OUT/time.txt")
     if awk "BEGIN{exit !($t < $best)}"; then best=$t; rss=$m; fi
