@@ -39,23 +39,16 @@ public enum Fingerprint {
         }
     }
 
-    /// Rule and folded match as bytes: hashing a String normalises it first, and the folded
-    /// match is already in one normal form.
-    private struct Key: Hashable {
-        let bytes: [UInt8]
-        init(_ rule: String, _ match: String) {
-            var b = Array(rule.utf8)
-            b.append(0x1F)
-            b.append(contentsOf: match.utf8)
-            bytes = b
-        }
-    }
-
     /// Assigns fingerprints to a record's findings in order (occurrence counts per rule + match).
     public static func assign(_ findings: inout [Finding], record: String) {
-        var seen: [Key: Int] = [:]
+        // keyed by a 64-bit FNV-1a of rule and folded match (a String key would be normalised on
+        // every hash; two different pairs in one record colliding is a 2^-64 event)
+        var seen: [UInt64: Int] = [:]
         for i in findings.indices {
-            let key = Key(findings[i].ruleID, findings[i].normalizedMatch)
+            var key: UInt64 = 0xCBF2_9CE4_8422_2325
+            for b in findings[i].ruleID.utf8 { key = (key ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+            key = (key ^ 0x1F) &* 0x0000_0100_0000_01B3
+            for b in findings[i].normalizedMatch.utf8 { key = (key ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
             let n = seen[key, default: 0]
             seen[key] = n + 1
             findings[i].fingerprint = make(rule: findings[i].ruleID, record: record,

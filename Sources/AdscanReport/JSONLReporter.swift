@@ -14,6 +14,7 @@ public struct JSONLReporter: Reporter {
         if shown.isEmpty && !options.allRecords { return }
         var w = JSONWriter()
         swap(&w.out, &out)
+        w.out.reserveCapacity(w.out.count + 512 + shown.count * 768)
         w.beginObject()
         w.field("type", "record")
         w.field("id", r.origin.id)

@@ -1,21 +1,33 @@
 /// Minimal JSON emission into a byte buffer (no Foundation, no intermediate objects).
 public struct JSONWriter {
     public var out: [UInt8]
-    private var needComma = [false]
+    /// Bit d: the container open at depth d already has an element (a stack of flags in a word:
+    /// reports nest a handful of levels, never 64).
+    private var needComma: UInt64 = 0
+    private var depth = 0
 
     public init(into out: [UInt8] = []) {
         self.out = out
     }
 
     private mutating func comma() {
-        if needComma[needComma.count - 1] { out.append(0x2C) }
-        needComma[needComma.count - 1] = true
+        let bit: UInt64 = 1 << UInt64(depth)
+        if needComma & bit != 0 { out.append(0x2C) }
+        needComma |= bit
     }
 
-    public mutating func beginObject() { out.append(0x7B); needComma.append(false) }
-    public mutating func endObject() { out.append(0x7D); needComma.removeLast() }
-    public mutating func beginArray(_ key: String) { keyPart(key); out.append(0x5B); needComma.append(false) }
-    public mutating func endArray() { out.append(0x5D); needComma.removeLast() }
+    private mutating func push() {
+        depth += 1
+        precondition(depth < 64, "JSON nested too deep")
+        needComma &= ~(1 << UInt64(depth))
+    }
+
+    private mutating func pop() { depth -= 1 }
+
+    public mutating func beginObject() { out.append(0x7B); push() }
+    public mutating func endObject() { out.append(0x7D); pop() }
+    public mutating func beginArray(_ key: String) { keyPart(key); out.append(0x5B); push() }
+    public mutating func endArray() { out.append(0x5D); pop() }
     public mutating func beginObjectElement() { comma(); beginObject() }
     public mutating func beginObject(_ key: String) { keyPart(key); beginObject() }
 
