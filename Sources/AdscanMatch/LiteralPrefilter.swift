@@ -41,8 +41,10 @@ public final class LiteralPrefilter: @unchecked Sendable {
 
 
     /// Literals that would shorten the sampled windows of common bytes (pinyin-mixed evasion
-    /// triggers such as `fu读`: a Han character 3 bytes from the end), found by a second, small
-    /// prefilter of their own, with their ids in this one.
+    /// triggers such as `fu读`: a Han character 3 bytes from the end) are not sampled: those with
+    /// an ASCII byte are found by it (AnchoredLiterals), any others by a second, small prefilter
+    /// of their own; both report ids in this one.
+    private let anchored: AnchoredLiterals?
     private let side: LiteralPrefilter?
     private let sideIds: [Int32]
 
@@ -68,12 +70,17 @@ public final class LiteralPrefilter: @unchecked Sendable {
         let shortening = splitShortening ? literals.indices.filter { Self.shortensWindows(literals[$0]) } : []
         let sampled: Set<Int>
         if shortening.isEmpty || shortening.count == literals.count {
+            anchored = nil
             side = nil
             sideIds = []
             sampled = Set(literals.indices)
         } else {
-            side = LiteralPrefilter(literals: shortening.map { literals[$0] }, splitShortening: false)
-            sideIds = shortening.map { Int32($0) }
+            let withASCII = shortening.filter { AnchoredLiterals.anchor(literals[$0]) != nil }
+            let rest = shortening.filter { AnchoredLiterals.anchor(literals[$0]) == nil }
+            anchored = withASCII.isEmpty ? nil
+                : AnchoredLiterals(literals: withASCII.map { literals[$0] }, ids: withASCII.map { Int32($0) })
+            side = rest.isEmpty ? nil : LiteralPrefilter(literals: rest.map { literals[$0] }, splitShortening: false)
+            sideIds = rest.map { Int32($0) }
             sampled = Set(literals.indices).subtracting(shortening)
         }
         windowMask = .allocate(capacity: 256)
@@ -184,13 +191,20 @@ public final class LiteralPrefilter: @unchecked Sendable {
             }
             i &+= 3
         }
-        if let side { mergeSide(side, text, from: firstHit, into: hits) }
+        if anchored != nil || side != nil { mergeSide(text, from: firstHit, into: hits) }
     }
 
-    /// Adds the side prefilter's hits (rare) in start order.
-    private func mergeSide(_ side: LiteralPrefilter, _ text: UnsafeBufferPointer<UInt8>, from first: Int, into hits: HitBuffer) {
-        let extra = HitBuffer(capacity: 16)
-        side.findAll(text, into: extra)
+    /// Adds the hits of the literals that are not sampled (rare) in start order.
+    private func mergeSide(_ text: UnsafeBufferPointer<UInt8>, from first: Int, into hits: HitBuffer) {
+        var extra = anchored?.findAll(text) ?? []
+        if let side {
+            let buffer = HitBuffer(capacity: 16)
+            side.findAll(text, into: buffer)
+            for h in 0..<buffer.count {
+                extra.append(Hit(start: buffer[h].start, literal: sideIds[Int(buffer[h].literal)]))
+            }
+            if buffer.count > 0 && anchored != nil { extra.sort { ($0.start, $0.literal) < ($1.start, $1.literal) } }
+        }
         guard !extra.isEmpty else { return }
         var merged: [Hit] = []
         merged.reserveCapacity(hits.count - first + extra.count)
@@ -199,7 +213,7 @@ public final class LiteralPrefilter: @unchecked Sendable {
             if b == extra.count || (a < hits.count && hits[a].start <= extra[b].start) {
                 merged.append(hits[a]); a += 1
             } else {
-                merged.append(Hit(start: extra[b].start, literal: sideIds[Int(extra[b].literal)])); b += 1
+                merged.append(extra[b]); b += 1
             }
         }
         hits.truncate(to: first)
