@@ -11,10 +11,10 @@ final class CrawlInputTests: XCTestCase {
         return url.path
     }
 
-    func python(_ code: String) throws -> [UInt8] {
+    func python(_ code: String, _ args: String...) throws -> [UInt8] {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", code]
+        p.arguments = ["python3", "-c", code] + args
         let out = Pipe()
         p.standardOutput = out
         try p.run()
@@ -113,17 +113,7 @@ final class CrawlInputTests: XCTestCase {
             else:
                 sys.stdout.buffer.write(b''.join(parts))
             """
-        func make(_ arg: String) throws -> [UInt8] {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            p.arguments = ["python3", "-c", maker, arg]
-            let out = Pipe()
-            p.standardOutput = out
-            try p.run()
-            let d = out.fileHandleForReading.readDataToEndOfFile()
-            p.waitUntilExit()
-            return [UInt8](d)
-        }
+        func make(_ arg: String) throws -> [UInt8] { try python(maker, arg) }
         for (name, kind) in [("crawl.warc", "plain"), ("crawl.warc.gz", "gz")] {
             let path = try write(dir, name, try make(kind))
             let r = try TestSupport.run(["scan", "-q", "--format", "jsonl", "--summary", path])
