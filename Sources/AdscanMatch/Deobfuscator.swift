@@ -177,26 +177,12 @@ public struct Deobfuscator: Sendable {
                             last_ = UInt32(b); pending_ = 0; i_ &+= 1
                             continue
                         }
-                    } else if b & 0xF0 == 0xE0 && i_ &+ 2 < n {
-                        // a Han character: folds to one Han character (itself, or its simplified form)
-                        let b1 = text[i_ &+ 1], b2 = text[i_ &+ 2]
-                        let c = (UInt32(b & 0x0F) << 12) | (UInt32(b1 & 0x3F) << 6) | UInt32(b2 & 0x3F)
-                        if b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 && c >= 0x4E00 && c <= 0x9FFF {
-                            let f = table.hanEntry(c)
-                            if f != last_ && f >= 0x3400 && f <= 0x9FFF {
-                                let k = w.count
-                                let s = Int32(i_), e = Int32(i_ &+ 3)
-                                let bit = f == c ? pending_ : pending_ | UInt16(Transform.traditional)
-                                o[k] = UInt8(0xE0 | (f >> 12)); o[k &+ 1] = UInt8(0x80 | ((f >> 6) & 0x3F))
-                                o[k &+ 2] = UInt8(0x80 | (f & 0x3F))
-                                ss[k] = s; ss[k &+ 1] = s; ss[k &+ 2] = s
-                                se[k] = e; se[k &+ 1] = e; se[k &+ 2] = e
-                                b0[k] = bit; b0[k &+ 1] = bit; b0[k &+ 2] = bit
-                                w.count = k &+ 3
-                                last_ = f; pending_ = 0; i_ &+= 3
-                                continue
-                            }
-                        }
+                    } else if i_ &+ 2 < n, let (c, f) = table.foldedHan(text, at: i_), f != last_ {
+                        // a Han character that folds to one Han character (itself, or simplified)
+                        let bit = f == c ? pending_ : pending_ | UInt16(Transform.traditional)
+                        w.put3(f, Int32(i_), Int32(i_ &+ 3), bits: b0, bit)
+                        last_ = f; pending_ = 0; i_ &+= 3
+                        continue
                     }
                     let u = unit(text, i_)
                     if u.bits & UInt16(Transform.invalidUTF8) != 0 && firstInvalid_ == nil { firstInvalid_ = i_ }

@@ -68,6 +68,19 @@ public final class FoldTable: @unchecked Sendable {
     @inlinable @inline(__always)
     public func entry(_ c: UInt32) -> UInt32 { entryPtr[Int(c)] }
 
+    /// The fast path of every folding loop: when text[i..<i+3] is a CJK Unified Ideograph
+    /// (U+4E00–9FFF) that folds to one Han character, that character and what it folds to.
+    /// - Precondition: i + 2 < text.count.
+    @inlinable @inline(__always)
+    public func foldedHan(_ text: UnsafeBufferPointer<UInt8>, at i: Int) -> (original: UInt32, folded: UInt32)? {
+        let b = text[i], b1 = text[i &+ 1], b2 = text[i &+ 2]
+        guard b & 0xF0 == 0xE0, b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80 else { return nil }
+        let c = (UInt32(b & 0x0F) << 12) | (UInt32(b1 & 0x3F) << 6) | UInt32(b2 & 0x3F)
+        guard c >= 0x4E00 && c <= 0x9FFF else { return nil }
+        let f = hanEntry(c)
+        return f >= 0x3400 && f <= 0x9FFF ? (c, f) : nil
+    }
+
     /// Code point k of a multi-code-point entry.
     @inlinable @inline(__always)
     public func pooled(_ entry: UInt32, _ k: Int) -> UInt32 { poolPtr[Int((entry >> 8) & 0x7F_FFFF) &+ k] }

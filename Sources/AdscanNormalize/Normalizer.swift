@@ -54,19 +54,11 @@ public struct Normalizer: Sendable {
                             i &+= 1
                             continue
                         }
-                        if b & 0xF0 == 0xE0 && i &+ 2 < end {
-                            // a Han character that folds to one Han character (itself or simplified)
-                            let b1 = text[i &+ 1], b2 = text[i &+ 2]
-                            let c = (UInt32(b & 0x0F) << 12) | (UInt32(b1 & 0x3F) << 6) | UInt32(b2 & 0x3F)
-                            if b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 && c >= 0x4E00 && c <= 0x9FFF {
-                                let f = table.hanEntry(c)
-                                if f >= 0x3400 && f <= 0x9FFF {
-                                    if f != c { bits |= Transform.traditional }
-                                    w.put(f, Int32(i), Int32(i &+ 3))
-                                    i &+= 3
-                                    continue
-                                }
-                            }
+                        if i &+ 2 < end, let (c, f) = table.foldedHan(text, at: i) {
+                            if f != c { bits |= Transform.traditional }
+                            w.put3(f, Int32(i), Int32(i &+ 3))
+                            i &+= 3
+                            continue
                         }
                         let (c, len) = UTF8Scan.decode(text, i)
                         let s = Int32(i), e = Int32(i + len)

@@ -145,6 +145,19 @@ public struct OffsetMapWriter {
         count &+= m
     }
 
+    /// A 3-byte code point (U+0800–FFFF, e.g. a Han character) mapped to [s, e), without the
+    /// length branches of `put`; `bits`, when given, gets `bit` for each of its bytes.
+    @inlinable @inline(__always)
+    public mutating func put3(_ c: UInt32, _ s: Int32, _ e: Int32, bits: UnsafeMutablePointer<UInt16>? = nil, _ bit: UInt16 = 0) {
+        let k = count
+        bytes[k] = UInt8(0xE0 | (c >> 12)); bytes[k &+ 1] = UInt8(0x80 | ((c >> 6) & 0x3F))
+        bytes[k &+ 2] = UInt8(0x80 | (c & 0x3F))
+        sourceStart[k] = s; sourceStart[k &+ 1] = s; sourceStart[k &+ 2] = s
+        sourceEnd[k] = e; sourceEnd[k &+ 1] = e; sourceEnd[k &+ 2] = e
+        if let bits { bits[k] = bit; bits[k &+ 1] = bit; bits[k &+ 2] = bit }
+        count = k &+ 3
+    }
+
     /// One ASCII byte (already folded) from original offset s.
     @inlinable @inline(__always)
     public mutating func putASCII(_ b: UInt8, _ s: Int32) {
