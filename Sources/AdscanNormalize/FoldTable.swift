@@ -117,11 +117,22 @@ public final class FoldTable: @unchecked Sendable {
         var stable = true
         while i < bytes.count {
             let (c, len) = UTF8Scan.decode(bytes, i)
-            if (c == 0xFFFD && len == 1) || !isStable(c) { stable = false; break }
+            // invalid bytes: the String route, so that repairs match String(decoding:)'s
+            if c == 0xFFFD && len == 1 { return fold(String(decoding: bytes, as: UTF8.self)) }
+            if !isStable(c) { stable = false }
             i += len
         }
         if stable { return String(decoding: bytes, as: UTF8.self) }
-        return fold(String(decoding: bytes, as: UTF8.self))
+        // fold code point by code point into UTF-8, without iterating a String
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 8)
+        i = 0
+        while i < bytes.count {
+            let (c, len) = UTF8Scan.decode(bytes, i)
+            fold(c) { UTF8Scan.append($0, to: &out) }
+            i += len
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Folds only Han ideographs (Traditional→Simplified), leaving everything else untouched.
