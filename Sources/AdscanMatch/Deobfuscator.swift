@@ -166,7 +166,8 @@ public struct Deobfuscator: Sendable {
                 var i_ = i, last_ = last, pending_ = pending, firstInvalid_ = firstInvalid
                 let (plainLow, plainHigh) = plainASCII
                 while i_ < n && w.count < limit {
-                    // fast paths: plain ASCII, and a stable Han character that does not repeat the last
+                    // fast paths: plain ASCII, and a Han character folding to one Han character
+                    // that does not repeat the last
                     let b = text[i_]
                     if b < 0x80 {
                         let word = b < 64 ? plainLow : plainHigh

@@ -29,7 +29,6 @@ public final class LiteralPrefilter: @unchecked Sendable {
     /// Flattened literal bytes for verification.
     private let litBytes: UnsafeMutablePointer<UInt8>
     private let litOffset: UnsafeMutablePointer<Int32>
-    private let litLength: UnsafeMutablePointer<Int32>
 
     /// 2^18 bits (32 KiB): few false positives with ~1,000 literals × 3 offsets.
     private static let bitmapWords = 4096
@@ -118,11 +117,9 @@ public final class LiteralPrefilter: @unchecked Sendable {
         let total = literals.reduce(0) { $0 + $1.count }
         litBytes = .allocate(capacity: max(1, total))
         litOffset = .allocate(capacity: max(1, literals.count))
-        litLength = .allocate(capacity: max(1, literals.count))
         var off = 0
         for (i, lit) in literals.enumerated() {
             litOffset[i] = Int32(off)
-            litLength[i] = Int32(lit.count)
             for b in lit { litBytes[off] = b; off += 1 }
         }
     }
@@ -133,7 +130,6 @@ public final class LiteralPrefilter: @unchecked Sendable {
         startsLiteral.deallocate()
         litBytes.deallocate()
         litOffset.deallocate()
-        litLength.deallocate()
     }
 
     /// Appends every occurrence in `text` to `hits`, ordered by start.
@@ -263,7 +259,7 @@ public final class LiteralPrefilter: @unchecked Sendable {
         }
         for j in start..<(start &+ count) {
             let id = Int(table.ids[j])
-            let len = Int(litLength[id])
+            let len = Int(table.lengths[j])
             guard p + len <= n else { continue }
             let lit = litBytes + Int(litOffset[id])
             var k = key
