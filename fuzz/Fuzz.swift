@@ -24,8 +24,10 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         let report = compiled.inspector.inspect(p)
         let rewritten = compiled.deobfuscator.rewrite(p)
         // invariant: every rewritten byte maps back inside the original
-        for i in rewritten.sourceStart.indices {
-            precondition(rewritten.sourceStart[i] >= 0 && Int(rewritten.sourceEnd[i]) <= p.count && rewritten.sourceStart[i] <= rewritten.sourceEnd[i])
+        for i in rewritten.bytes.indices {
+            let r = rewritten.originalRange(i, i + 1)
+            precondition(r.lowerBound >= 0 && r.upperBound <= p.count)
+            _ = rewritten.transforms(i, i + 1, original: p)
         }
         precondition(String(validating: rewritten.bytes, as: UTF8.self) != nil, "rewrite must produce valid UTF-8")
         var n = NormalizedText()

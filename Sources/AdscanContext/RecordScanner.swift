@@ -59,7 +59,7 @@ public struct RecordScanner: Sendable {
         for i in m.candidates.indices {
             let c = m.candidates[i]
             let span = c.start..<c.end
-            let via = Set(c.via + rewritten.transforms(c.start, c.end))
+            let via = Set(c.via + rewritten.transforms(c.start, c.end, original: text))
             let o = back(span)
             m.candidates[i].start = o.lowerBound
             m.candidates[i].end = o.upperBound

@@ -37,29 +37,32 @@ public struct Deobfuscator: Sendable {
     /// The rewritten record.
     public struct Text {
         public var bytes: [UInt8] = []
-        public var sourceStart: [Int32] = []
-        public var sourceEnd: [Int32] = []
-        public var bits: [UInt16] = []
+        /// Where each output byte came from, and the transforms it needed.
+        public var map = RewriteMap()
         /// Offset of the first invalid UTF-8 byte of the original (the pass decodes every byte).
         public var firstInvalid: Int? = nil
 
-        public init(bytes: [UInt8] = [], sourceStart: [Int32] = [], sourceEnd: [Int32] = [], bits: [UInt16] = []) {
-            self.bytes = bytes
-            self.sourceStart = sourceStart
-            self.sourceEnd = sourceEnd
-            self.bits = bits
-        }
+        public init(bytes: [UInt8] = []) { self.bytes = bytes }
 
+        /// The original bytes of output bytes from..<to, widened to whole characters.
         public func originalRange(_ from: Int, _ to: Int) -> Range<Int> {
-            guard from < sourceStart.count else { return 0..<0 }
-            let s = Int(sourceStart[from])
-            let e = to > from ? Int(sourceEnd[to - 1]) : s
-            return s..<max(s, e)
+            guard from < bytes.count else { return 0..<0 }
+            var f = from
+            while f > 0 && bytes[f] & 0xC0 == 0x80 { f -= 1 }
+            let s = map.sourceStart(f)
+            guard to > from else { return s..<s }
+            var t = min(to, bytes.count)
+            while t < bytes.count && bytes[t] & 0xC0 == 0x80 { t += 1 }
+            return s..<max(s, map.sourceEnd(t))
         }
 
-        public func transforms(_ from: Int, _ to: Int) -> [String] {
-            var b: UInt16 = 0
-            for i in from..<min(to, bits.count) { b |= bits[i] }
+        /// The transforms output bytes from..<to needed; `original` is the text that was rewritten.
+        public func transforms(_ from: Int, _ to: Int, original: UnsafeBufferPointer<UInt8>) -> [String] {
+            let to = min(to, bytes.count)
+            var b = map.bits(from, to)
+            if b & UInt16(Transform.traditional) == 0 && map.foldsLinearText(bytes, from, to, original) {
+                b |= UInt16(Transform.traditional)
+            }
             return Transform.names(b)
         }
     }
@@ -136,54 +139,80 @@ public struct Deobfuscator: Sendable {
     }
 
     /// One streaming pass over the record: decode, fold, and drop or keep each unit, writing the
-    /// output and its offset map through pointers (code points that fold to themselves are copied
-    /// as their original bytes). Lookahead for separator runs and pinyin glosses decodes ahead.
+    /// output through a pointer and its offset map as runs (code points that fold to themselves
+    /// are copied as their original bytes). Lookahead for separator runs and pinyin glosses
+    /// decodes ahead.
     public func rewrite(_ text: UnsafeBufferPointer<UInt8>) -> Text {
         let n = text.count
         // folding rarely grows text (full-width → ASCII and dropped separators shrink it); when a
-        // unit could overflow, the pass stops, the buffers grow, and it resumes where it was
+        // unit could overflow, the pass stops, the buffer grows, and it resumes where it was
         var cap = n + 64
         var bytes = [UInt8](unsafeUninitializedCapacity: cap) { _, c in c = cap }
-        var srcS = [Int32](unsafeUninitializedCapacity: cap) { _, c in c = cap }
-        var srcE = [Int32](unsafeUninitializedCapacity: cap) { _, c in c = cap }
-        var bitsOut = [UInt16](unsafeUninitializedCapacity: cap) { _, c in c = cap }
+        var map = RewriteMap()
         var i = 0
         var count = 0
+        var delta = Int.min           // source − output offset of the open linear piece (none: Int.min)
         var last: UInt32 = 0          // last emitted code point (0 = none)
         var pending: UInt16 = 0
         var firstInvalid: Int? = nil
         while true {
             let limit = cap - 64      // room for the largest unit (18 code points × 3 bytes)
             bytes.withUnsafeMutableBufferPointer { ob in
-            srcS.withUnsafeMutableBufferPointer { sb in
-            srcE.withUnsafeMutableBufferPointer { eb in
-            bitsOut.withUnsafeMutableBufferPointer { bb in
-                var w = OffsetMapWriter(bytes: ob.baseAddress!, sourceStart: sb.baseAddress!, sourceEnd: eb.baseAddress!)
-                w.count = count
-                let o = ob.baseAddress!, ss = sb.baseAddress!, se = eb.baseAddress!, b0 = bb.baseAddress!
+                let o = ob.baseAddress!
                 // the loop state in locals: captured variables live in heap boxes, and a loop
                 // that loads and stores them every iteration waits on store forwarding
-                var i_ = i, last_ = last, pending_ = pending, firstInvalid_ = firstInvalid
+                var i_ = i, k = count, delta_ = delta, last_ = last, pending_ = pending, firstInvalid_ = firstInvalid
                 let (plainLow, plainHigh) = plainASCII
-                while i_ < n && w.count < limit {
+                while i_ < n && k < limit {
                     // fast paths: plain ASCII, and a Han character folding to one Han character
-                    // that does not repeat the last
+                    // that does not repeat the last; both keep the byte length (a linear piece)
                     let b = text[i_]
                     if b < 0x80 {
                         let word = b < 64 ? plainLow : plainHigh
                         if (word >> UInt64(b & 63)) & 1 != 0 {
-                            let k = w.count
-                            o[k] = b; ss[k] = Int32(i_); se[k] = Int32(i_ &+ 1); b0[k] = pending_
-                            w.count = k &+ 1
-                            last_ = UInt32(b); pending_ = 0; i_ &+= 1
+                            if i_ &- k != delta_ { map.openLinear(out: k, src: i_); delta_ = i_ &- k }
+                            if pending_ != 0 { map.mark(k, k &+ 1, pending_); pending_ = 0 }
+                            o[k] = b
+                            k &+= 1; last_ = UInt32(b); i_ &+= 1
                             continue
                         }
                     } else if i_ &+ 2 < n, let (c, f) = table.foldedHan(text, at: i_), f != last_ {
                         // a Han character that folds to one Han character (itself, or simplified)
-                        let bit = f == c ? pending_ : pending_ | UInt16(Transform.traditional)
-                        w.put3(f, Int32(i_), Int32(i_ &+ 3), bits: b0, bit)
-                        last_ = f; pending_ = 0; i_ &+= 3
+                        // (its traditional bit is not recorded: a linear piece whose bytes differ
+                        // from the original's can only be a Han fold, see Text.transforms)
+                        _ = c
+                        if i_ &- k != delta_ { map.openLinear(out: k, src: i_); delta_ = i_ &- k }
+                        if pending_ != 0 { map.mark(k, k &+ 3, pending_) }
+                        o[k] = UInt8(0xE0 | (f >> 12)); o[k &+ 1] = UInt8(0x80 | ((f >> 6) & 0x3F))
+                        o[k &+ 2] = UInt8(0x80 | (f & 0x3F))
+                        k &+= 3; last_ = f; pending_ = 0; i_ &+= 3
                         continue
+                    }
+                    if b >= 0xE0 && b < 0xF0 && i_ &+ 2 < n {
+                        // any other 3-byte character folding to one code point that is neither a
+                        // separator, `(` nor a repeat (CJK and full-width punctuation: ，→ ,)
+                        let b1 = text[i_ &+ 1], b2 = text[i_ &+ 2]
+                        let c = (UInt32(b & 0x0F) << 12) | (UInt32(b1 & 0x3F) << 6) | UInt32(b2 & 0x3F)
+                        if b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 && c >= 0x800 && (c < 0xD800 || c > 0xDFFF) {
+                            let e = table.entry(c)
+                            if e & 0x8000_0000 == 0 && e != last_ && e != 0x28 && !Self.isSeparator(e) {
+                                if e == c {
+                                    if i_ &- k != delta_ { map.openLinear(out: k, src: i_); delta_ = i_ &- k }
+                                    if pending_ != 0 { map.mark(k, k &+ 3, pending_) }
+                                    o[k] = b; o[k &+ 1] = b1; o[k &+ 2] = b2
+                                    k &+= 3
+                                } else {
+                                    map.atomic(out: k, src: i_, srcEnd: i_ &+ 3)
+                                    delta_ = Int.min
+                                    let start = k
+                                    k &+= Self.put(e, o, k)
+                                    let bit = pending_ | UInt16(table.transformBit(c))
+                                    if bit != 0 { map.mark(start, k, bit) }
+                                }
+                                last_ = e; pending_ = 0; i_ &+= 3
+                                continue
+                            }
+                        }
                     }
                     let u = unit(text, i_)
                     if u.bits & UInt16(Transform.invalidUTF8) != 0 && firstInvalid_ == nil { firstInvalid_ = i_ }
@@ -218,45 +247,57 @@ public struct Deobfuscator: Sendable {
                             continue
                         }
                     }
-                    let s = Int32(i_), e = Int32(u.next)
                     let bit = u.bits | pending_
+                    let start = k
                     if u.verbatim {
-                        var k = w.count
-                        for p in i_..<u.next { o[k] = text[p]; ss[k] = s; se[k] = e; b0[k] = bit; k &+= 1 }
-                        w.count = k
-                        last_ = u.first
-                    } else if u.count == 1 {
-                        w.put(u.first, s, e, bits: b0, bit)
+                        if i_ &- k != delta_ { map.openLinear(out: k, src: i_); delta_ = i_ &- k }
+                        for p in i_..<u.next { o[k] = text[p]; k &+= 1 }
                         last_ = u.first
                     } else {
-                        for k in 0..<u.count {
-                            let c = table.pooled(u.entry, k)
-                            w.put(c, s, e, bits: b0, bit)
-                            last_ = c
+                        map.atomic(out: k, src: i_, srcEnd: u.next)
+                        delta_ = Int.min
+                        if u.count == 1 {
+                            k &+= Self.put(u.first, o, k)
+                            last_ = u.first
+                        } else {
+                            for m in 0..<u.count {
+                                let c = table.pooled(u.entry, m)
+                                k &+= Self.put(c, o, k)
+                                last_ = c
+                            }
                         }
                     }
+                    if bit != 0 { map.mark(start, k, bit) }
                     pending_ = 0
                     i_ = u.next
                 }
-                i = i_; last = last_; pending = pending_; firstInvalid = firstInvalid_
-                count = w.count
-            }}}}
+                i = i_; count = k; delta = delta_; last = last_; pending = pending_; firstInvalid = firstInvalid_
+            }
             if i >= n { break }
             cap *= 2
             bytes.append(contentsOf: repeatElement(0, count: cap - bytes.count))
-            srcS.append(contentsOf: repeatElement(0, count: cap - srcS.count))
-            srcE.append(contentsOf: repeatElement(0, count: cap - srcE.count))
-            bitsOut.append(contentsOf: repeatElement(0, count: cap - bitsOut.count))
         }
         bytes.removeSubrange(count...)
-        srcS.removeSubrange(count...)
-        srcE.removeSubrange(count...)
-        bitsOut.removeSubrange(count...)
-        var out = Text(bytes: bytes, sourceStart: srcS, sourceEnd: srcE, bits: bitsOut)
+        var out = Text(bytes: bytes)
+        out.map = map
         out.firstInvalid = firstInvalid
         var replaced = replace(out)
         replaced.firstInvalid = firstInvalid
         return replaced
+    }
+
+    /// Writes the UTF-8 of c at o[k]; returns its length.
+    @inline(__always)
+    static func put(_ c: UInt32, _ o: UnsafeMutablePointer<UInt8>, _ k: Int) -> Int {
+        if c < 0x80 { o[k] = UInt8(c); return 1 }
+        if c < 0x800 { o[k] = UInt8(0xC0 | (c >> 6)); o[k &+ 1] = UInt8(0x80 | (c & 0x3F)); return 2 }
+        if c < 0x10000 {
+            o[k] = UInt8(0xE0 | (c >> 12)); o[k &+ 1] = UInt8(0x80 | ((c >> 6) & 0x3F)); o[k &+ 2] = UInt8(0x80 | (c & 0x3F))
+            return 3
+        }
+        o[k] = UInt8(0xF0 | (c >> 18)); o[k &+ 1] = UInt8(0x80 | ((c >> 12) & 0x3F))
+        o[k &+ 2] = UInt8(0x80 | ((c >> 6) & 0x3F)); o[k &+ 3] = UInt8(0x80 | (c & 0x3F))
+        return 4
     }
 
     /// `(` + 1–8 Latin letters (pinyin, with or without tone marks, folded) + `)` after a Han
@@ -265,6 +306,18 @@ public struct Deobfuscator: Sendable {
         var j = start
         var letters = 0
         while j < text.count {
+            let b = text[j]
+            if b < 0x80 && b != 0x26 {
+                // ASCII folds to itself but for upper case (and `&` may start a reference)
+                let c = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+                if (c >= 0x61 && c <= 0x7A) || c == 0x20 {
+                    letters += 1
+                    if letters > 8 { return nil }
+                    j += 1
+                    continue
+                }
+                return letters >= 1 && c == 0x29 ? j + 1 : nil
+            }
             let u = unit(text, j)
             guard u.count == 1 else { break }
             let c = u.first
@@ -328,22 +381,18 @@ public struct Deobfuscator: Sendable {
             h += 1
             let len = filter.literals[Int(best.literal)].count
             guard best.start >= pos else { continue }
-            for b in pos..<best.start {
-                out.bytes.append(text.bytes[b]); out.sourceStart.append(text.sourceStart[b])
-                out.sourceEnd.append(text.sourceEnd[b]); out.bits.append(text.bits[b])
-            }
-            let s = text.sourceStart[best.start], e = text.sourceEnd[best.start + len - 1]
-            var bit = replacementKind[Int(best.literal)]
-            for b in best.start..<(best.start + len) { bit |= text.bits[b] }
-            for b in replacementTargets[Int(best.literal)] {
-                out.bytes.append(b); out.sourceStart.append(s); out.sourceEnd.append(e); out.bits.append(bit)
-            }
-            pos = best.start + len
+            out.map.append(text.map, pos..<best.start, at: out.bytes.count)
+            out.bytes.append(contentsOf: text.bytes[pos..<best.start])
+            let end = best.start + len
+            let bit = replacementKind[Int(best.literal)] | text.map.bits(best.start, end)
+            let target = replacementTargets[Int(best.literal)]
+            out.map.atomic(out: out.bytes.count, src: text.map.sourceStart(best.start), srcEnd: text.map.sourceEnd(end))
+            if bit != 0 { out.map.mark(out.bytes.count, out.bytes.count + target.count, bit) }
+            out.bytes.append(contentsOf: target)
+            pos = end
         }
-        for b in pos..<text.bytes.count {
-            out.bytes.append(text.bytes[b]); out.sourceStart.append(text.sourceStart[b])
-            out.sourceEnd.append(text.sourceEnd[b]); out.bits.append(text.bits[b])
-        }
+        out.map.append(text.map, pos..<text.bytes.count, at: out.bytes.count)
+        out.bytes.append(contentsOf: text.bytes[pos...])
         return out
     }
 }

@@ -11,9 +11,10 @@ public final class FoldTable: @unchecked Sendable {
     /// below inline into other modules' hot loops without bounds checks or array retains.
     @usableFromInline let entryPtr: UnsafeMutablePointer<UInt32>
     @usableFromInline let poolPtr: UnsafeMutablePointer<UInt32>
-    /// One bit per CJK Unified Ideograph (U+4E00–9FFF): set when it folds to itself. 2.6 KB that
-    /// stay in L1, where the 256 KB entry table does not: most characters of a page are stable.
-    @usableFromInline let hanStable: UnsafeMutablePointer<UInt64>
+    /// What each CJK Unified Ideograph (U+4E00–9FFF) folds to when that is one Han character
+    /// (U+3400–9FFF), else 0: 42 KB read without a branch, where the 256 KB entry table misses
+    /// the cache and a stable-or-not test mispredicts on text that mixes both scripts.
+    @usableFromInline let hanFold: UnsafeMutablePointer<UInt16>
 
     public struct BuildError: Error, CustomStringConvertible {
         public let code: Int32
@@ -42,25 +43,17 @@ public final class FoldTable: @unchecked Sendable {
         entryPtr.initialize(from: entries, count: entries.count)
         poolPtr = .allocate(capacity: max(1, pool.count))
         poolPtr.initialize(from: pool, count: pool.count)
-        hanStable = .allocate(capacity: 0x5200 / 64)
-        hanStable.initialize(repeating: 0, count: 0x5200 / 64)
-        for c in 0x4E00..<0xA000 where entries[c] == UInt32(c) {
-            hanStable[(c - 0x4E00) >> 6] |= 1 << UInt64((c - 0x4E00) & 63)
+        hanFold = .allocate(capacity: 0x5200)
+        for c in 0x4E00..<0xA000 {
+            let e = entries[c]
+            hanFold[c - 0x4E00] = e >= 0x3400 && e <= 0x9FFF ? UInt16(e) : 0
         }
     }
 
     deinit {
         entryPtr.deallocate()
         poolPtr.deallocate()
-        hanStable.deallocate()
-    }
-
-    /// The entry of a CJK Unified Ideograph c (0x4E00 ≤ c ≤ 0x9FFF), through the stable-bit
-    /// table first.
-    @inlinable @inline(__always)
-    public func hanEntry(_ c: UInt32) -> UInt32 {
-        let k = Int(c &- 0x4E00)
-        return (hanStable[k >> 6] >> UInt64(k & 63)) & 1 != 0 ? c : entryPtr[Int(c)]
+        hanFold.deallocate()
     }
 
     /// The raw entry for a BMP code point (see cicushim_build_fold_table): the folded code point
@@ -77,8 +70,8 @@ public final class FoldTable: @unchecked Sendable {
         guard b & 0xF0 == 0xE0, b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80 else { return nil }
         let c = (UInt32(b & 0x0F) << 12) | (UInt32(b1 & 0x3F) << 6) | UInt32(b2 & 0x3F)
         guard c >= 0x4E00 && c <= 0x9FFF else { return nil }
-        let f = hanEntry(c)
-        return f >= 0x3400 && f <= 0x9FFF ? (c, f) : nil
+        let f = UInt32(hanFold[Int(c &- 0x4E00)])
+        return f != 0 ? (c, f) : nil
     }
 
     /// Code point k of a multi-code-point entry.

@@ -82,6 +82,14 @@ stage("utf-8 validation") {
     for r in records { r.withUnsafeBufferPointer { if UTF8Scan.firstInvalid($0) != nil { bad += 1 } } }
     return bad
 }
+let suspicious = records.filter { r in r.withUnsafeBufferPointer { compiled.inspector.inspect($0).suspicious } }
+let suspiciousBytes = suspicious.reduce(0) { $0 + $1.count }
+print("suspicious records: \(suspicious.count), \(suspiciousBytes / 1_000_000) MB")
+stage("evasion rewrite (of all)") {
+    var n = 0
+    for r in suspicious { r.withUnsafeBufferPointer { n += compiled.deobfuscator.rewrite($0).bytes.count } }
+    return n
+}
 let hits = HitBuffer()
 stage("prefilter (hits)") {
     var n = 0
