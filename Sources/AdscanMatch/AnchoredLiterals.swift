@@ -5,15 +5,30 @@
 /// character for common lead bytes. Such literals live here: runs of non-ASCII text are skipped
 /// eight bytes at a time, and at an ASCII byte only the literals whose first ASCII byte it is are
 /// compared, each at the one start that puts that byte in place (so each occurrence is found once).
-struct AnchoredLiterals: Sendable {
-    /// Literal bytes, and their ids in the owning prefilter.
+/// Pinyin-glossed pages put a Latin letter every few bytes, so a comparison is one or two 8-byte
+/// loads against a masked word, read from flat storage.
+final class AnchoredLiterals: @unchecked Sendable {
+    /// One literal, filed under its anchor byte: the first 16 bytes as two masked words.
+    struct Entry {
+        var offset: Int       // of the anchor byte in the literal
+        var length: Int
+        var id: Int32         // in the owning prefilter
+        var index: Int32      // in `literals`
+        var word0: UInt64, mask0: UInt64
+        var word1: UInt64, mask1: UInt64
+    }
+
     let literals: [[UInt8]]
-    let ids: [Int32]
-    /// Per ASCII byte: (offset of that byte in the literal, literal index) for every literal whose
-    /// first ASCII byte it is.
-    private let byAnchor: [[(offset: Int, index: Int)]]
-    /// Bit b of word b >> 6: some literal is anchored at ASCII byte b.
-    private let anchors: (UInt64, UInt64)
+    /// Entries of anchor byte b: entries[first[b] ..< first[b + 1]].
+    private let first: UnsafeMutablePointer<Int32>
+    private let entries: UnsafeMutablePointer<Entry>
+    private let count: Int
+    /// Flattened literal bytes, for the rare literal longer than 16 bytes.
+    private let bytes: UnsafeMutablePointer<UInt8>
+    private let byteOffset: [Int]
+    /// 1 when some literal is anchored at ASCII byte b (a table: letters and digits alternate
+    /// unpredictably, and a test that picks one of two mask words by `b < 64` mispredicts).
+    private let isAnchor: UnsafeMutablePointer<UInt8>
 
     /// The offset of the first ASCII byte, if any.
     static func anchor(_ lit: [UInt8]) -> Int? { lit.firstIndex { $0 < 0x80 } }
@@ -21,17 +36,43 @@ struct AnchoredLiterals: Sendable {
     /// - Precondition: every literal contains an ASCII byte.
     init(literals: [[UInt8]], ids: [Int32]) {
         self.literals = literals
-        self.ids = ids
-        var by = [[(offset: Int, index: Int)]](repeating: [], count: 128)
-        var mask: (UInt64, UInt64) = (0, 0)
+        var by = [[Entry]](repeating: [], count: 128)
+        isAnchor = .allocate(capacity: 128)
+        isAnchor.initialize(repeating: 0, count: 128)
         for (k, lit) in literals.enumerated() {
             let a = Self.anchor(lit)!
-            let b = Int(lit[a])
-            by[b].append((a, k))
-            if b < 64 { mask.0 |= 1 << UInt64(b) } else { mask.1 |= 1 << UInt64(b - 64) }
+            var w0: UInt64 = 0, m0: UInt64 = 0, w1: UInt64 = 0, m1: UInt64 = 0
+            for (j, b) in lit.prefix(16).enumerated() {
+                if j < 8 { w0 |= UInt64(b) << (8 * UInt64(j)); m0 |= 0xFF << (8 * UInt64(j)) }
+                else { w1 |= UInt64(b) << (8 * UInt64(j - 8)); m1 |= 0xFF << (8 * UInt64(j - 8)) }
+            }
+            let b = lit[a]
+            isAnchor[Int(b)] = 1
+            by[Int(b)].append(Entry(offset: a, length: lit.count, id: ids[k], index: Int32(k),
+                                         word0: w0, mask0: m0, word1: w1, mask1: m1))
         }
-        byAnchor = by
-        anchors = mask
+        count = literals.count
+        first = .allocate(capacity: 129)
+        entries = .allocate(capacity: max(1, count))
+        var next = 0
+        for b in 0..<128 {
+            first[b] = Int32(next)
+            for e in by[b] { (entries + next).initialize(to: e); next += 1 }
+        }
+        first[128] = Int32(next)
+        var offsets: [Int] = []
+        var all: [UInt8] = []
+        for lit in literals { offsets.append(all.count); all += lit }
+        bytes = .allocate(capacity: max(1, all.count))
+        bytes.initialize(from: all, count: all.count)
+        byteOffset = offsets
+    }
+
+    deinit {
+        first.deallocate()
+        isAnchor.deallocate()
+        entries.deallocate()
+        bytes.deallocate()
     }
 
     /// Every occurrence, ordered by start (then literal id).
@@ -39,34 +80,55 @@ struct AnchoredLiterals: Sendable {
         guard let base = text.baseAddress else { return [] }
         let n = text.count
         var out: [LiteralPrefilter.Hit] = []
-        let (low, high) = anchors
-        @inline(__always) func at(_ q: Int) {
-            let b = base[q]
-            guard ((b < 64 ? low : high) >> UInt64(b & 63)) & 1 != 0 else { return }
-            for (a, k) in byAnchor[Int(b)] {
-                let p = q - a
-                let lit = literals[k]
-                guard p >= 0, p + lit.count <= n else { continue }
-                var j = 0
-                while j < lit.count && base[p + j] == lit[j] { j += 1 }
-                if j == lit.count { out.append(LiteralPrefilter.Hit(start: p, literal: ids[k])) }
-            }
-        }
+        let isAnchor = self.isAnchor
         var q = 0
         while q &+ 8 <= n {
-            // the ASCII bytes of eight: their high bits are clear
+            // the ASCII bytes of eight (high bit clear), then those that anchor some literal
             var ascii = ~UnsafeRawPointer(base + q).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080
             while ascii != 0 {
-                at(q &+ ascii.trailingZeroBitCount >> 3)
+                let at = q &+ ascii.trailingZeroBitCount >> 3
                 ascii &= ascii &- 1
+                if isAnchor[Int(base[at])] != 0 { check(base, n, at, &out) }
             }
             q &+= 8
         }
         while q < n {
-            if base[q] < 0x80 { at(q) }
+            let b = base[q]
+            if b < 0x80 && isAnchor[Int(b)] != 0 { check(base, n, q, &out) }
             q &+= 1
         }
         if out.count > 1 { out.sort { ($0.start, $0.literal) < ($1.start, $1.literal) } }
         return out
+    }
+
+    /// The literals anchored at ASCII byte q, each compared at the start that puts its anchor there.
+    @inline(__always)
+    private func check(_ base: UnsafePointer<UInt8>, _ n: Int, _ q: Int, _ out: inout [LiteralPrefilter.Hit]) {
+        let b = Int(base[q])
+        var k = Int(first[b])
+        let end = Int(first[b &+ 1])
+        while k < end {
+            let e = entries[k]
+            k &+= 1
+            let p = q &- e.offset
+            guard p >= 0, p &+ e.length <= n else { continue }
+            if p &+ 16 <= n {
+                let raw = UnsafeRawPointer(base + p)
+                guard raw.loadUnaligned(as: UInt64.self) & e.mask0 == e.word0,
+                      raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self) & e.mask1 == e.word1 else { continue }
+                if e.length > 16 {
+                    let lit = bytes + byteOffset[Int(e.index)]
+                    var j = 16
+                    while j < e.length && base[p &+ j] == lit[j] { j &+= 1 }
+                    guard j == e.length else { continue }
+                }
+            } else {
+                let lit = bytes + byteOffset[Int(e.index)]
+                var j = 0
+                while j < e.length && base[p &+ j] == lit[j] { j &+= 1 }
+                guard j == e.length else { continue }
+            }
+            out.append(LiteralPrefilter.Hit(start: p, literal: e.id))
+        }
     }
 }
