@@ -99,8 +99,8 @@ public struct ContextGate: Sendable {
         guard !scratch.clauseHits.isEmpty else { return nil }
         let w = scratch.gateClauseText
         // folded offsets of the match
-        let ms = w.sourceStart.firstIndex { Int($0) >= c.start } ?? w.bytes.count
-        let me = w.sourceEnd.lastIndex { Int($0) <= c.end }.map { $0 + 1 } ?? ms
+        let ms = w.firstFolded(atOrAfter: c.start)
+        let me = w.endFolded(atOrBefore: c.end) ?? ms
         var best: (Int, String)? = nil
         for h in 0..<scratch.clauseHits.count {
             let hit = scratch.clauseHits[h]

@@ -218,13 +218,7 @@ public struct Matcher: Sendable {
     /// Index in the folded window of the byte that came from original offset `o`.
     @inline(__always)
     func foldedOffset(of o: Int, in w: NormalizedText) -> Int? {
-        var lo = 0, hi = w.sourceStart.count
-        let t = Int32(o)
-        while lo < hi {
-            let mid = (lo + hi) >> 1
-            if w.sourceStart[mid] < t { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < w.sourceStart.count && w.sourceStart[lo] == t ? lo : nil
+        w.foldedOffset(of: o)
     }
 
     /// Checks a folded-window match against the rule's exceptions and boundary, then records it.
@@ -259,7 +253,7 @@ public struct Matcher: Sendable {
 
     /// True when an occurrence of `ex` in `w` covers [s, e).
     @inline(__always)
-    private func covers(_ ex: [UInt8], _ w: [UInt8], _ s: Int, _ e: Int) -> Bool {
+    private func covers(_ ex: [UInt8], _ w: ArraySlice<UInt8>, _ s: Int, _ e: Int) -> Bool {
         let n = ex.count
         guard n >= e - s else { return false }
         var p = max(0, e - n)

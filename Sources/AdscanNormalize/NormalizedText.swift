@@ -1,11 +1,18 @@
 /// A folded copy of a span of original text, with a map from every folded byte back to the
 /// original bytes it came from, so findings report ORIGINAL offsets.
 public struct NormalizedText {
+    /// Buffers kept at their largest size so far, valid up to `count`: the normaliser writes
+    /// through pointers into room it does not have to clear or trim for every window.
+    var storage: [UInt8] = []
+    var starts: [Int32] = []
+    var ends: [Int32] = []
+    /// Number of folded bytes.
+    public internal(set) var count = 0
     /// Folded UTF-8 bytes; always valid UTF-8 (invalid input bytes become U+FFFD).
-    public var bytes: [UInt8] = []
+    public var bytes: ArraySlice<UInt8> { storage[0..<count] }
     /// For folded byte j: the original offset where its source code point starts / ends.
-    public var sourceStart: [Int32] = []
-    public var sourceEnd: [Int32] = []
+    public var sourceStart: ArraySlice<Int32> { starts[0..<count] }
+    public var sourceEnd: ArraySlice<Int32> { ends[0..<count] }
     /// Which transforms were needed anywhere in the span (0 when the text was already folded);
     /// bits of `Transform`.
     public var transformBits: UInt8 = 0
@@ -13,10 +20,45 @@ public struct NormalizedText {
     public init() {}
 
     public mutating func removeAll() {
-        bytes.removeAll(keepingCapacity: true)
-        sourceStart.removeAll(keepingCapacity: true)
-        sourceEnd.removeAll(keepingCapacity: true)
+        count = 0
         transformBits = 0
+    }
+
+    /// Makes room for `capacity` bytes (contents up to `count` are not kept).
+    mutating func reserve(_ capacity: Int) {
+        guard storage.count < capacity else { return }
+        let size = max(capacity, storage.count * 2)
+        storage = [UInt8](repeating: 0, count: size)
+        starts = [Int32](repeating: 0, count: size)
+        ends = [Int32](repeating: 0, count: size)
+    }
+
+    /// Index of the folded byte that came from original offset `o` (the first of its code point).
+    public func foldedOffset(of o: Int) -> Int? {
+        var lo = 0, hi = count
+        let t = Int32(truncatingIfNeeded: o)
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if starts[mid] < t { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < count && starts[lo] == t ? lo : nil
+    }
+
+    /// First folded index whose code point starts at or after original offset `o` (count if none).
+    public func firstFolded(atOrAfter o: Int) -> Int {
+        var k = 0
+        while k < count && Int(starts[k]) < o { k += 1 }
+        return k
+    }
+
+    /// One past the last folded index whose code point ends at or before original offset `o`.
+    public func endFolded(atOrBefore o: Int) -> Int? {
+        var k = count
+        while k > 0 {
+            if Int(ends[k - 1]) <= o { return k }
+            k -= 1
+        }
+        return nil
     }
 
     /// Names of the transforms needed anywhere in the span.
@@ -25,8 +67,8 @@ public struct NormalizedText {
     /// Original [start, end) for folded [from, to).
     @inline(__always)
     public func originalRange(_ from: Int, _ to: Int) -> Range<Int> {
-        let s = Int(sourceStart[from])
-        let e = to > from ? Int(sourceEnd[to - 1]) : s
+        let s = Int(starts[from])
+        let e = to > from ? Int(ends[to - 1]) : s
         return s..<max(s, e)
     }
 

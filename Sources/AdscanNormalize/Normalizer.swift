@@ -27,17 +27,11 @@ public struct Normalizer: Sendable {
         var n = 0
         var complete = true
         let limit = cap - 56      // a BMP code point folds to at most 18 code points (54 bytes)
-        out.bytes.reserveCapacity(cap)
-        out.sourceStart.reserveCapacity(cap)
-        out.sourceEnd.reserveCapacity(cap)
+        out.reserve(cap)
         let table = self.table
-        // grow the arrays to capacity once, fill through pointers, then cut back to n
-        out.bytes.append(contentsOf: repeatElement(0, count: cap))
-        out.sourceStart.append(contentsOf: repeatElement(0, count: cap))
-        out.sourceEnd.append(contentsOf: repeatElement(0, count: cap))
-        out.bytes.withUnsafeMutableBufferPointer { ob in
-            out.sourceStart.withUnsafeMutableBufferPointer { ss in
-                out.sourceEnd.withUnsafeMutableBufferPointer { se in
+        out.storage.withUnsafeMutableBufferPointer { ob in
+            out.starts.withUnsafeMutableBufferPointer { ss in
+                out.ends.withUnsafeMutableBufferPointer { se in
                     var w = OffsetMapWriter(bytes: ob.baseAddress!, sourceStart: ss.baseAddress!, sourceEnd: se.baseAddress!)
                     var i = range.lowerBound
                     let end = range.upperBound
@@ -77,9 +71,7 @@ public struct Normalizer: Sendable {
                 }
             }
         }
-        out.bytes.removeSubrange(n...)
-        out.sourceStart.removeSubrange(n...)
-        out.sourceEnd.removeSubrange(n...)
+        out.count = n
         out.transformBits = bitsOut
         return complete
     }

@@ -71,11 +71,26 @@ public struct JSONWriter {
         var s = s
         s.withUTF8 { p in
             var run = 0
-            for i in 0..<p.count {
+            var i = 0
+            // eight bytes at a time while none of them needs an escape (no control byte, `"`, `\`)
+            if let base = p.baseAddress {
+                while i &+ 8 <= p.count {
+                    let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    let quote = w ^ 0x2222_2222_2222_2222, slash = w ^ 0x5C5C_5C5C_5C5C_5C5C
+                    let zero = ((w &- 0x2020_2020_2020_2020) & ~w)
+                        | ((quote &- 0x0101_0101_0101_0101) & ~quote)
+                        | ((slash &- 0x0101_0101_0101_0101) & ~slash)
+                    if zero & 0x8080_8080_8080_8080 != 0 { break }
+                    i &+= 8
+                }
+            }
+            while i < p.count {
                 let b = p[i]
+                i += 1
                 guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
-                if i > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[run..<i])) }
-                run = i + 1
+                let at = i - 1
+                if at > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[run..<at])) }
+                run = i
                 switch b {
                 case 0x22: out.append(0x5C); out.append(0x22)
                 case 0x5C: out.append(0x5C); out.append(0x5C)
