@@ -64,9 +64,20 @@ enum UTF8Validity {
         UTF8Scan.firstInvalid(p) == nil
     }
 
-    /// Valid, allowing an incomplete character at the very end (a sample cut mid-character).
-    static func isValidPrefix(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let bad = UTF8Scan.firstInvalid(p) else { return true }
-        return bad >= p.count - 3 && p[bad] >= 0xC2
+    /// Whether the head of a file is UTF-8 rather than a legacy charset: true once 64 multi-byte
+    /// characters have decoded (GBK or Big5 text breaks UTF-8 within its first few characters, and
+    /// a UTF-8 page with one bad byte further on stays UTF-8: the scan reports that byte), false at
+    /// an invalid sequence before that, allowing one cut off at the very end of the sample.
+    static func looksLikeUTF8(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0, multi = 0
+        while i < p.count {
+            if p[i] < 0x80 { i += 1; continue }
+            let (c, len) = UTF8Scan.decode(p, i)
+            if c == 0xFFFD && len == 1 { return i >= p.count - 3 && p[i] >= 0xC2 }
+            multi += 1
+            if multi == 64 { return true }
+            i += len
+        }
+        return true
     }
 }

@@ -230,7 +230,7 @@ public final class RecordReader {
         // check the head in place: no copy per document
         let needsDocumentPath = batch.bytes.withUnsafeBufferPointer { all -> Bool in
             let head = UnsafeBufferPointer(rebasing: all[start..<min(all.count, start + 4096)])
-            return !UTF8Validity.isValidPrefix(head) || HTMLText.looksLikeHTML(head)
+            return !UTF8Validity.looksLikeUTF8(head) || HTMLText.looksLikeHTML(head)
         }
         if needsDocumentPath {
             let raw = Array(batch.bytes[start...])

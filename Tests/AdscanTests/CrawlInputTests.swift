@@ -63,6 +63,23 @@ final class CrawlInputTests: XCTestCase {
         XCTAssertFalse(r.stderr.contains("invalid UTF-8"), r.stderr)
     }
 
+    /// A UTF-8 page with one stray byte is still UTF-8: scanned as it is, the byte reported, not
+    /// transcoded from a legacy charset (which would garble every character).
+    func testUTF8PageWithOneBadByteStaysUTF8() throws {
+        let dir = try TestSupport.tempDir()
+        var bytes = Array(String(repeating: "本院专家团队介绍，", count: 10).utf8)
+        let bad = bytes.count
+        bytes.append(0xFF)
+        bytes += Array("三个疗程根治。".utf8)
+        let path = try write(dir, "page.txt", bytes)
+        let r = try TestSupport.run(["scan", "-q", "--format", "jsonl", path])
+        let rec = try XCTUnwrap(try records(r).first)
+        XCTAssertNil(rec["encoding"], "not transcoded")
+        let matches = (rec["findings"] as! [[String: Any]]).map { $0["match"] as! String }
+        XCTAssertTrue(matches.contains("三个疗程根治"), "\(matches)")
+        XCTAssertTrue(r.stderr.contains("invalid UTF-8 at byte \(bad)"), r.stderr)
+    }
+
     func testGzipFilesStreamsAndTruncation() throws {
         let dir = try TestSupport.tempDir()
         let gz = try python("import gzip,sys;sys.stdout.buffer.write(gzip.compress('{\"id\":\"a\",\"text\":\"三个疗程根治\"}\\n{\"id\":\"b\",\"text\":\"正常\"}\\n'.encode()))")
