@@ -5,6 +5,9 @@ public struct Batch: Sendable {
     public enum Item: Sendable {
         case record(RecordSlice)
         case error(RecordError)
+        /// A page found by a directory walk, not read yet: whoever scans the batch reads it
+        /// (ReaderOptions.deferFiles), so files are read in parallel and still reported in order.
+        case file(String)
     }
 
     /// Where a record's text lies in `bytes`, and, for oversized records, which segment this is.

@@ -36,6 +36,12 @@ public struct ReaderOptions: Sendable {
     /// Batches are handed on when they reach this many bytes or records.
     public var batchBytes = 1 << 20
     public var batchRecords = 1024
+    /// Directory walks: hand on small single-record files (pages) as paths for the scanning
+    /// threads to read (`Batch.Item.file`), so reading scales with them; set with several threads.
+    public var deferFiles = false
+    /// Deferred files per batch, and the largest file deferred.
+    public var deferredBatchFiles = 64
+    public var deferredMaxBytes = 4 << 20
     /// Directory walks: leave out names starting with "." (files and directories).
     public var skipHidden = false
     /// Directory walks: leave out paths whose name matches one of these shell patterns.

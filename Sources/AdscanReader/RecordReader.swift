@@ -99,19 +99,37 @@ public final class RecordReader {
             case S_IFDIR:
                 walk(path)
             case S_IFREG:
-                readFile(path)
+                walkedFile(path, size: Int(st.st_size))
             case S_IFLNK:
                 // follow links to files; never to directories (no loops)
                 var target = stat()
                 if stat(path, &target) != 0 {
                     error(path, nil, "broken symbolic link: \(String(cString: strerror(errno)))")
                 } else if target.st_mode & S_IFMT == S_IFREG {
-                    readFile(path)
+                    walkedFile(path, size: Int(target.st_size))
                 }
             default:
                 continue
             }
         }
+    }
+
+    /// A regular file met in a directory walk: read now, or, when it is one small page and files
+    /// are deferred, handed on by path.
+    private func walkedFile(_ path: String, size: Int) {
+        let mode = options.mode ?? InputMode.forPath(path)
+        guard options.deferFiles, mode == .doc || mode == .html, size <= options.deferredMaxBytes,
+              !path.lowercased().hasSuffix(".gz") else {
+            readFile(path)
+            return
+        }
+        batch.items.append(.file(path))
+        if batch.items.count >= options.deferredBatchFiles { flush(live: false) }
+    }
+
+    /// Reads files handed on by a walk (Batch.Item.file), in order, into this reader's batches.
+    public func readDeferred(_ paths: [String]) {
+        for path in paths where !stopped { readFile(path) }
     }
 
     private func readFile(_ path: String) {

@@ -180,6 +180,9 @@ struct ScanCommand: ParsableCommand {
         options.maxRecordBytes = maxRecordBytes
         options.skipHidden = skipHidden
         options.excludes = exclude
+        // with several threads the walk only lists pages and the workers read them
+        options.deferFiles = settings.threads > 1
+        pipeline.readerOptions = options
         let reader = RecordReader(options: options) { pipeline.submit($0) }
         var fatal = false
         for path in inputs {

@@ -34,6 +34,8 @@ final class ScanPipeline: @unchecked Sendable {
 
     let scanner: RecordScanner
     let reporter: any Reporter
+    /// How workers read the files a walk hands on by path (Batch.Item.file).
+    var readerOptions = ReaderOptions()
     let settings: Settings
     let output: Output
     private(set) var summary = ScanSummary()
@@ -43,11 +45,11 @@ final class ScanPipeline: @unchecked Sendable {
     private var pending: [Int: BatchOutput] = [:]
     private var nextToWrite = 0
     private var nextSeq = 0
-    private var scratchPool: [Scratch] = []
+    private var scratchPool: [Worker] = []
     private let slots: DispatchSemaphore
     private let group = DispatchGroup()
     private let queue = DispatchQueue(label: "adscan.scan", attributes: .concurrent)
-    private let inlineScratch = Scratch()
+    private let inlineScratch = Worker()
     private var wroteRecordChunk = false
     /// Called after each batch is written (in input order), e.g. to draw progress.
     var onProgress: ((ScanSummary) -> Void)?
@@ -95,19 +97,58 @@ final class ScanPipeline: @unchecked Sendable {
         output.flush()
     }
 
-    private func takeScratch() -> Scratch {
+    private func takeScratch() -> Worker {
         lock.lock()
         defer { lock.unlock() }
-        return scratchPool.popLast() ?? Scratch()
+        return scratchPool.popLast() ?? Worker()
+    }
+
+    /// What one scanning thread reuses from batch to batch: the matcher's scratch space, and a
+    /// reader for the files a walk hands on by path (its 1 MB read buffer is made once).
+    final class Worker {
+        let scratch = Scratch()
+        var reader: RecordReader?
+        var read: [Batch] = []
     }
 
     /// Runs on a worker: scan and format every record of the batch.
-    private func process(_ batch: Batch, _ scratch: Scratch) -> BatchOutput {
+    private func process(_ batch: Batch, _ scratch: Worker) -> BatchOutput {
         var out = BatchOutput()
         out.live = batch.live
+        scan(batch, scratch, into: &out)
+        return out
+    }
+
+    /// Reads the files a directory walk handed on by path (on this worker), then scans them.
+    private func readAndScan(_ paths: [String], _ worker: Worker, into out: inout BatchOutput) {
+        if worker.reader == nil {
+            var options = readerOptions
+            options.deferFiles = false
+            worker.reader = RecordReader(options: options) { [unowned worker] in worker.read.append($0); return true }
+        }
+        let reader = worker.reader!
+        let noticed = reader.notices.count
+        reader.readDeferred(paths)
+        reader.finish()
+        for n in reader.notices[noticed...] { out.messages.append("adscan: " + n) }
+        let read = worker.read
+        worker.read.removeAll()
+        for b in read { scan(b, worker, into: &out) }
+    }
+
+    private func scan(_ batch: Batch, _ worker: Worker, into out: inout BatchOutput) {
+        let scratch = worker.scratch
+        var deferred: [String] = []
         batch.bytes.withUnsafeBufferPointer { all in
             for item in batch.items {
+                if case .file(let path) = item { deferred.append(path); continue }
+                if !deferred.isEmpty {
+                    readAndScan(deferred, worker, into: &out)
+                    deferred.removeAll()
+                }
                 switch item {
+                case .file:
+                    break
                 case .error(let e):
                     out.summary.recordErrors += 1
                     out.messages.append("adscan: \(e.source)\(e.line.map { ":\($0)" } ?? ""): \(e.message)")
@@ -137,7 +178,7 @@ final class ScanPipeline: @unchecked Sendable {
                 }
             }
         }
-        return out
+        if !deferred.isEmpty { readAndScan(deferred, worker, into: &out) }
     }
 
     /// `adscan:allow` in a record's text suppresses its findings (`adscan:allow(AL-9-3): reason`

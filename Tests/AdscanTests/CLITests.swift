@@ -125,6 +125,35 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(one.stdout, two.stdout)
     }
 
+    /// With several threads a directory walk hands pages on by path and the workers read them:
+    /// the report (records, errors, their order) is the same as one thread reading everything.
+    func testThreadsReadDirectoryPagesInOrder() throws {
+        let dir = try TestSupport.tempDir()
+        let fm = FileManager.default
+        for d in 0..<3 {
+            let sub = dir.appendingPathComponent("d\(d)")
+            try fm.createDirectory(at: sub, withIntermediateDirectories: true)
+            for i in 0..<150 {
+                let text = i % 5 == 0 ? "第\(d)-\(i)页：本院三个疗程根治，治愈率高达98%。" : "第\(d)-\(i)页：普通文字。"
+                try Data(text.utf8).write(to: sub.appendingPathComponent(String(format: "p%03d.txt", i)))
+            }
+        }
+        try Data([0x00, 0x01, 0x02]).write(to: dir.appendingPathComponent("d1/binary.txt"))
+        try Data("{\"id\":\"j1\",\"text\":\"一次根治\"}\n{\"id\":\"j2\"\n".utf8).write(to: dir.appendingPathComponent("d1/feed.jsonl"))
+        try Data("<html><body><p>国家级专家坐诊</p></body></html>".utf8).write(to: dir.appendingPathComponent("d2/page.html"))
+        try fm.createSymbolicLink(atPath: dir.appendingPathComponent("d2/gone.txt").path, withDestinationPath: "/nonexistent/x")
+        let one = try TestSupport.run(["scan", "-q", "--threads", "1", "--format", "jsonl", "--summary", dir.path])
+        let four = try TestSupport.run(["scan", "-q", "--threads", "4", "--format", "jsonl", "--summary", dir.path])
+        func lines(_ r: TestSupport.Run) -> [String] { r.stdoutLines.filter { !$0.contains("\"type\":\"summary\"") } }
+        XCTAssertGreaterThan(lines(one).count, 90)
+        XCTAssertEqual(lines(one), lines(four))
+        XCTAssertEqual(one.stderr, four.stderr)
+        XCTAssertTrue(one.stderr.contains("binary file"), one.stderr)
+        XCTAssertTrue(one.stderr.contains("broken symbolic link"), one.stderr)
+        let summary = try XCTUnwrap(four.stdoutLines.last)
+        XCTAssertTrue(summary.contains("\"records_in\":455"), summary)
+    }
+
     func testBrokenPipeEndsQuietly() throws {
         var input = ""
         for _ in 0..<20000 { input += "三个疗程根治\n" }

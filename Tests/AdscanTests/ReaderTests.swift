@@ -6,6 +6,7 @@ final class ReaderTests: XCTestCase {
     struct Collected {
         var records: [(origin: RecordOrigin, text: String, slice: Batch.RecordSlice)] = []
         var errors: [RecordError] = []
+        var deferred: [String] = []
     }
 
     func read(_ options: ReaderOptions, _ body: (RecordReader) -> Void) -> Collected {
@@ -17,6 +18,8 @@ final class ReaderTests: XCTestCase {
                     c.records.append((s.origin, String(decoding: batch.bytes[s.range], as: UTF8.self), s))
                 case .error(let e):
                     c.errors.append(e)
+                case .file(let path):
+                    c.deferred.append(path)
                 }
             }
             return true
@@ -119,6 +122,20 @@ final class ReaderTests: XCTestCase {
         XCTAssertEqual(c.records.map(\.text), ["a", "b", "c"])
         XCTAssertEqual(c.errors.count, 1)
         XCTAssertTrue(c.errors[0].message.contains("broken symbolic link"))
+    }
+
+    func testDeferredWalkHandsOnPagesByPathAndReadsStreamsItself() throws {
+        let dir = try TestSupport.tempDir()
+        try Data("甲".utf8).write(to: dir.appendingPathComponent("a.txt"))
+        try Data("{\"text\":\"乙\"}\n".utf8).write(to: dir.appendingPathComponent("b.jsonl"))
+        try Data("丙".utf8).write(to: dir.appendingPathComponent("c.txt"))
+        var o = ReaderOptions()
+        o.deferFiles = true
+        let c = read(o) { $0.read(path: dir.path) }
+        XCTAssertEqual(c.deferred.map { ($0 as NSString).lastPathComponent }, ["a.txt", "c.txt"])
+        XCTAssertEqual(c.records.map(\.text), ["乙"], "a JSONL file is read by the walk, not deferred")
+        let later = read(ReaderOptions()) { $0.readDeferred(c.deferred) }
+        XCTAssertEqual(later.records.map(\.text), ["甲", "丙"])
     }
 
     func testOversizedLineIsScannedInOverlappingSegments() throws {
