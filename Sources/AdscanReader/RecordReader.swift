@@ -228,7 +228,8 @@ public final class RecordReader {
     /// doc mode, regular file that fits: one record, read through the chunk buffer.
     private func readWholeFile(_ fd: Int32, source: String, size: Int) {
         let start = batch.bytes.count
-        batch.bytes.reserveCapacity(start + size)
+        // geometric growth: reserving exactly start + size would copy the batch for every file
+        if start + size > batch.bytes.capacity { batch.bytes.reserveCapacity(max(start + size, 2 * batch.bytes.capacity)) }
         while true {
             let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if n < 0 {

@@ -4,9 +4,19 @@ import AdscanModel
 /// `{"type":"error"}` lines, and an optional closing `{"type":"summary"}` line.
 public struct JSONLReporter: Reporter {
     public let options: ReportOptions
+    /// Per rule id: its law and the members every finding of it starts with (rule, category,
+    /// severity, law, message), written once here instead of escaped again for every finding.
+    private let ruleMembers: [String: (rule: RuleInfo, json: [UInt8])]
 
     public init(options: ReportOptions) {
         self.options = options
+        var members: [String: (rule: RuleInfo, json: [UInt8])] = [:]
+        for r in options.rules {
+            members[r.id] = (r, JSONWriter.members([("rule", r.id), ("category", r.category.rawValue),
+                                                         ("severity", r.severity.rawValue), ("law", r.law),
+                                                         ("message", r.message)]))
+        }
+        ruleMembers = members
     }
 
     public func record(_ r: ScannedRecord, embeddedText: Bool, text: String?, into out: inout [UInt8]) {
@@ -30,11 +40,18 @@ public struct JSONLReporter: Reporter {
         w.beginArray("findings")
         for f in shown {
             w.beginObjectElement()
-            w.field("rule", f.ruleID)
-            w.field("category", f.category.rawValue)
-            w.field("severity", f.severity.rawValue)
-            w.field("law", f.law)
-            w.field("message", f.message)
+            // the same five members as below, when the finding carries its rule's own law (a
+            // rule may cite another article for some ad classes)
+            if let m = ruleMembers[f.ruleID], m.rule.law == f.law, m.rule.category == f.category,
+               m.rule.severity == f.severity, m.rule.message == f.message {
+                w.rawMembers(m.json)
+            } else {
+                w.field("rule", f.ruleID)
+                w.field("category", f.category.rawValue)
+                w.field("severity", f.severity.rawValue)
+                w.field("law", f.law)
+                w.field("message", f.message)
+            }
             w.field("match", f.match)
             w.field("start", f.start)
             w.field("end", f.end)

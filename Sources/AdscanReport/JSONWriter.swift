@@ -38,6 +38,20 @@ public struct JSONWriter {
     }
 
     public mutating func field(_ key: String, _ value: String) { keyPart(key); Self.appendString(value, to: &out) }
+
+    /// Members already written as JSON (`"a":1,"b":"x"`, from `members(_:)`), appended as one copy.
+    public mutating func rawMembers(_ json: [UInt8]) {
+        comma()
+        out.append(contentsOf: json)
+    }
+
+    /// The JSON text of string members, for `rawMembers`.
+    public static func members(_ fields: [(String, String)]) -> [UInt8] {
+        var w = JSONWriter()
+        w.push()
+        for (k, v) in fields { w.field(k, v) }
+        return w.out
+    }
     public mutating func field(_ key: String, _ value: Int) { keyPart(key); Self.appendInt(value, to: &out) }
 
     /// Decimal digits without an intermediate String.
