@@ -29,9 +29,23 @@ final class AnchoredLiterals: @unchecked Sendable {
     /// 1 when some literal is anchored at ASCII byte b (a table: letters and digits alternate
     /// unpredictably, and a test that picks one of two mask words by `b < 64` mispredicts).
     private let isAnchor: UnsafeMutablePointer<UInt8>
+    /// Every literal is anchored at a letter beside a non-ASCII byte: only such letters of the
+    /// text are looked at (pinyin mixed into Chinese), found eight bytes at a time.
+    private let seamsOnly: Bool
 
     /// The offset of the first ASCII byte, if any.
     static func anchor(_ lit: [UInt8]) -> Int? { lit.firstIndex { $0 < 0x80 } }
+
+    /// Where a literal is looked for: its first Latin letter next to a non-ASCII byte (`fu读` at
+    /// `u`, `治yu` at `y`), else its first ASCII byte.
+    static func anchorForSearch(_ lit: [UInt8]) -> (offset: Int, atSeam: Bool) {
+        for (i, b) in lit.enumerated() where isLetter(b) {
+            if (i > 0 && lit[i - 1] >= 0x80) || (i + 1 < lit.count && lit[i + 1] >= 0x80) { return (i, true) }
+        }
+        return (anchor(lit)!, false)
+    }
+
+    static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
 
     /// - Precondition: every literal contains an ASCII byte.
     init(literals: [[UInt8]], ids: [Int32]) {
@@ -39,8 +53,10 @@ final class AnchoredLiterals: @unchecked Sendable {
         var by = [[Entry]](repeating: [], count: 128)
         isAnchor = .allocate(capacity: 128)
         isAnchor.initialize(repeating: 0, count: 128)
+        var seams = true
         for (k, lit) in literals.enumerated() {
-            let a = Self.anchor(lit)!
+            let (a, atSeam) = Self.anchorForSearch(lit)
+            seams = seams && atSeam
             var w0: UInt64 = 0, m0: UInt64 = 0, w1: UInt64 = 0, m1: UInt64 = 0
             for (j, b) in lit.prefix(16).enumerated() {
                 if j < 8 { w0 |= UInt64(b) << (8 * UInt64(j)); m0 |= 0xFF << (8 * UInt64(j)) }
@@ -52,6 +68,7 @@ final class AnchoredLiterals: @unchecked Sendable {
                                          word0: w0, mask0: m0, word1: w1, mask1: m1))
         }
         count = literals.count
+        seamsOnly = seams
         first = .allocate(capacity: 129)
         entries = .allocate(capacity: max(1, count))
         var next = 0
@@ -82,6 +99,39 @@ final class AnchoredLiterals: @unchecked Sendable {
         var out: [LiteralPrefilter.Hit] = []
         let isAnchor = self.isAnchor
         var q = 0
+        if seamsOnly {
+            let high: UInt64 = 0x8080_8080_8080_8080
+            while q &+ 8 <= n {
+                let w = UnsafeRawPointer(base + q).loadUnaligned(as: UInt64.self)
+                let ascii = ~w & high
+                if ascii == 0 { q &+= 8; continue }
+                // letters (either case; bytes below 0x80 only, so the adds carry into no neighbour)
+                let x = (w | 0x2020_2020_2020_2020) & 0x7F7F_7F7F_7F7F_7F7F
+                let letter = ascii & (x &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(x &+ 0x0505_0505_0505_0505)
+                if letter != 0 {
+                    // beside a non-ASCII byte: the byte before or after has its high bit set
+                    let before = (w << 8) | UInt64(q > 0 ? base[q &- 1] : 0)
+                    let after = (w >> 8) | (q &+ 8 < n ? UInt64(base[q &+ 8]) << 56 : 0)
+                    var seam = letter & (before | after) & high
+                    while seam != 0 {
+                        let at = q &+ seam.trailingZeroBitCount >> 3
+                        seam &= seam &- 1
+                        if isAnchor[Int(base[at])] != 0 { check(base, n, at, &out) }
+                    }
+                }
+                q &+= 8
+            }
+            while q < n {
+                let b = base[q]
+                if Self.isLetter(b) && isAnchor[Int(b)] != 0
+                    && ((q > 0 && base[q &- 1] >= 0x80) || (q &+ 1 < n && base[q &+ 1] >= 0x80)) {
+                    check(base, n, q, &out)
+                }
+                q &+= 1
+            }
+            if out.count > 1 { out.sort { ($0.start, $0.literal) < ($1.start, $1.literal) } }
+            return out
+        }
         while q &+ 8 <= n {
             // the ASCII bytes of eight (high bit clear), then those that anchor some literal
             var ascii = ~UnsafeRawPointer(base + q).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080
