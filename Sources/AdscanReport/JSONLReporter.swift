@@ -20,7 +20,9 @@ public struct JSONLReporter: Reporter {
     }
 
     public func record(_ r: ScannedRecord, embeddedText: Bool, text: String?, into out: inout [UInt8]) {
-        let shown = r.findings.filter { $0.suppressedBy == nil || options.explain }
+        // the findings to show (the record's own array when that is all of them: no copy)
+        let shown = options.explain || !r.findings.contains(where: { $0.suppressedBy != nil })
+            ? r.findings : r.findings.filter { $0.suppressedBy == nil }
         if shown.isEmpty && !options.allRecords { return }
         var w = JSONWriter()
         swap(&w.out, &out)

@@ -159,8 +159,10 @@ final class ScanPipeline: @unchecked Sendable {
                     }
                 case .record(let slice):
                     let text = UnsafeBufferPointer(rebasing: all[slice.range])
-                    let res = scanner.scan(text, scratch: scratch)
-                    var rec = ScannedRecord(origin: slice.origin, byteCount: slice.range.count, findings: res.findings)
+                    var res = scanner.scan(text, scratch: scratch)
+                    // moved, not shared: emit writes fingerprints into the findings in place
+                    var rec = ScannedRecord(origin: slice.origin, byteCount: slice.range.count, findings: [])
+                    swap(&rec.findings, &res.findings)
                     rec.truncated = res.truncated
                     rec.adClasses = res.adClasses
                     if let bad = res.invalidUTF8At {
@@ -173,8 +175,8 @@ final class ScanPipeline: @unchecked Sendable {
                         continue
                     }
                     if !rec.findings.isEmpty { Self.applyInlineAllow(&rec, text: text) }
-                    emit(rec, text: reporter.wantsText && !rec.findings.isEmpty ? String(decoding: text, as: UTF8.self) : nil,
-                         into: &out)
+                    let shown = reporter.wantsText && !rec.findings.isEmpty ? String(decoding: text, as: UTF8.self) : nil
+                    emit(&rec, text: shown, into: &out)
                 }
             }
         }
@@ -209,8 +211,9 @@ final class ScanPipeline: @unchecked Sendable {
         }
     }
 
-    private func emit(_ rec: ScannedRecord, text: String?, into out: inout BatchOutput) {
-        var rec = rec
+    /// Fingerprints, baseline and allowlist, then the report. Takes the record inout: a copy
+    /// would share its findings, and the first fingerprint written would copy them all.
+    private func emit(_ rec: inout ScannedRecord, text: String?, into out: inout BatchOutput) {
         if !rec.findings.isEmpty {
             Fingerprint.assign(&rec.findings, record: rec.origin.id)
             if !settings.baseline.isEmpty {
@@ -262,7 +265,7 @@ final class ScanPipeline: @unchecked Sendable {
                 var rec = segmented!
                 rec.byteCount = slice.recordBytes
                 segmented = nil
-                emit(rec, text: nil, into: &out)
+                emit(&rec, text: nil, into: &out)
             }
         }
         for m in out.messages { printError(m) }
