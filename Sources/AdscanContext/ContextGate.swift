@@ -123,25 +123,23 @@ public struct ContextGate: Sendable {
         let order = findings.indices.sorted { findings[$0].start < findings[$1].start }
         var pos = 0, chars = 0, line = 1, lineStartChars = 0
         func advance(to target: Int) {
-            // eight bytes at a time while no newline is among them: count the bytes that are not
-            // UTF-8 continuation bytes (10xxxxxx)
+            // eight bytes at a time: the bytes that are not UTF-8 continuation bytes (10xxxxxx)
+            // are characters; newlines are found exactly (zero bytes of w ^ 0x0A…) and the
+            // characters up to the last one start the current line
             if let base = text.baseAddress {
                 while pos &+ 8 <= target {
                     let w = UnsafeRawPointer(base + pos).loadUnaligned(as: UInt64.self)
+                    let starts = ~(w & ~(w << 1)) & 0x8080_8080_8080_8080   // high bit: not a continuation byte
                     let x = w ^ 0x0A0A_0A0A_0A0A_0A0A
-                    if (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0 {
-                        // a newline among them: this word byte by byte
-                        for k in 0..<8 {
-                            let b = base[pos &+ k]
-                            if b & 0xC0 != 0x80 {
-                                chars &+= 1
-                                if b == 0x0A { line &+= 1; lineStartChars = chars }
-                            }
-                        }
-                    } else {
-                        let continuation = w & ~(w << 1) & 0x8080_8080_8080_8080
-                        chars &+= 8 &- continuation.nonzeroBitCount
+                    let nl = ~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x | 0x7F7F_7F7F_7F7F_7F7F)
+                    if nl != 0 {
+                        line &+= nl.nonzeroBitCount
+                        // characters through the last newline of the word
+                        let last = (63 &- nl.leadingZeroBitCount) >> 3
+                        let through: UInt64 = last == 7 ? ~0 : (UInt64(1) << UInt64(8 &* (last &+ 1))) &- 1
+                        lineStartChars = chars &+ (starts & through).nonzeroBitCount
                     }
+                    chars &+= starts.nonzeroBitCount
                     pos &+= 8
                 }
             }
