@@ -42,6 +42,26 @@ final class EngineTests: XCTestCase {
         XCTAssertEqual(f[0].column, 5)
     }
 
+    /// Line, column and character offsets against a count over the String, on records where
+    /// newlines, ASCII and Chinese fall at every position of the eight-byte words counted at once.
+    func testLineColumnAndCharOffsetsOnMixedMultiLineText() {
+        var rng = SplitMix(seed: 5)
+        let pieces = ["\n", "a", "12", "普通", "文字", "\n\n", "é", " ", "。"]
+        for round in 0..<60 {
+            var text = ""
+            for _ in 0..<Int(rng.next() % 40) { text += pieces[Int(rng.next() % UInt64(pieces.count))] }
+            text += "三个疗程根治"
+            for _ in 0..<Int(rng.next() % 10) { text += pieces[Int(rng.next() % UInt64(pieces.count))] }
+            let f = findings(text).filter { $0.match == "三个疗程根治" }
+            XCTAssertEqual(f.count, 1, "round \(round)")
+            guard let x = f.first else { continue }
+            let before = Array(text.unicodeScalars)[..<x.charStart]
+            XCTAssertEqual(Array(text.utf8)[..<x.start].count, String(String.UnicodeScalarView(before)).utf8.count)
+            XCTAssertEqual(x.line, 1 + before.filter { $0 == "\n" }.count, "round \(round)")
+            XCTAssertEqual(x.column, before.count - (before.lastIndex(of: "\n").map { $0 + 1 } ?? 0) + 1, "round \(round)")
+        }
+    }
+
     func testLongestOverlapWinsWithinARule() {
         let f = findings("全国第一品牌")
         XCTAssertEqual(f.filter { $0.ruleID == "AL-9-3.rank" }.map(\.match), ["全国第一品牌"])
