@@ -114,8 +114,8 @@ public enum UTF8Scan {
 }
 
 /// Writes UTF-8 and, per byte, the original range it came from, through raw pointers into
-/// buffers the caller sized for the worst case. Shared by the window normaliser and the evasion
-/// rewrite (a struct, so the count is not captured and boxed as a nested function's would be).
+/// buffers the caller sized for the worst case: the window normaliser's output (a struct, so the
+/// count is not captured and boxed as a nested function's would be).
 public struct OffsetMapWriter {
     @usableFromInline let bytes: UnsafeMutablePointer<UInt8>
     @usableFromInline let sourceStart: UnsafeMutablePointer<Int32>
@@ -137,24 +137,15 @@ public struct OffsetMapWriter {
         count &+= m
     }
 
-    /// Appends c mapped to [s, e) and records `bit` for each of its bytes in `bits`.
-    @inlinable @inline(__always)
-    public mutating func put(_ c: UInt32, _ s: Int32, _ e: Int32, bits: UnsafeMutablePointer<UInt16>, _ bit: UInt16) {
-        let m = encode(c)
-        for k in count..<(count &+ m) { sourceStart[k] = s; sourceEnd[k] = e; bits[k] = bit }
-        count &+= m
-    }
-
     /// A 3-byte code point (U+0800–FFFF, e.g. a Han character) mapped to [s, e), without the
-    /// length branches of `put`; `bits`, when given, gets `bit` for each of its bytes.
+    /// length branches of `put`.
     @inlinable @inline(__always)
-    public mutating func put3(_ c: UInt32, _ s: Int32, _ e: Int32, bits: UnsafeMutablePointer<UInt16>? = nil, _ bit: UInt16 = 0) {
+    public mutating func put3(_ c: UInt32, _ s: Int32, _ e: Int32) {
         let k = count
         bytes[k] = UInt8(0xE0 | (c >> 12)); bytes[k &+ 1] = UInt8(0x80 | ((c >> 6) & 0x3F))
         bytes[k &+ 2] = UInt8(0x80 | (c & 0x3F))
         sourceStart[k] = s; sourceStart[k &+ 1] = s; sourceStart[k &+ 2] = s
         sourceEnd[k] = e; sourceEnd[k &+ 1] = e; sourceEnd[k &+ 2] = e
-        if let bits { bits[k] = bit; bits[k &+ 1] = bit; bits[k &+ 2] = bit }
         count = k &+ 3
     }
 
