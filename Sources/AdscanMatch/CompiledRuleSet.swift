@@ -23,6 +23,9 @@ public final class CompiledRuleSet: Sendable {
         let exceptionPatterns: [Regex]
         let groupPatterns: [[Regex]]
         let wordBoundary: Bool
+        /// A term hit is a finding as soon as the hit folds to the term: no exception or word
+        /// boundary to check in the folded clause, so the clause need not be folded.
+        let termsNeedClause: Bool
         /// Bit masks over ad classes (bit i = ruleSet.adClasses[i]); 0 = no constraint.
         let requireClassMask: UInt64
         let excludeClassMask: UInt64
@@ -37,6 +40,7 @@ public final class CompiledRuleSet: Sendable {
             self.exceptionPatterns = exceptionPatterns
             self.groupPatterns = groupPatterns
             self.wordBoundary = wordBoundary
+            self.termsNeedClause = !exceptions.isEmpty || !exceptionPatterns.isEmpty || wordBoundary
         }
     }
 

@@ -18,6 +18,7 @@ public struct Matcher: Sendable {
         if scratch.hits.isEmpty && compiled.requiredRules.isEmpty { return result }
 
         var window: Range<Int>? = nil
+        var windowFolded = false       // scratch.window holds the folded `window` (folded on first need)
         scratch.windowHits.removeAll(keepingCapacity: true)
         // Document rules: evidence per group slot. Groups with patterns only collect keyword hits
         // here; their (costlier) patterns run at the end, and only when every other group is present.
@@ -102,9 +103,8 @@ public struct Matcher: Sendable {
             }
             guard wanted else { continue }
             if window == nil || !(window!.lowerBound <= hitRange.lowerBound && hitRange.upperBound <= window!.upperBound) {
-                let w = Clause.around(hitRange, in: text)
-                window = w
-                compiled.normalizer.normalize(text, range: w, into: &scratch.window)
+                window = Clause.around(hitRange, in: text)
+                windowFolded = false
                 scratch.ranInWindow.removeAll(keepingCapacity: true)
             }
             let clause = window!
@@ -114,6 +114,10 @@ public struct Matcher: Sendable {
                     continue
                 case .keyword(let ri):
                     guard applies(ri), scratch.ranInWindow.insert(ri).inserted else { continue }
+                    if !windowFolded {
+                        compiled.normalizer.normalize(text, range: clause, into: &scratch.window)
+                        windowFolded = true
+                    }
                     let cr = compiled.rules[ri]
                     for re in cr.patterns {
                         scratch.window.bytes.withUnsafeBufferPointer { nb in
@@ -125,6 +129,18 @@ public struct Matcher: Sendable {
                 case .term(let ri, let ti):
                     guard applies(ri) else { continue }
                     let term = compiled.rules[ri].terms[ti]
+                    if !compiled.rules[ri].termsNeedClause {
+                        // the hit itself is the match when it folds to the term
+                        guard compiled.normalizer.table.folds(text, hitRange, to: term) else { continue }
+                        result.candidates.append(Candidate(
+                            rule: ri, start: hitRange.lowerBound, end: hitRange.upperBound, clause: clause,
+                            via: Transform.needed(by: text, hitRange, table: compiled.normalizer.table), evidence: []))
+                        continue
+                    }
+                    if !windowFolded {
+                        compiled.normalizer.normalize(text, range: clause, into: &scratch.window)
+                        windowFolded = true
+                    }
                     guard let s = foldedOffset(of: hitRange.lowerBound, in: scratch.window) else { continue }
                     let e = s + term.count
                     guard e <= scratch.window.bytes.count,

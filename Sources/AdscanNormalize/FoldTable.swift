@@ -128,6 +128,27 @@ public final class FoldTable: @unchecked Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Whether `bytes[range]` folds to exactly `folded` (code point by code point, no buffer).
+    public func folds(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, to folded: [UInt8]) -> Bool {
+        var i = range.lowerBound, k = 0
+        var out: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0, 0)
+        return withUnsafeMutableBytes(of: &out) { buf -> Bool in
+            // one code point folds to at most 18 code points (72 bytes of UTF-8)
+            let scratch = buf.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            while i < range.upperBound {
+                let (c, len) = UTF8Scan.decode(bytes, i)
+                if c == 0xFFFD && len == 1 { return false }
+                var n = 0
+                fold(c) { n += UTF8Scan.encode($0, into: scratch + n) }
+                guard k + n <= folded.count else { return false }
+                for j in 0..<n where scratch[j] != folded[k + j] { return false }
+                k += n
+                i += len
+            }
+            return k == folded.count
+        }
+    }
+
     /// Folds only Han ideographs (Traditional→Simplified), leaving everything else untouched.
     /// Used on regex patterns, where folding ASCII or punctuation would change the syntax.
     public func foldHan(_ s: String) -> String {

@@ -76,16 +76,7 @@ public struct NormalizedText {
     public func transforms(in from: Int, _ to: Int, original: UnsafeBufferPointer<UInt8>,
                            table: FoldTable) -> [String] {
         guard transformBits != 0 else { return [] }
-        var bits: UInt8 = 0
-        let r = originalRange(from, to)
-        var i = r.lowerBound
-        while i < r.upperBound {
-            let (c, len) = UTF8Scan.decode(original, i)
-            if c == 0xFFFD && len == 1 { bits |= Transform.invalidUTF8 }
-            else if !table.isStable(c) { bits |= table.transformBit(c) }
-            i += len
-        }
-        return Transform.names(bits)
+        return Transform.needed(by: original, originalRange(from, to), table: table)
     }
 }
 
@@ -114,6 +105,19 @@ public enum Transform {
     ]
 
     public static func names(_ bits: UInt8) -> [String] { names(UInt16(bits)) }
+
+    /// The transforms the code points of original[range] need to fold.
+    public static func needed(by original: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, table: FoldTable) -> [String] {
+        var bits: UInt8 = 0
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let (c, len) = UTF8Scan.decode(original, i)
+            if c == 0xFFFD && len == 1 { bits |= Transform.invalidUTF8 }
+            else if !table.isStable(c) { bits |= table.transformBit(c) }
+            i += len
+        }
+        return bits == 0 ? [] : names(bits)
+    }
 
     public static func names(_ bits: UInt16) -> [String] {
         all.filter { bits & $0.0 != 0 }.map(\.1).sorted()

@@ -87,6 +87,20 @@ public enum UTF8Scan {
         return c
     }
 
+    /// Writes the UTF-8 of c at p; returns its length.
+    @inline(__always)
+    public static func encode(_ c: UInt32, into p: UnsafeMutablePointer<UInt8>) -> Int {
+        if c < 0x80 { p[0] = UInt8(c); return 1 }
+        if c < 0x800 { p[0] = UInt8(0xC0 | (c >> 6)); p[1] = UInt8(0x80 | (c & 0x3F)); return 2 }
+        if c < 0x10000 {
+            p[0] = UInt8(0xE0 | (c >> 12)); p[1] = UInt8(0x80 | ((c >> 6) & 0x3F)); p[2] = UInt8(0x80 | (c & 0x3F))
+            return 3
+        }
+        p[0] = UInt8(0xF0 | (c >> 18)); p[1] = UInt8(0x80 | ((c >> 12) & 0x3F))
+        p[2] = UInt8(0x80 | ((c >> 6) & 0x3F)); p[3] = UInt8(0x80 | (c & 0x3F))
+        return 4
+    }
+
     /// Appends the UTF-8 encoding of c.
     @inline(__always)
     public static func append(_ c: UInt32, to out: inout [UInt8]) {
