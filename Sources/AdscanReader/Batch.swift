@@ -8,6 +8,9 @@ public struct Batch: Sendable {
         /// A page found by a directory walk, not read yet: whoever scans the batch reads it
         /// (ReaderOptions.deferFiles), so files are read in parallel and still reported in order.
         case file(String)
+        /// A JSONL line not parsed yet (its bytes at `range` in `bytes`): whoever scans the batch
+        /// parses it (ReaderOptions.deferJSON), so reading standard input is only line splitting.
+        case jsonLine(source: String, line: Int, range: Range<Int>)
     }
 
     /// Where a record's text lies in `bytes`, and, for oversized records, which segment this is.

@@ -39,6 +39,9 @@ public struct ReaderOptions: Sendable {
     /// Directory walks: hand on small single-record files (pages) as paths for the scanning
     /// threads to read (`Batch.Item.file`), so reading scales with them; set with several threads.
     public var deferFiles = false
+    /// JSONL input: hand on each line unparsed (`Batch.Item.jsonLine`) for the scanning threads
+    /// to parse; set with several threads.
+    public var deferJSON = false
     /// Deferred files per batch, and the largest file deferred.
     public var deferredBatchFiles = 64
     public var deferredMaxBytes = 4 << 20

@@ -401,24 +401,12 @@ public final class RecordReader {
         let slice = UnsafeBufferPointer(rebasing: p[r])
         if mode == .jsonl {
             if slice.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }  // blank line: not a record
-            let start = batch.bytes.count
-            do {
-                let f = try json.parse(slice, into: &batch.bytes)
-                if f.textNotString {
-                    batch.bytes.removeSubrange(start...)
-                    error(source, line, "field `\(options.textField)` is not a string")
-                    return
-                }
-                guard let text = f.text else {
-                    batch.bytes.removeSubrange(start...)
-                    error(source, line, "no field `\(options.textField)` in the JSON object")
-                    return
-                }
-                let origin = RecordOrigin(source: source, line: line, explicitID: f.id)
-                batch.items.append(.record(Batch.RecordSlice(origin: origin, range: text)))
-            } catch {
-                batch.bytes.removeSubrange(start...)
-                self.error(source, line, "malformed JSON at column \(error.column): \(error.reason)")
+            if options.deferJSON {
+                let start = batch.bytes.count
+                batch.bytes.append(contentsOf: slice)
+                batch.items.append(.jsonLine(source: source, line: line, range: start..<batch.bytes.count))
+            } else {
+                jsonRecord(slice, source: source, line: line)
                 return
             }
         } else {
@@ -428,6 +416,40 @@ public final class RecordReader {
             batch.items.append(.record(Batch.RecordSlice(origin: origin, range: start..<batch.bytes.count)))
         }
         flushIfFull()
+    }
+
+    /// One JSONL line parsed into a record (its text field, escapes decoded) or an error.
+    private func jsonRecord(_ slice: UnsafeBufferPointer<UInt8>, source: String, line: Int) {
+        let start = batch.bytes.count
+        do {
+            let f = try json.parse(slice, into: &batch.bytes)
+            if f.textNotString {
+                batch.bytes.removeSubrange(start...)
+                error(source, line, "field `\(options.textField)` is not a string")
+                return
+            }
+            guard let text = f.text else {
+                batch.bytes.removeSubrange(start...)
+                error(source, line, "no field `\(options.textField)` in the JSON object")
+                return
+            }
+            let origin = RecordOrigin(source: source, line: line, explicitID: f.id)
+            batch.items.append(.record(Batch.RecordSlice(origin: origin, range: text)))
+            flushIfFull()
+        } catch {
+            batch.bytes.removeSubrange(start...)
+            self.error(source, line, "malformed JSON at column \(error.column): \(error.reason)")
+        }
+    }
+
+    /// Parses the JSONL lines a reader handed on unparsed (Batch.Item.jsonLine), in order, into
+    /// this reader's batches.
+    public func parseDeferred(_ lines: [(source: String, line: Int, range: Range<Int>)], in bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { all in
+            for l in lines where !stopped {
+                jsonRecord(UnsafeBufferPointer(rebasing: all[l.range]), source: l.source, line: l.line)
+            }
+        }
     }
 
     private func emitSegment(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, source: String, line: Int, final: Bool,

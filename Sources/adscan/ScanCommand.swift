@@ -182,6 +182,7 @@ struct ScanCommand: ParsableCommand {
         options.excludes = exclude
         // with several threads the walk only lists pages and the workers read them
         options.deferFiles = settings.threads > 1
+        options.deferJSON = settings.threads > 1
         pipeline.readerOptions = options
         let reader = RecordReader(options: options) { pipeline.submit($0) }
         var fatal = false

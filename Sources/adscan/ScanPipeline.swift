@@ -119,16 +119,20 @@ final class ScanPipeline: @unchecked Sendable {
         return out
     }
 
-    /// Reads the files a directory walk handed on by path (on this worker), then scans them.
-    private func readAndScan(_ paths: [String], _ worker: Worker, into out: inout BatchOutput) {
+    /// Reads the files a directory walk handed on by path, or parses the JSONL lines a reader
+    /// handed on unparsed (on this worker), then scans the records they make.
+    private func readAndScan(_ paths: [String], lines: [(source: String, line: Int, range: Range<Int>)],
+                             in bytes: [UInt8], _ worker: Worker, into out: inout BatchOutput) {
         if worker.reader == nil {
             var options = readerOptions
             options.deferFiles = false
+            options.deferJSON = false
             worker.reader = RecordReader(options: options) { [unowned worker] in worker.read.append($0); return true }
         }
         let reader = worker.reader!
         let noticed = reader.notices.count
-        reader.readDeferred(paths)
+        if !paths.isEmpty { reader.readDeferred(paths) }
+        if !lines.isEmpty { reader.parseDeferred(lines, in: bytes) }
         reader.finish()
         for n in reader.notices[noticed...] { out.messages.append("adscan: " + n) }
         let read = worker.read
@@ -138,16 +142,25 @@ final class ScanPipeline: @unchecked Sendable {
 
     private func scan(_ batch: Batch, _ worker: Worker, into out: inout BatchOutput) {
         let scratch = worker.scratch
-        var deferred: [String] = []
+        var files: [String] = []
+        var lines: [(source: String, line: Int, range: Range<Int>)] = []
         batch.bytes.withUnsafeBufferPointer { all in
             for item in batch.items {
-                if case .file(let path) = item { deferred.append(path); continue }
-                if !deferred.isEmpty {
-                    readAndScan(deferred, worker, into: &out)
-                    deferred.removeAll()
+                // runs of deferred items are read or parsed together, in order
+                if case .file(let path) = item, lines.isEmpty { files.append(path); continue }
+                if case .jsonLine(let source, let line, let range) = item, files.isEmpty {
+                    lines.append((source, line, range))
+                    continue
                 }
+                if !files.isEmpty || !lines.isEmpty {
+                    readAndScan(files, lines: lines, in: batch.bytes, worker, into: &out)
+                    files.removeAll()
+                    lines.removeAll()
+                }
+                if case .file(let path) = item { files.append(path); continue }
+                if case .jsonLine(let source, let line, let range) = item { lines.append((source, line, range)); continue }
                 switch item {
-                case .file:
+                case .file, .jsonLine:
                     break
                 case .error(let e):
                     out.summary.recordErrors += 1
@@ -180,7 +193,7 @@ final class ScanPipeline: @unchecked Sendable {
                 }
             }
         }
-        if !deferred.isEmpty { readAndScan(deferred, worker, into: &out) }
+        if !files.isEmpty || !lines.isEmpty { readAndScan(files, lines: lines, in: batch.bytes, worker, into: &out) }
     }
 
     /// `adscan:allow` in a record's text suppresses its findings (`adscan:allow(AL-9-3): reason`

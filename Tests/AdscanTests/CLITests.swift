@@ -125,6 +125,30 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(one.stdout, two.stdout)
     }
 
+    /// With several threads JSONL lines are parsed by the workers: records, malformed lines and
+    /// lines without the text field come out as with one thread, in input order.
+    func testThreadsParseJSONLinesInOrder() throws {
+        var input = ""
+        for i in 0..<3000 {
+            switch i % 11 {
+            case 0: input += "{\"id\":\"r\(i)\",\"text\":\"第\(i)条：三个疗程根治\"}\n"
+            case 3: input += "{\"id\":\"r\(i)\",\"text\":\"\\u6cbb\\u6108\\u7387\\u9ad8\\u8fbe98%\"}\n"
+            case 5: input += "{\"id\":\"r\(i)\",\"text\":\"未闭合\n"
+            case 7: input += "{\"id\":\"r\(i)\"}\n"
+            case 9: input += "\n"
+            default: input += "{\"id\":\"r\(i)\",\"text\":\"第\(i)条：普通文字\"}\n"
+            }
+        }
+        let one = try TestSupport.run(["scan", "-q", "--threads", "1", "--input", "jsonl", "--format", "jsonl", "--summary"], stdin: Array(input.utf8))
+        let four = try TestSupport.run(["scan", "-q", "--threads", "4", "--input", "jsonl", "--format", "jsonl", "--summary"], stdin: Array(input.utf8))
+        func lines(_ r: TestSupport.Run) -> [String] { r.stdoutLines.filter { !$0.contains("\"type\":\"summary\"") } }
+        XCTAssertEqual(lines(one).filter { $0.contains("\"type\":\"record\"") }.count, 273 + 273)
+        XCTAssertEqual(lines(one), lines(four))
+        XCTAssertEqual(one.stderr, four.stderr)
+        let summary = try XCTUnwrap(four.stdoutLines.last)
+        XCTAssertTrue(summary.contains("\"records_in\":2728"), summary)
+    }
+
     /// With several threads a directory walk hands pages on by path and the workers read them:
     /// the report (records, errors, their order) is the same as one thread reading everything.
     func testThreadsReadDirectoryPagesInOrder() throws {

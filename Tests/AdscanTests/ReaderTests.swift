@@ -7,6 +7,7 @@ final class ReaderTests: XCTestCase {
         var records: [(origin: RecordOrigin, text: String, slice: Batch.RecordSlice)] = []
         var errors: [RecordError] = []
         var deferred: [String] = []
+        var deferredLines: [String] = []
     }
 
     func read(_ options: ReaderOptions, _ body: (RecordReader) -> Void) -> Collected {
@@ -20,6 +21,8 @@ final class ReaderTests: XCTestCase {
                     c.errors.append(e)
                 case .file(let path):
                     c.deferred.append(path)
+                case .jsonLine(_, _, let range):
+                    c.deferredLines.append(String(decoding: batch.bytes[range], as: UTF8.self))
                 }
             }
             return true
