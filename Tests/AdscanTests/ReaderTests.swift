@@ -141,6 +141,25 @@ final class ReaderTests: XCTestCase {
         XCTAssertEqual(later.records.map(\.text), ["甲", "丙"])
     }
 
+    func testDeferredJSONLinesAreHandedOnUnparsedAndParsedLater() throws {
+        let path = try file("feed.jsonl", Array("{\"id\":\"a\",\"text\":\"甲\"}\n\n{bad\n{\"id\":\"b\",\"text\":\"乙\\u4e19\"}\n".utf8))
+        var o = ReaderOptions()
+        o.deferJSON = true
+        var batches: [Batch] = []
+        let reader = RecordReader(options: o) { batches.append($0); return true }
+        reader.read(path: path)
+        reader.finish()
+        var lines: [(source: String, line: Int, range: Range<Int>)] = []
+        for b in batches {
+            for item in b.items { if case .jsonLine(let s, let l, let r) = item { lines.append((s, l, r)) } }
+        }
+        XCTAssertEqual(lines.map(\.line), [1, 3, 4], "the blank line is no record")
+        let later = read(ReaderOptions()) { $0.parseDeferred(lines, in: batches[0].bytes) }
+        XCTAssertEqual(later.records.map(\.text), ["甲", "乙丙"])
+        XCTAssertEqual(later.records.map(\.origin.id), ["a", "b"])
+        XCTAssertEqual(later.errors.map(\.line), [3])
+    }
+
     func testOversizedLineIsScannedInOverlappingSegments() throws {
         let unit = "正常文字abc"
         let text = String(repeating: unit, count: 30000)   // 450 KB, one line
