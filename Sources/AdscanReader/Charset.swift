@@ -7,8 +7,10 @@ import CICUShim
 enum Charset {
     /// Valid UTF-8 stays as it is (nil name); anything else is converted.
     static func toUTF8(_ bytes: [UInt8], declared: String?) -> (bytes: [UInt8], encoding: String?) {
-        let valid = bytes.withUnsafeBufferPointer { UTF8Validity.isValid($0) }
-        if valid { return (bytes, nil) }
+        // UTF-8, possibly with stray bytes (reported by the scan), unless it breaks within its
+        // first 64 multi-byte characters the way legacy charsets do
+        let utf8 = bytes.withUnsafeBufferPointer { UTF8Validity.looksLikeUTF8($0) }
+        if utf8 { return (bytes, nil) }
         var name = (declared ?? metaCharset(bytes)).map(canonical)
         if name == nil || name == "UTF-8" {
             var buf = [CChar](repeating: 0, count: 64)
@@ -60,10 +62,6 @@ enum Charset {
 
 /// A quick UTF-8 check without the normalizer layer (the reader sits below it).
 enum UTF8Validity {
-    static func isValid(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-        UTF8Scan.firstInvalid(p) == nil
-    }
-
     /// Whether the head of a file is UTF-8 rather than a legacy charset: true once 64 multi-byte
     /// characters have decoded (GBK or Big5 text breaks UTF-8 within its first few characters, and
     /// a UTF-8 page with one bad byte further on stays UTF-8: the scan reports that byte), false at

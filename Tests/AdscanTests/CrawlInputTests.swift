@@ -78,6 +78,15 @@ final class CrawlInputTests: XCTestCase {
         let matches = (rec["findings"] as! [[String: Any]]).map { $0["match"] as! String }
         XCTAssertTrue(matches.contains("三个疗程根治"), "\(matches)")
         XCTAssertTrue(r.stderr.contains("invalid UTF-8 at byte \(bad)"), r.stderr)
+        // the same in an HTML page (the document path, after text extraction)
+        var html = Array("<html><body><p>".utf8) + Array(String(repeating: "本院专家团队介绍，", count: 10).utf8)
+        html.append(0xFF)
+        html += Array("三个疗程根治。</p></body></html>".utf8)
+        let page = try write(dir, "page.html", html)
+        let h = try TestSupport.run(["scan", "-q", "--format", "jsonl", page])
+        let hrec = try XCTUnwrap(try records(h).first)
+        XCTAssertNil(hrec["encoding"], "not transcoded")
+        XCTAssertTrue((hrec["findings"] as! [[String: Any]]).contains { $0["match"] as? String == "三个疗程根治" })
     }
 
     func testGzipFilesStreamsAndTruncation() throws {
