@@ -42,7 +42,8 @@ public struct ReaderOptions: Sendable {
     /// JSONL input: hand on each line unparsed (`Batch.Item.jsonLine`) for the scanning threads
     /// to parse; set with several threads.
     public var deferJSON = false
-    /// Deferred files per batch, and the largest file deferred.
+    /// Deferred files per batch (also cut at `batchBytes` of file sizes), and the largest file
+    /// deferred.
     public var deferredBatchFiles = 64
     public var deferredMaxBytes = 4 << 20
     /// Directory walks: leave out names starting with "." (files and directories).

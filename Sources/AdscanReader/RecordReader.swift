@@ -16,6 +16,8 @@ public final class RecordReader {
     private let sink: (Batch) -> Bool
     private var stopped = false
     private var chunk: [UInt8]
+    /// Bytes of the files handed on by path in the current batch.
+    private var deferredBytes = 0
     /// Messages for stderr that are not record errors (e.g. skipped directories' entries).
     public private(set) var notices: [String] = []
 
@@ -124,7 +126,9 @@ public final class RecordReader {
             return
         }
         batch.items.append(.file(path))
-        if batch.items.count >= options.deferredBatchFiles { flush(live: false) }
+        // a worker holds a batch's files in memory at once: bound their bytes as well as their number
+        deferredBytes += size
+        if batch.items.count >= options.deferredBatchFiles || deferredBytes >= options.batchBytes { flush(live: false) }
     }
 
     /// Reads files handed on by a walk (Batch.Item.file), in order, into this reader's batches.
@@ -486,6 +490,7 @@ public final class RecordReader {
         var b = batch
         b.live = live
         batch = Batch()
+        deferredBytes = 0
         batch.bytes.reserveCapacity(min(options.batchBytes + 4096, 1 << 21))
         if !sink(b) { stopped = true }
     }

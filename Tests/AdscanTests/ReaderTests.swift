@@ -141,6 +141,27 @@ final class ReaderTests: XCTestCase {
         XCTAssertEqual(later.records.map(\.text), ["甲", "丙"])
     }
 
+    func testDeferredFilesAreBatchedByCountAndBytes() throws {
+        let dir = try TestSupport.tempDir()
+        for i in 0..<10 { try Data(String(repeating: "字", count: 100 * (i + 1)).utf8).write(to: dir.appendingPathComponent("p\(i).txt")) }
+        var o = ReaderOptions()
+        o.deferFiles = true
+        o.batchBytes = 1000          // bytes of files per batch a worker holds at once
+        o.deferredBatchFiles = 3
+        var sizes: [[Int]] = []
+        let reader = RecordReader(options: o) { b in
+            sizes.append(b.items.compactMap { if case .file(let p) = $0 { return (try? FileManager.default.attributesOfItem(atPath: p)[.size] as? Int) ?? -1 }; return nil })
+            return true
+        }
+        reader.read(path: dir.path)
+        reader.finish()
+        XCTAssertEqual(sizes.flatMap { $0 }.count, 10)
+        for batch in sizes {
+            XCTAssertLessThanOrEqual(batch.count, 3)
+            XCTAssertLessThan(batch.dropLast().reduce(0, +), 1000, "a batch is cut once its files reach batchBytes: \(sizes)")
+        }
+    }
+
     func testDeferredJSONLinesAreHandedOnUnparsedAndParsedLater() throws {
         let path = try file("feed.jsonl", Array("{\"id\":\"a\",\"text\":\"甲\"}\n\n{bad\n{\"id\":\"b\",\"text\":\"乙\\u4e19\"}\n".utf8))
         var o = ReaderOptions()
