@@ -176,11 +176,10 @@ public struct Deobfuscator: Sendable {
                             k &+= 1; last_ = UInt32(b); i_ &+= 1
                             continue
                         }
-                    } else if i_ &+ 2 < n, let (c, f) = table.foldedHan(text, at: i_), f != last_ {
+                    } else if i_ &+ 2 < n, let (_, f) = table.foldedHan(text, at: i_), f != last_ {
                         // a Han character that folds to one Han character (itself, or simplified)
                         // (its traditional bit is not recorded: a linear piece whose bytes differ
                         // from the original's can only be a Han fold, see Text.transforms)
-                        _ = c
                         if i_ &- k != delta_ { map.openLinear(out: k, src: i_); delta_ = i_ &- k }
                         if pending_ != 0 { map.mark(k, k &+ 3, pending_) }
                         o[k] = UInt8(0xE0 | (f >> 12)); o[k &+ 1] = UInt8(0x80 | ((f >> 6) & 0x3F))
@@ -205,7 +204,7 @@ public struct Deobfuscator: Sendable {
                                     map.atomic(out: k, src: i_, srcEnd: i_ &+ 3)
                                     delta_ = Int.min
                                     let start = k
-                                    k &+= Self.put(e, o, k)
+                                    k &+= UTF8Scan.encode(e, into: o + k)
                                     let bit = pending_ | UInt16(table.transformBit(c))
                                     if bit != 0 { map.mark(start, k, bit) }
                                 }
@@ -257,12 +256,12 @@ public struct Deobfuscator: Sendable {
                         map.atomic(out: k, src: i_, srcEnd: u.next)
                         delta_ = Int.min
                         if u.count == 1 {
-                            k &+= Self.put(u.first, o, k)
+                            k &+= UTF8Scan.encode(u.first, into: o + k)
                             last_ = u.first
                         } else {
                             for m in 0..<u.count {
                                 let c = table.pooled(u.entry, m)
-                                k &+= Self.put(c, o, k)
+                                k &+= UTF8Scan.encode(c, into: o + k)
                                 last_ = c
                             }
                         }
@@ -284,20 +283,6 @@ public struct Deobfuscator: Sendable {
         var replaced = replace(out)
         replaced.firstInvalid = firstInvalid
         return replaced
-    }
-
-    /// Writes the UTF-8 of c at o[k]; returns its length.
-    @inline(__always)
-    static func put(_ c: UInt32, _ o: UnsafeMutablePointer<UInt8>, _ k: Int) -> Int {
-        if c < 0x80 { o[k] = UInt8(c); return 1 }
-        if c < 0x800 { o[k] = UInt8(0xC0 | (c >> 6)); o[k &+ 1] = UInt8(0x80 | (c & 0x3F)); return 2 }
-        if c < 0x10000 {
-            o[k] = UInt8(0xE0 | (c >> 12)); o[k &+ 1] = UInt8(0x80 | ((c >> 6) & 0x3F)); o[k &+ 2] = UInt8(0x80 | (c & 0x3F))
-            return 3
-        }
-        o[k] = UInt8(0xF0 | (c >> 18)); o[k &+ 1] = UInt8(0x80 | ((c >> 12) & 0x3F))
-        o[k &+ 2] = UInt8(0x80 | ((c >> 6) & 0x3F)); o[k &+ 3] = UInt8(0x80 | (c & 0x3F))
-        return 4
     }
 
     /// `(` + 1–8 Latin letters (pinyin, with or without tone marks, folded) + `)` after a Han

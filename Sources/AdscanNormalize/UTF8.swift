@@ -87,8 +87,8 @@ public enum UTF8Scan {
         return c
     }
 
-    /// Writes the UTF-8 of c at p; returns its length.
-    @inline(__always)
+    /// Writes the UTF-8 of c at p; returns its length (the one encoder of the hot loops).
+    @inlinable @inline(__always)
     public static func encode(_ c: UInt32, into p: UnsafeMutablePointer<UInt8>) -> Int {
         if c < 0x80 { p[0] = UInt8(c); return 1 }
         if c < 0x800 { p[0] = UInt8(0xC0 | (c >> 6)); p[1] = UInt8(0x80 | (c & 0x3F)); return 2 }
@@ -172,16 +172,5 @@ public struct OffsetMapWriter {
 
     /// Writes the UTF-8 of c at `count` (not advancing it); returns its length.
     @inlinable @inline(__always)
-    func encode(_ c: UInt32) -> Int {
-        let o = bytes, n = count
-        if c < 0x80 { o[n] = UInt8(c); return 1 }
-        if c < 0x800 { o[n] = UInt8(0xC0 | (c >> 6)); o[n + 1] = UInt8(0x80 | (c & 0x3F)); return 2 }
-        if c < 0x10000 {
-            o[n] = UInt8(0xE0 | (c >> 12)); o[n + 1] = UInt8(0x80 | ((c >> 6) & 0x3F)); o[n + 2] = UInt8(0x80 | (c & 0x3F))
-            return 3
-        }
-        o[n] = UInt8(0xF0 | (c >> 18)); o[n + 1] = UInt8(0x80 | ((c >> 12) & 0x3F))
-        o[n + 2] = UInt8(0x80 | ((c >> 6) & 0x3F)); o[n + 3] = UInt8(0x80 | (c & 0x3F))
-        return 4
-    }
+    func encode(_ c: UInt32) -> Int { UTF8Scan.encode(c, into: bytes + count) }
 }
