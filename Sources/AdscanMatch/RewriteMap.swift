@@ -69,13 +69,19 @@ public struct RewriteMap: Sendable {
         return p.srcEnd < 0 ? Int(p.src) + (k - Int(p.out)) : Int(p.srcEnd)
     }
 
+    /// Index of the first bits run that ends after output byte k.
+    func run(after k: Int) -> Int {
+        var lo = 0, hi = runs.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(runs[mid].end) <= k { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
     /// OR of the transform bits of output bytes from..<to.
     func bits(_ from: Int, _ to: Int) -> UInt16 {
-        var lo = 0, hi = runs.count
-        while lo < hi {                               // first run ending after `from`
-            let mid = (lo + hi) / 2
-            if Int(runs[mid].end) <= from { lo = mid + 1 } else { hi = mid }
-        }
+        var lo = run(after: from)
         var b: UInt16 = 0
         while lo < runs.count && Int(runs[lo].start) < to {
             b |= runs[lo].bits
@@ -119,11 +125,7 @@ public struct RewriteMap: Sendable {
             else { atomic(out: out, src: Int(p.src), srcEnd: Int(p.srcEnd)) }
             i += 1
         }
-        var lo = 0, hi = other.runs.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if Int(other.runs[mid].end) <= r.lowerBound { lo = mid + 1 } else { hi = mid }
-        }
+        var lo = other.run(after: r.lowerBound)
         while lo < other.runs.count && Int(other.runs[lo].start) < r.upperBound {
             let run = other.runs[lo]
             let s = max(Int(run.start), r.lowerBound), e = min(Int(run.end), r.upperBound)
