@@ -18,7 +18,6 @@ final class AnchoredLiterals: @unchecked Sendable {
         var word1: UInt64, mask1: UInt64
     }
 
-    let literals: [[UInt8]]
     /// Entries of anchor byte b: entries[first[b] ..< first[b + 1]].
     private let first: UnsafeMutablePointer<Int32>
     private let entries: UnsafeMutablePointer<Entry>
@@ -49,7 +48,6 @@ final class AnchoredLiterals: @unchecked Sendable {
 
     /// - Precondition: every literal contains an ASCII byte.
     init(literals: [[UInt8]], ids: [Int32]) {
-        self.literals = literals
         var by = [[Entry]](repeating: [], count: 128)
         isAnchor = .allocate(capacity: 128)
         isAnchor.initialize(repeating: 0, count: 128)
