@@ -11,6 +11,14 @@ public struct Batch: Sendable {
         /// A JSONL line not parsed yet (its bytes at `range` in `bytes`): whoever scans the batch
         /// parses it (ReaderOptions.deferJSON), so reading standard input is only line splitting.
         case jsonLine(source: String, line: Int, range: Range<Int>)
+
+        /// A file or line still to read (RecordReader.readDeferred), not a record or an error.
+        public var isDeferred: Bool {
+            switch self {
+            case .file, .jsonLine: return true
+            case .record, .error: return false
+            }
+        }
     }
 
     /// Where a record's text lies in `bytes`, and, for oversized records, which segment this is.

@@ -131,9 +131,22 @@ public final class RecordReader {
         if batch.items.count >= options.deferredBatchFiles || deferredBytes >= options.batchBytes { flush(live: false) }
     }
 
-    /// Reads files handed on by a walk (Batch.Item.file), in order, into this reader's batches.
-    public func readDeferred(_ paths: [String]) {
-        for path in paths where !stopped { readFile(path) }
+    /// Reads the files and parses the JSONL lines another reader handed on (`Batch.Item.file`,
+    /// `.jsonLine`, the lines' bytes in `bytes`), in order, into this reader's batches; other
+    /// items are not deferred work and are ignored.
+    public func readDeferred(_ items: [Batch.Item], in bytes: [UInt8] = []) {
+        bytes.withUnsafeBufferPointer { all in
+            for item in items where !stopped {
+                switch item {
+                case .file(let path):
+                    readFile(path)
+                case .jsonLine(let source, let line, let range):
+                    jsonRecord(UnsafeBufferPointer(rebasing: all[range]), source: source, line: line)
+                case .record, .error:
+                    continue
+                }
+            }
+        }
     }
 
     private func readFile(_ path: String) {
@@ -443,16 +456,6 @@ public final class RecordReader {
         } catch {
             batch.bytes.removeSubrange(start...)
             self.error(source, line, "malformed JSON at column \(error.column): \(error.reason)")
-        }
-    }
-
-    /// Parses the JSONL lines a reader handed on unparsed (Batch.Item.jsonLine), in order, into
-    /// this reader's batches.
-    public func parseDeferred(_ lines: [(source: String, line: Int, range: Range<Int>)], in bytes: [UInt8]) {
-        bytes.withUnsafeBufferPointer { all in
-            for l in lines where !stopped {
-                jsonRecord(UnsafeBufferPointer(rebasing: all[l.range]), source: l.source, line: l.line)
-            }
         }
     }
 

@@ -119,10 +119,9 @@ final class ScanPipeline: @unchecked Sendable {
         return out
     }
 
-    /// Reads the files a directory walk handed on by path, or parses the JSONL lines a reader
+    /// Reads the files a directory walk handed on by path, and parses the JSONL lines a reader
     /// handed on unparsed (on this worker), then scans the records they make.
-    private func readAndScan(_ paths: [String], lines: [(source: String, line: Int, range: Range<Int>)],
-                             in bytes: [UInt8], _ worker: Worker, into out: inout BatchOutput) {
+    private func readAndScan(_ deferred: [Batch.Item], in bytes: [UInt8], _ worker: Worker, into out: inout BatchOutput) {
         if worker.reader == nil {
             var options = readerOptions
             options.deferFiles = false
@@ -131,8 +130,7 @@ final class ScanPipeline: @unchecked Sendable {
         }
         let reader = worker.reader!
         let noticed = reader.notices.count
-        if !paths.isEmpty { reader.readDeferred(paths) }
-        if !lines.isEmpty { reader.parseDeferred(lines, in: bytes) }
+        reader.readDeferred(deferred, in: bytes)
         reader.finish()
         for n in reader.notices[noticed...] { out.messages.append("adscan: " + n) }
         let read = worker.read
@@ -142,23 +140,14 @@ final class ScanPipeline: @unchecked Sendable {
 
     private func scan(_ batch: Batch, _ worker: Worker, into out: inout BatchOutput) {
         let scratch = worker.scratch
-        var files: [String] = []
-        var lines: [(source: String, line: Int, range: Range<Int>)] = []
+        var deferred: [Batch.Item] = []     // a run of files and lines to read, in order
         batch.bytes.withUnsafeBufferPointer { all in
             for item in batch.items {
-                // runs of deferred items are read or parsed together, in order
-                if case .file(let path) = item, lines.isEmpty { files.append(path); continue }
-                if case .jsonLine(let source, let line, let range) = item, files.isEmpty {
-                    lines.append((source, line, range))
-                    continue
+                if item.isDeferred { deferred.append(item); continue }
+                if !deferred.isEmpty {
+                    readAndScan(deferred, in: batch.bytes, worker, into: &out)
+                    deferred.removeAll()
                 }
-                if !files.isEmpty || !lines.isEmpty {
-                    readAndScan(files, lines: lines, in: batch.bytes, worker, into: &out)
-                    files.removeAll()
-                    lines.removeAll()
-                }
-                if case .file(let path) = item { files.append(path); continue }
-                if case .jsonLine(let source, let line, let range) = item { lines.append((source, line, range)); continue }
                 switch item {
                 case .file, .jsonLine:
                     break
@@ -193,7 +182,7 @@ final class ScanPipeline: @unchecked Sendable {
                 }
             }
         }
-        if !files.isEmpty || !lines.isEmpty { readAndScan(files, lines: lines, in: batch.bytes, worker, into: &out) }
+        if !deferred.isEmpty { readAndScan(deferred, in: batch.bytes, worker, into: &out) }
     }
 
     /// `adscan:allow` in a record's text suppresses its findings (`adscan:allow(AL-9-3): reason`

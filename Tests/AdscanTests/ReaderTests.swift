@@ -137,7 +137,7 @@ final class ReaderTests: XCTestCase {
         let c = read(o) { $0.read(path: dir.path) }
         XCTAssertEqual(c.deferred.map { ($0 as NSString).lastPathComponent }, ["a.txt", "c.txt"])
         XCTAssertEqual(c.records.map(\.text), ["乙"], "a JSONL file is read by the walk, not deferred")
-        let later = read(ReaderOptions()) { $0.readDeferred(c.deferred) }
+        let later = read(ReaderOptions()) { $0.readDeferred(c.deferred.map { .file($0) }) }
         XCTAssertEqual(later.records.map(\.text), ["甲", "丙"])
     }
 
@@ -175,7 +175,7 @@ final class ReaderTests: XCTestCase {
             for item in b.items { if case .jsonLine(let s, let l, let r) = item { lines.append((s, l, r)) } }
         }
         XCTAssertEqual(lines.map(\.line), [1, 3, 4], "the blank line is no record")
-        let later = read(ReaderOptions()) { $0.parseDeferred(lines, in: batches[0].bytes) }
+        let later = read(ReaderOptions()) { $0.readDeferred(batches[0].items, in: batches[0].bytes) }
         XCTAssertEqual(later.records.map(\.text), ["甲", "乙丙"])
         XCTAssertEqual(later.records.map(\.origin.id), ["a", "b"])
         XCTAssertEqual(later.errors.map(\.line), [3])
