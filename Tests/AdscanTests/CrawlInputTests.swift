@@ -67,24 +67,22 @@ final class CrawlInputTests: XCTestCase {
     /// transcoded from a legacy charset (which would garble every character).
     func testUTF8PageWithOneBadByteStaysUTF8() throws {
         let dir = try TestSupport.tempDir()
-        var bytes = Array(String(repeating: "本院专家团队介绍，", count: 10).utf8)
-        let bad = bytes.count
-        bytes.append(0xFF)
-        bytes += Array("三个疗程根治。".utf8)
-        let path = try write(dir, "page.txt", bytes)
-        let r = try TestSupport.run(["scan", "-q", "--format", "jsonl", path])
-        let rec = try XCTUnwrap(try records(r).first)
+        // text, a stray byte, then a claim; returns the record, stderr and the byte's offset
+        func scan(_ name: String, _ open: String = "", _ close: String = "") throws -> ([String: Any], String, Int) {
+            var bytes = Array(open.utf8) + Array(String(repeating: "本院专家团队介绍，", count: 10).utf8)
+            let bad = bytes.count
+            bytes.append(0xFF)
+            bytes += Array("三个疗程根治。\(close)".utf8)
+            let r = try TestSupport.run(["scan", "-q", "--format", "jsonl", try write(dir, name, bytes)])
+            return (try XCTUnwrap(try records(r).first), r.stderr, bad)
+        }
+        let (rec, stderr, bad) = try scan("page.txt")
         XCTAssertNil(rec["encoding"], "not transcoded")
         let matches = (rec["findings"] as! [[String: Any]]).map { $0["match"] as! String }
         XCTAssertTrue(matches.contains("三个疗程根治"), "\(matches)")
-        XCTAssertTrue(r.stderr.contains("invalid UTF-8 at byte \(bad)"), r.stderr)
+        XCTAssertTrue(stderr.contains("invalid UTF-8 at byte \(bad)"), stderr)
         // the same in an HTML page (the document path, after text extraction)
-        var html = Array("<html><body><p>".utf8) + Array(String(repeating: "本院专家团队介绍，", count: 10).utf8)
-        html.append(0xFF)
-        html += Array("三个疗程根治。</p></body></html>".utf8)
-        let page = try write(dir, "page.html", html)
-        let h = try TestSupport.run(["scan", "-q", "--format", "jsonl", page])
-        let hrec = try XCTUnwrap(try records(h).first)
+        let (hrec, _, _) = try scan("page.html", "<html><body><p>", "</p></body></html>")
         XCTAssertNil(hrec["encoding"], "not transcoded")
         XCTAssertTrue((hrec["findings"] as! [[String: Any]]).contains { $0["match"] as? String == "三个疗程根治" })
     }
