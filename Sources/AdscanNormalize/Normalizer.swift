@@ -23,7 +23,6 @@ public struct Normalizer: Sendable {
                            capacity cap: Int) -> Bool {
         out.removeAll()
         var bitsOut: UInt8 = 0
-        let bits: UInt8 = 0
         var n = 0
         var complete = true
         let limit = cap - 56      // a BMP code point folds to at most 18 code points (54 bytes)
@@ -35,7 +34,7 @@ public struct Normalizer: Sendable {
                     var w = OffsetMapWriter(bytes: ob.baseAddress!, sourceStart: ss.baseAddress!, sourceEnd: se.baseAddress!)
                     var i = range.lowerBound
                     let end = range.upperBound
-                    var bits = bits     // a local: the captured one would be reloaded after every store
+                    var bits: UInt8 = 0 // a local: a captured one would be reloaded after every store
                     defer { bitsOut = bits }
                     while i < end {
                         if w.count > limit { complete = false; break }
