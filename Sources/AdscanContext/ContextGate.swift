@@ -45,18 +45,18 @@ public struct ContextGate: Sendable {
         var truncated = false
         for c in result.candidates {
             if findings.count >= maxFindings { truncated = true; break }
-            let r = rules[c.rule]
-            var law = r.law
-            if !r.lawByClass.isEmpty {
+            // fields one by one: a copy of the whole Rule would retain all of its arrays
+            var law = rules[c.rule].law
+            if !rules[c.rule].lawByClass.isEmpty {
                 for ci in result.adClasses {
-                    if let l = r.lawByClass[compiled.ruleSet.adClasses[ci].id] { law = l; break }
+                    if let l = rules[c.rule].lawByClass[compiled.ruleSet.adClasses[ci].id] { law = l; break }
                 }
             }
-            var f = Finding(ruleID: r.id, category: r.category, severity: r.severity, law: law,
-                            message: r.message, match: UTF8Scan.string(text, from: c.start, to: c.end),
+            var f = Finding(ruleID: rules[c.rule].id, category: rules[c.rule].category, severity: rules[c.rule].severity,
+                            law: law, message: rules[c.rule].message, match: UTF8Scan.string(text, from: c.start, to: c.end),
                             start: c.start, end: c.end)
             f.via = c.via
-            f.lawText = r.lawText
+            f.lawText = rules[c.rule].lawText
             f.normalizedMatch = compiled.normalizer.table.fold(UnsafeBufferPointer(rebasing: text[c.start..<c.end]))
             f.evidence = c.evidence.map {
                 Evidence(role: $0.role, match: UTF8Scan.string(text, from: $0.range.lowerBound, to: $0.range.upperBound),
@@ -163,25 +163,43 @@ public struct ContextGate: Sendable {
     }
 
     private func snippet(_ text: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> String {
+        guard let base = text.baseAddress else { return "" }
+        let n = text.count
         var a = s, k = 0
         while a > 0 && k < contextChars {
-            a -= 1
-            if text[a] & 0xC0 != 0x80 { k += 1 }
+            a &-= 1
+            if base[a] & 0xC0 != 0x80 { k &+= 1 }
         }
         var b = e
         k = 0
-        while b < text.count && k < contextChars {
-            b += 1
-            while b < text.count && text[b] & 0xC0 == 0x80 { b += 1 }
-            k += 1
+        while b < n && k < contextChars {
+            b &+= 1
+            while b < n && base[b] & 0xC0 == 0x80 { b &+= 1 }
+            k &+= 1
         }
         // line breaks and tabs become spaces; the bytes are whole code points of the record
-        let slice = UnsafeBufferPointer(rebasing: text[a..<b])
-        var clean = true
-        for x in slice where x == 0x0A || x == 0x0D || x == 0x09 { clean = false; break }
-        if clean { return String(decoding: slice, as: UTF8.self) }
+        let slice = UnsafeBufferPointer(start: base + a, count: b &- a)
+        if !Self.hasBreakOrTab(slice) { return String(decoding: slice, as: UTF8.self) }
         var bytes = Array(slice)
         for i in bytes.indices where bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { bytes[i] = 0x20 }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Whether `p` holds a tab, LF or CR; eight bytes at a time, a word with a byte below 0x0E is
+    /// looked at byte by byte.
+    static func hasBreakOrTab(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = p.baseAddress else { return false }
+        var i = 0
+        while i &+ 8 <= p.count {
+            let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            if (w &- 0x0E0E_0E0E_0E0E_0E0E) & ~w & 0x8080_8080_8080_8080 != 0 { break }
+            i &+= 8
+        }
+        while i < p.count {
+            let x = base[i]
+            if x == 0x0A || x == 0x0D || x == 0x09 { return true }
+            i &+= 1
+        }
+        return false
     }
 }

@@ -43,14 +43,22 @@ public enum Fingerprint {
     public static func assign(_ findings: inout [Finding], record: String) {
         // keyed by a 64-bit FNV-1a of rule and folded match (a String key would be normalised on
         // every hash; two different pairs in one record colliding is a 2^-64 event)
-        var seen: [UInt64: Int] = [:]
+        // a record has a few dozen findings at most (1,000 when truncated): a linear search of
+        // the keys seen so far costs less than hashing them into a dictionary
+        var seen: [(key: UInt64, count: Int)] = []
+        seen.reserveCapacity(findings.count)
         for i in findings.indices {
             var key: UInt64 = 0xCBF2_9CE4_8422_2325
             for b in findings[i].ruleID.utf8 { key = (key ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
             key = (key ^ 0x1F) &* 0x0000_0100_0000_01B3
             for b in findings[i].normalizedMatch.utf8 { key = (key ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-            let n = seen[key, default: 0]
-            seen[key] = n + 1
+            var n = 0
+            if let at = seen.firstIndex(where: { $0.key == key }) {
+                n = seen[at].count
+                seen[at].count = n + 1
+            } else {
+                seen.append((key, 1))
+            }
             findings[i].fingerprint = make(rule: findings[i].ruleID, record: record,
                                            normalizedMatch: findings[i].normalizedMatch, occurrence: n)
         }

@@ -31,9 +31,13 @@ public struct JSONWriter {
     public mutating func beginObjectElement() { comma(); beginObject() }
     public mutating func beginObject(_ key: String) { keyPart(key); beginObject() }
 
+    /// Keys are the reports' own member names (ASCII identifiers, nothing to escape): copied as
+    /// they are, without the escape scan values get.
     private mutating func keyPart(_ key: String) {
         comma()
-        Self.appendString(key, to: &out)
+        out.append(0x22)
+        out.append(contentsOf: key.utf8)
+        out.append(0x22)
         out.append(0x3A)
     }
 
@@ -84,10 +88,12 @@ public struct JSONWriter {
         out.append(0x22)
         var s = s
         s.withUTF8 { p in
+            guard let base = p.baseAddress else { return }
             var run = 0
             var i = 0
-            // eight bytes at a time while none of them needs an escape (no control byte, `"`, `\`)
-            if let base = p.baseAddress {
+            while i < p.count {
+                // eight bytes at a time while none of them needs an escape (no control byte, `"`,
+                // `\`); after an escape the word scan resumes
                 while i &+ 8 <= p.count {
                     let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                     let quote = w ^ 0x2222_2222_2222_2222, slash = w ^ 0x5C5C_5C5C_5C5C_5C5C
@@ -97,10 +103,9 @@ public struct JSONWriter {
                     if zero & 0x8080_8080_8080_8080 != 0 { break }
                     i &+= 8
                 }
-            }
-            while i < p.count {
-                let b = p[i]
-                i += 1
+                guard i < p.count else { break }
+                let b = base[i]
+                i &+= 1
                 guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
                 let at = i - 1
                 if at > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[run..<at])) }
