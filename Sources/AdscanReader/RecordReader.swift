@@ -77,21 +77,27 @@ public final class RecordReader {
             error(dir, nil, "cannot open directory: \(String(cString: strerror(errno)))")
             return
         }
-        var names: [String] = []
+        var names: [(name: String, type: UInt8)] = []
         while let e = readdir(d) {
             let name = withUnsafePointer(to: e.pointee.d_name) {
                 $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
             }
             if name == "." || name == ".." { continue }
-            names.append(name)
+            names.append((name, e.pointee.d_type))
         }
         closedir(d)
-        names.sort()
-        for name in names {
+        names.sort { $0.name < $1.name }
+        for (name, type) in names {
             guard !stopped else { return }
             if options.skipHidden && name.hasPrefix(".") { continue }
             if options.excludes.contains(where: { fnmatch($0, name, 0) == 0 }) { continue }
             let path = dir.hasSuffix("/") ? dir + name : dir + "/" + name
+            // a regular file read here needs no lstat: readFile's fstat has its size (the
+            // directory entry's type says what it is, where the file system fills it in)
+            if type == UInt8(DT_REG) && !options.deferFiles {
+                readFile(path)
+                continue
+            }
             var st = stat()
             guard lstat(path, &st) == 0 else {
                 error(path, nil, "cannot read: \(String(cString: strerror(errno)))")
@@ -157,13 +163,15 @@ public final class RecordReader {
         }
         defer { close(fd) }
         let mode = options.mode ?? InputMode.forPath(path)
-        var magic = [UInt8](repeating: 0, count: 2)
-        let gz = path.lowercased().hasSuffix(".gz") || (pread(fd, &magic, 2, 0) == 2 && magic == [0x1F, 0x8B])
+        let gzName = path.lowercased().hasSuffix(".gz")
         var st = stat()
-        if !gz, mode == .doc, fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG, Int(st.st_size) <= options.maxRecordBytes {
-            readWholeFile(fd, source: path, size: Int(st.st_size))
-            return
+        if !gzName, mode == .doc, fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG, Int(st.st_size) <= options.maxRecordBytes {
+            // gzip is recognised by its magic bytes once the file is read (no pread per page)
+            if readWholeFile(fd, source: path, size: Int(st.st_size)) { return }
+            lseek(fd, 0, SEEK_SET)
         }
+        var magic = [UInt8](repeating: 0, count: 2)
+        let gz = gzName || (pread(fd, &magic, 2, 0) == 2 && magic == [0x1F, 0x8B])
         var src: any ByteSource = FDSource(fd: fd)
         if gz {
             guard let g = GunzipSource(inner: src) else { error(path, nil, "cannot start gzip decoding"); return }
@@ -242,8 +250,9 @@ public final class RecordReader {
         if let f = warc.failure { error(source, nil, f) }
     }
 
-    /// doc mode, regular file that fits: one record, read through the chunk buffer.
-    private func readWholeFile(_ fd: Int32, source: String, size: Int) {
+    /// doc mode, regular file that fits: one record, read through the chunk buffer. Returns false,
+    /// having consumed nothing, when the file turns out to be gzip (the caller decodes it).
+    private func readWholeFile(_ fd: Int32, source: String, size: Int) -> Bool {
         let start = batch.bytes.count
         // geometric growth: reserving exactly start + size would copy the batch for every file
         if start + size > batch.bytes.capacity { batch.bytes.reserveCapacity(max(start + size, 2 * batch.bytes.capacity)) }
@@ -253,14 +262,19 @@ public final class RecordReader {
                 if errno == EINTR { continue }
                 batch.bytes.removeSubrange(start...)
                 error(source, nil, "read error: \(String(cString: strerror(errno)))")
-                return
+                return true
             }
             if n == 0 { break }
-            if batch.bytes.count == start, let z = chunk.withUnsafeBytes({ firstNUL($0, min(n, 8192)) }) {
-                error(source, nil, "binary file (NUL byte at offset \(z)); skipped")
-                return
+            if batch.bytes.count == start {
+                if n >= 2 && chunk[0] == 0x1F && chunk[1] == 0x8B { return false }
+                if let z = chunk.withUnsafeBytes({ firstNUL($0, min(n, 8192)) }) {
+                    error(source, nil, "binary file (NUL byte at offset \(z)); skipped")
+                    return true
+                }
             }
             chunk.withUnsafeBufferPointer { batch.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<n])) }
+            // a short read of a regular file is its end (no second read for the 0)
+            if n < chunk.count && batch.bytes.count - start >= size { break }
         }
         // not UTF-8 (a GBK page), or HTML: hand it to the document path
         // check the head in place: no copy per document
@@ -272,11 +286,12 @@ public final class RecordReader {
             let raw = Array(batch.bytes[start...])
             batch.bytes.removeSubrange(start...)
             document(raw, source: source, declaredCharset: nil, html: false, id: nil, line: 1)
-            return
+            return true
         }
         let origin = RecordOrigin(source: source, line: 1, wholeFile: true)
         batch.items.append(.record(Batch.RecordSlice(origin: origin, range: start..<batch.bytes.count)))
         flushIfFull()
+        return true
     }
 
     private func firstNUL(_ p: UnsafeRawBufferPointer, _ n: Int) -> Int? {
