@@ -8,6 +8,7 @@
 /// character (醫(yī)院); a claim character written twice in a row (根根治).
 /// Traditional characters, full-width forms and letter case are NOT suspicious: the fast path
 /// already matches them, and bullets or symbols that do not sit between Han characters are layout.
+/// Nor are the blanks of a form's date (____年__月__日): underscores alone before a date unit.
 public struct RecordInspector: Sendable {
     /// Per BMP code point: 2 = strong separator, 1 = weak separator, 0 = neither.
     private let separator: [UInt8]
@@ -52,6 +53,12 @@ public struct RecordInspector: Sendable {
         claimChar = k
     }
 
+    /// 年 月 日 号 时 分: the units a form leaves blanks before.
+    @inline(__always)
+    static func isDateUnit(_ c: UInt32) -> Bool {
+        c == 0x5E74 || c == 0x6708 || c == 0x65E5 || c == 0x53F7 || c == 0x65F6 || c == 0x5206
+    }
+
     @inline(__always)
     static func isHan(_ c: UInt32) -> Bool { (0x3400...0x9FFF).contains(c) || (0xF900...0xFAFF).contains(c) }
 
@@ -62,6 +69,7 @@ public struct RecordInspector: Sendable {
         var prevHan: UInt32 = 0      // previous code point if Han, else 0
         var sepKind: UInt8 = 0       // strongest separator seen since the last Han character (0 = none)
         var weakRuns = 0             // Han-weak-Han alternations in a row
+        var blanks = false           // the strong separators since the last Han character are all `_`
         var invalid: Int? = nil
 
         /// Suspicious from here on. The rest is not validated here: the evasion pass decodes every
@@ -71,7 +79,10 @@ public struct RecordInspector: Sendable {
         }
         @inline(__always) func han(_ c: UInt32) -> Bool {
             // returns true when the record is suspicious
-            if sepKind == 2 { return true }
+            if sepKind == 2 {
+                guard blanks && Self.isDateUnit(c) else { return true }
+                sepKind = 0          // 月__日: a blank of a date, layout
+            }
             if sepKind == 1 {
                 weakRuns += 1
                 if weakRuns >= 2 { return true }
@@ -84,9 +95,10 @@ public struct RecordInspector: Sendable {
             sepKind = 0
             return false
         }
-        @inline(__always) func other(_ kind: UInt8) {
+        @inline(__always) func other(_ kind: UInt8, _ cp: UInt32) {
             // a non-Han code point: a separator continues a run after a Han character, anything else ends it
             if kind != 0 && (prevHan != 0 || sepKind != 0) {
+                if kind == 2 { blanks = (sepKind < 2 || blanks) && cp == 0x5F }
                 sepKind = max(sepKind, kind)
                 prevHan = prevHan == 0 ? 0 : prevHan
             } else {
@@ -110,7 +122,7 @@ public struct RecordInspector: Sendable {
                 if b == 0x28 && prevHan != 0 && sepKind == 0 && i + 1 < n && (0x61...0x7A).contains(base[i + 1] | 0x20) {
                     return suspiciousFrom(i)      // 醫(yi
                 }
-                other(separator[Int(b)])
+                other(separator[Int(b)], UInt32(b))
                 i &+= 1
                 continue
             }
@@ -141,7 +153,7 @@ public struct RecordInspector: Sendable {
                         if han(c) { return suspiciousFrom(i) }
                     } else {
                         if invisible[Int(c)] != 0 && i > 0 { return suspiciousFrom(i) }
-                        other(separator[Int(c)])
+                        other(separator[Int(c)], c)
                     }
                     i &+= 3
                     continue
@@ -150,15 +162,15 @@ public struct RecordInspector: Sendable {
             let (c, len) = UTF8Scan.decode(p, i)
             if c == 0xFFFD && len == 1 {
                 if invalid == nil { invalid = i }
-                other(0)
+                other(0, c)
             } else if c >= 0x10000 {
                 if (0x20000...0x3FFFF).contains(c) {
                     if han(c) { return suspiciousFrom(i) }
                 } else {
-                    other(2)                                  // emoji and other astral symbols
+                    other(2, c)                               // emoji and other astral symbols
                 }
             } else {
-                other(separator[Int(c)])
+                other(separator[Int(c)], c)
             }
             i &+= len
         }

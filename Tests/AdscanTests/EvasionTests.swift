@@ -156,6 +156,12 @@ final class EvasionTests: XCTestCase {
         XCTAssertTrue(suspicious("&#27835;"))
         XCTAssertTrue(suspicious("根根治"))
         XCTAssertFalse(suspicious("谢谢谢谢"), "repeats of characters that are in no claim word are normal")
+        // a form's date blanks are layout; underscores anywhere else between Han characters are not
+        XCTAssertFalse(suspicious("第一阶段：____年__月__日—__月__日，报名时间__时"))
+        XCTAssertTrue(suspicious("治_愈率高达98%"))
+        XCTAssertTrue(suspicious("月_治"))
+        XCTAssertTrue(suspicious("治*_日"), "a blank only when the separators are all underscores")
+        XCTAssertTrue(suspicious("__月__日 根_治"), "a later disguise is still seen")
     }
 
     /// The inspector stops validating where it sees disguise; the evasion pass must still report
