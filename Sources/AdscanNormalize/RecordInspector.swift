@@ -130,6 +130,27 @@ public struct RecordInspector: Sendable {
             if sepKind == 0 && b >= 0xE3 && b <= 0xE9 {
                 var c0 = prevHan
                 var run = false
+                // two characters (6 bytes) at a time while both are U+4000–9FFF (lead byte
+                // E4–E9, two continuation bytes) and neither repeats the one before it; a
+                // repeat, or anything else, is left to the exact loop below
+                var p3: UInt64 = c0 >= 0x800 && c0 < 0x10000
+                    ? UInt64(0xE0 | (c0 >> 12)) | UInt64(0x80 | ((c0 >> 6) & 0x3F)) << 8 | UInt64(0x80 | (c0 & 0x3F)) << 16
+                    : ~0
+                while i &+ 8 <= n {
+                    let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    let l0 = UInt8(truncatingIfNeeded: w), l1 = UInt8(truncatingIfNeeded: w >> 24)
+                    guard l0 &- 0xE4 < 6 && l1 &- 0xE4 < 6,
+                          w & 0x0000_C0C0_00C0_C000 == 0x0000_8080_0080_8000 else { break }
+                    let ch0 = w & 0xFF_FFFF, ch1 = (w >> 24) & 0xFF_FFFF
+                    if ch0 == p3 || ch1 == ch0 { break }
+                    p3 = ch1
+                    run = true
+                    i &+= 6
+                }
+                if run {
+                    weakRuns = 0
+                    c0 = (UInt32(p3 & 0x0F) << 12) | (UInt32((p3 >> 8) & 0x3F) << 6) | UInt32((p3 >> 16) & 0x3F)
+                }
                 while i &+ 2 < n {
                     let x = base[i]
                     guard x >= 0xE3 && x <= 0xE9 else { break }

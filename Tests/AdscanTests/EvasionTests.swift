@@ -162,6 +162,12 @@ final class EvasionTests: XCTestCase {
         XCTAssertTrue(suspicious("月_治"))
         XCTAssertTrue(suspicious("治*_日"), "a blank only when the separators are all underscores")
         XCTAssertTrue(suspicious("__月__日 根_治"), "a later disguise is still seen")
+        // long runs of Han characters are read two at a time: a repeat is found at either place
+        // of a pair, after an odd or even number of characters, and after a non-claim repeat
+        for lead in ["", "本", "本院", "今天天气很好我们"] {
+            XCTAssertTrue(suspicious("欢迎来到本院专家团队" + lead + "根根治"), lead)
+            XCTAssertFalse(suspicious("欢迎来到本院专家团队" + lead + "谢谢大家"), lead)
+        }
     }
 
     /// The inspector stops validating where it sees disguise; the evasion pass must still report
