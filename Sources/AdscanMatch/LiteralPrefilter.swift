@@ -34,9 +34,13 @@ public final class LiteralPrefilter: @unchecked Sendable {
     private static let bitmapWords = 4096
 
     @inline(__always)
-    private static func hash(_ w: UInt64) -> Int {
-        Int(truncatingIfNeeded: (w &* 0x9E37_79B9_7F4A_7C15) >> 46)
+    private static func hash(_ w: UInt64, _ offset: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((w &* 0x9E37_79B9_7F4A_7C15) &+ offset) >> 46)
     }
+
+    /// Added to the hash product, chosen so that the bit of the empty window (w = 0, a byte that
+    /// starts no window) is clear: the sampling loop then needs no test of the window mask.
+    private let hashOffset: UInt64
 
 
     /// Literals that would shorten the sampled windows of common bytes (pinyin-mixed evasion
@@ -102,14 +106,27 @@ public final class LiteralPrefilter: @unchecked Sendable {
         for b in 0..<256 where lengthFor[b] > 0 {
             windowMask[b] = lengthFor[b] == 8 ? ~0 : (UInt64(1) << (8 * UInt64(lengthFor[b]))) - 1
         }
+        var windows: [UInt64] = []
         for (i, lit) in literals.enumerated() where sampled.contains(i) {
             for d in 0..<min(3, lit.count) {
                 let len = lengthFor[Int(lit[d])]
                 var w: UInt64 = 0
                 for k in 0..<len { w |= UInt64(lit[d + k]) << (8 * UInt64(k)) }
-                let h = Self.hash(w)
-                bitmap[h >> 6] |= 1 << UInt64(h & 63)
+                windows.append(w)
             }
+        }
+        // the first offset (of a fixed sequence: builds are reproducible) whose bits leave the
+        // empty window's bit clear; with a few thousand bits of 2^18 set, nearly always the first
+        var offset: UInt64 = 0
+        for attempt in UInt64(0)..<64 {
+            offset = attempt &* 0x0000_4000_0000_0000 &* 0x9E37_79B9
+            let empty = Self.hash(0, offset)
+            if !windows.contains(where: { Self.hash($0, offset) == empty }) { break }
+        }
+        hashOffset = offset
+        for w in windows {
+            let h = Self.hash(w, offset)
+            bitmap[h >> 6] |= 1 << UInt64(h & 63)
         }
 
         short = PrefixTable(literals: literals, keyLength: 3, select: { sampled.contains($0) && $1.count < 6 })
@@ -150,7 +167,7 @@ public final class LiteralPrefilter: @unchecked Sendable {
         let n = text.count
         let fastEnd = n - 8  // samples up to here can load 8 bytes directly
         let firstHit = hits.count
-        let windowMask = self.windowMask, bitmap = self.bitmap
+        let windowMask = self.windowMask, bitmap = self.bitmap, offset = hashOffset
         var i = 0
         // 64 samples (192 bytes) at a time: their bitmap bits gather in one word, so no
         // iteration waits on another's bitmap load (a candidate list indexed by the running
@@ -161,13 +178,14 @@ public final class LiteralPrefilter: @unchecked Sendable {
                 let p = i &+ 3 &* j
                 let m = windowMask[Int(base[p])]
                 let w = UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self) & m
-                let h = Self.hash(w)
-                let bit = (bitmap[h >> 6] >> UInt64(h & 63)) & (m != 0 ? 1 : 0)
-                found |= bit << UInt64(j)
+                let h = Self.hash(w, offset)
+                // shifted in from the right (no variable shift): sample j ends at bit 63 - j
+                found = found &<< 1 | ((bitmap[h >> 6] >> UInt64(h & 63)) & 1)
             }
             while found != 0 {
-                verifySample(base, n, i &+ 3 &* found.trailingZeroBitCount, hits)
-                found &= found &- 1
+                let j = found.leadingZeroBitCount
+                verifySample(base, n, i &+ 3 &* j, hits)
+                found ^= 0x8000_0000_0000_0000 &>> UInt64(j)
             }
             i &+= 192
         }
@@ -182,7 +200,7 @@ public final class LiteralPrefilter: @unchecked Sendable {
                     var k = 0
                     while i + k < n && k < 8 { t |= UInt64(base[i + k]) << (8 * UInt64(k)); k += 1 }
                 }
-                let h = Self.hash(t & m)
+                let h = Self.hash(t & m, offset)
                 if bitmap[h >> 6] & (1 << UInt64(h & 63)) != 0 { verifySample(base, n, i, hits) }
             }
             i &+= 3
