@@ -248,6 +248,13 @@ public final class LiteralPrefilter: @unchecked Sendable {
     private func verify(_ base: UnsafePointer<UInt8>, _ n: Int, _ p: Int, _ hits: HitBuffer) {
         guard p + 3 <= n else { return }
         let kinds = startsLiteral[Int(base[p])]
+        if p &+ 8 <= n {
+            // both keys from one load
+            let w = UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self)
+            if kinds & 1 != 0, let (start, count) = short.bucket(w & 0xFF_FFFF) { check(base, n, p, start, count, short, hits) }
+            if kinds & 2 != 0, let (start, count) = long.bucket(w & 0xFFFF_FFFF_FFFF) { check(base, n, p, start, count, long, hits) }
+            return
+        }
         let k3 = UInt64(base[p]) | UInt64(base[p + 1]) << 8 | UInt64(base[p + 2]) << 16
         if kinds & 1 != 0, let (start, count) = short.bucket(k3) { check(base, n, p, start, count, short, hits) }
         if kinds & 2 != 0 && p + 6 <= n {
