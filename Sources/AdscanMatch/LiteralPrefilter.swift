@@ -270,9 +270,10 @@ public final class LiteralPrefilter: @unchecked Sendable {
         if p &+ key &+ 8 <= n {
             // the 8 bytes after the key, loaded once for the whole bucket
             let next = UnsafeRawPointer(base + p + key).loadUnaligned(as: UInt64.self)
-            for j in start..<(start &+ count) where next & table.tailMask[j] == table.tailWord[j] {
-                let len = Int(table.lengths[j])
-                let id = table.ids[j]
+            let entries = table.entries
+            for j in start..<(start &+ count) where next & entries[j].tailMask == entries[j].tailWord {
+                let len = Int(entries[j].length)
+                let id = entries[j].id
                 if len <= key &+ 8 { hits.append(start: p, literal: id); continue }
                 guard p + len <= n else { continue }
                 let lit = litBytes + Int(litOffset[Int(id)])
@@ -283,8 +284,8 @@ public final class LiteralPrefilter: @unchecked Sendable {
             return
         }
         for j in start..<(start &+ count) {
-            let id = Int(table.ids[j])
-            let len = Int(table.lengths[j])
+            let id = Int(table.entries[j].id)
+            let len = Int(table.entries[j].length)
             guard p + len <= n else { continue }
             let lit = litBytes + Int(litOffset[id])
             var k = key
@@ -305,12 +306,18 @@ final class PrefixTable: @unchecked Sendable {
         var count: UInt32
     }
 
+    /// One literal of a bucket: the 8 bytes after the key (masked to the literal's length), its
+    /// length and id, together in one place (a bucket is one or two cache lines, not four arrays).
+    struct Entry {
+        var tailWord: UInt64
+        var tailMask: UInt64
+        var length: Int32
+        var id: Int32
+    }
+
     let keyLength: Int
     private let slots: UnsafeMutablePointer<Slot>
-    let ids: UnsafeMutablePointer<Int32>
-    let lengths: UnsafeMutablePointer<Int32>
-    let tailWord: UnsafeMutablePointer<UInt64>
-    let tailMask: UnsafeMutablePointer<UInt64>
+    let entries: UnsafeMutablePointer<Entry>
     private let mask: Int
 
     init(literals: [[UInt8]], keyLength: Int, select: (Int, [UInt8]) -> Bool) {
@@ -327,10 +334,7 @@ final class PrefixTable: @unchecked Sendable {
         slots = .allocate(capacity: size)
         slots.initialize(repeating: Slot(key: 0, start: 0, count: 0), count: size)
         let total = max(1, byPrefix.values.reduce(0) { $0 + $1.count })
-        ids = .allocate(capacity: total)
-        lengths = .allocate(capacity: total)
-        tailWord = .allocate(capacity: total)
-        tailMask = .allocate(capacity: total)
+        entries = .allocate(capacity: total)
         var next = 0
         for key in byPrefix.keys.sorted() {
             var s = Self.slot(key, mask)
@@ -343,10 +347,7 @@ final class PrefixTable: @unchecked Sendable {
                     word |= UInt64(lit[k]) << (8 * UInt64(k - keyLength))
                     m |= UInt64(0xFF) << (8 * UInt64(k - keyLength))
                 }
-                ids[next] = id
-                lengths[next] = Int32(lit.count)
-                tailWord[next] = word
-                tailMask[next] = m
+                entries[next] = Entry(tailWord: word, tailMask: m, length: Int32(lit.count), id: id)
                 next += 1
             }
         }
@@ -354,10 +355,7 @@ final class PrefixTable: @unchecked Sendable {
 
     deinit {
         slots.deallocate()
-        ids.deallocate()
-        lengths.deallocate()
-        tailWord.deallocate()
-        tailMask.deallocate()
+        entries.deallocate()
     }
 
     @inline(__always)
