@@ -30,16 +30,37 @@ public enum Clause {
         return 0
     }
 
-    /// The clause around original range `hit`.
+    /// Per byte: 1 = an ASCII boundary (\n \r ! ? ;), 2 = the last byte of 。！？； (0x82, 0x81, 0x9F,
+    /// 0x9B: only then are the two bytes before it compared), 4 = the first byte of one (0xE3, 0xEF).
+    private static let byteClass: [UInt8] = {
+        var t = [UInt8](repeating: 0, count: 256)
+        for b in [0x0A, 0x0D, 0x21, 0x3F, 0x3B] { t[b] = 1 }
+        for b in [0x82, 0x81, 0x9F, 0x9B] { t[b] = 2 }
+        for b in [0xE3, 0xEF] { t[b] = 4 }
+        return t
+    }()
+
+    /// The clause around original range `hit`: one table lookup per byte until a boundary.
     public static func around(_ hit: Range<Int>, in p: UnsafeBufferPointer<UInt8>) -> Range<Int> {
-        var s = hit.lowerBound
-        let minS = max(0, hit.lowerBound - limit)
-        while s > minS && !boundaryEnding(at: s - 1, p) { s -= 1 }
-        while s < hit.lowerBound && p[s] & 0xC0 == 0x80 { s += 1 }
-        var e = hit.upperBound
-        let maxE = min(p.count, hit.upperBound + limit)
-        while e < maxE && boundaryStarting(at: e, p) == 0 { e += 1 }
-        while e > hit.upperBound && e < p.count && p[e] & 0xC0 == 0x80 { e -= 1 }
-        return s..<e
+        guard let base = p.baseAddress else { return hit }
+        return byteClass.withUnsafeBufferPointer { cls in
+            var s = hit.lowerBound
+            let minS = max(0, hit.lowerBound - limit)
+            while s > minS {
+                let k = cls[Int(base[s &- 1])]
+                if k & 3 != 0 && (k == 1 || boundaryEnding(at: s &- 1, p)) { break }
+                s &-= 1
+            }
+            while s < hit.lowerBound && base[s] & 0xC0 == 0x80 { s &+= 1 }
+            var e = hit.upperBound
+            let maxE = min(p.count, hit.upperBound + limit)
+            while e < maxE {
+                let k = cls[Int(base[e])]
+                if k & 5 != 0 && (k == 1 || boundaryStarting(at: e, p) != 0) { break }
+                e &+= 1
+            }
+            while e > hit.upperBound && e < p.count && base[e] & 0xC0 == 0x80 { e &-= 1 }
+            return s..<e
+        }
     }
 }

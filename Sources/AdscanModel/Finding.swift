@@ -25,7 +25,9 @@ public struct Finding: Sendable, Equatable {
     /// The match folded (simplified, half-width, lower case): what the fingerprint is made of.
     public var normalizedMatch: String = ""
     /// Stable across runs (see Fingerprint); set by the pipeline, which knows the record id.
-    public var fingerprint: String = ""
+    /// Kept as the hash (0 = not set) and spelled as 16 hex digits only where it is shown.
+    public var fingerprintValue: UInt64 = 0
+    public var fingerprint: String { fingerprintValue == 0 ? "" : Fingerprint.hex(fingerprintValue) }
     /// The quoted article text, for --explain and the reports.
     public var lawText: String? = nil
 

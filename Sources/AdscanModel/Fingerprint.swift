@@ -4,6 +4,26 @@
 public enum Fingerprint {
     /// FNV-1a, 64-bit, hex.
     public static func make(rule: String, record: String, normalizedMatch: String, occurrence: Int) -> String {
+        hex(value(rule: rule, record: record, normalizedMatch: normalizedMatch, occurrence: occurrence))
+    }
+
+    /// 16 lower-case hex digits.
+    public static func hex(_ h: UInt64) -> String {
+        let digits: StaticString = "0123456789abcdef"
+        return String(unsafeUninitializedCapacity: 16) { out in
+            for k in 0..<16 { out[k] = digits.utf8Start[Int((h >> UInt64(60 - 4 * k)) & 0xF)] }
+            return 16
+        }
+    }
+
+    /// The hex digits appended to a byte buffer (reports), without a String.
+    public static func appendHex(_ h: UInt64, to out: inout [UInt8]) {
+        let digits: StaticString = "0123456789abcdef"
+        for k in 0..<16 { out.append(digits.utf8Start[Int((h >> UInt64(60 - 4 * k)) & 0xF)]) }
+    }
+
+    /// The FNV-1a hash itself (never 0 in practice; 0 means "not set" in a Finding).
+    public static func value(rule: String, record: String, normalizedMatch: String, occurrence: Int) -> UInt64 {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
         @inline(__always) func mix(_ part: String) {
             for b in part.utf8 {
@@ -32,11 +52,7 @@ public enum Fingerprint {
         }
         h ^= 0x1F
         h = h &* 0x0000_0100_0000_01B3
-        let hex: StaticString = "0123456789abcdef"
-        return String(unsafeUninitializedCapacity: 16) { out in
-            for k in 0..<16 { out[k] = hex.utf8Start[Int((h >> UInt64(60 - 4 * k)) & 0xF)] }
-            return 16
-        }
+        return h
     }
 
     /// Assigns fingerprints to a record's findings in order (occurrence counts per rule + match).
@@ -59,8 +75,8 @@ public enum Fingerprint {
             } else {
                 seen.append((key, 1))
             }
-            findings[i].fingerprint = make(rule: findings[i].ruleID, record: record,
-                                           normalizedMatch: findings[i].normalizedMatch, occurrence: n)
+            findings[i].fingerprintValue = value(rule: findings[i].ruleID, record: record,
+                                                 normalizedMatch: findings[i].normalizedMatch, occurrence: n)
         }
     }
 }

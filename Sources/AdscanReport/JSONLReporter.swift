@@ -68,7 +68,7 @@ public struct JSONLReporter: Reporter {
                 w.endArray()
             }
             if let s = f.suppressedBy { w.field("suppressed_by", s) }
-            if !f.fingerprint.isEmpty { w.field("fingerprint", f.fingerprint) }
+            if f.fingerprintValue != 0 { w.hexField("fingerprint", f.fingerprintValue) }
             if !f.evidence.isEmpty {
                 w.beginArray("evidence")
                 for e in f.evidence {

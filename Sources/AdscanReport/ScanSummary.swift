@@ -26,14 +26,31 @@ public struct ScanSummary: Sendable {
         records += 1
         bytes += r.byteCount
         if !r.warnings.isEmpty { invalidUTF8Records += 1 }
+        guard !r.findings.isEmpty else { return }
         var flagged = false
+        // a record's findings are mostly of a few rules: the dictionaries are updated once per
+        // run of equal keys, not once per finding
+        var category: Category? = nil, severity: Severity? = nil
+        var categoryRun = 0, severityRun = 0
         for f in r.findings {
             if f.suppressedBy != nil { suppressedFindings += 1; continue }
             findings += 1
-            byCategory[f.category, default: 0] += 1
-            bySeverity[f.severity, default: 0] += 1
+            if f.category != category {
+                if let c = category { byCategory[c, default: 0] += categoryRun }
+                category = f.category
+                categoryRun = 0
+            }
+            categoryRun += 1
+            if f.severity != severity {
+                if let v = severity { bySeverity[v, default: 0] += severityRun }
+                severity = f.severity
+                severityRun = 0
+            }
+            severityRun += 1
             if f.severity >= .warning { flagged = true }
         }
+        if let c = category { byCategory[c, default: 0] += categoryRun }
+        if let v = severity { bySeverity[v, default: 0] += severityRun }
         if flagged { flaggedRecords += 1 }
     }
 
