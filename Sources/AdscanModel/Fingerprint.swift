@@ -24,18 +24,30 @@ public enum Fingerprint {
 
     /// The FNV-1a hash itself (never 0 in practice; 0 means "not set" in a Finding).
     public static func value(rule: String, record: String, normalizedMatch: String, occurrence: Int) -> UInt64 {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        @inline(__always) func mix(_ part: String) {
-            for b in part.utf8 {
-                h ^= UInt64(b)
-                h = h &* 0x0000_0100_0000_01B3
-            }
-            h ^= 0x1F
-            h = h &* 0x0000_0100_0000_01B3
+        finish(prefix(rule: rule, record: record), normalizedMatch: normalizedMatch, occurrence: occurrence)
+    }
+
+    /// Bytes of `part`, then the 0x1F separator, into the hash (read as UTF-8 in place).
+    @inline(__always)
+    static func mix(_ h: inout UInt64, _ part: String) {
+        var part = part
+        part.withUTF8 { p in
+            for b in p { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
         }
-        mix(rule)
-        mix(record)
-        mix(normalizedMatch)
+        h = (h ^ 0x1F) &* 0x0000_0100_0000_01B3
+    }
+
+    /// The hash state after rule and record (the same for every finding of a rule in a record).
+    static func prefix(rule: String, record: String) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        mix(&h, rule)
+        mix(&h, record)
+        return h
+    }
+
+    static func finish(_ state: UInt64, normalizedMatch: String, occurrence: Int) -> UInt64 {
+        var h = state
+        mix(&h, normalizedMatch)
         // the occurrence's decimal digits, as String(occurrence) would spell them
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
                       UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
@@ -63,11 +75,13 @@ public enum Fingerprint {
         // the keys seen so far costs less than hashing them into a dictionary
         var seen: [(key: UInt64, count: Int)] = []
         seen.reserveCapacity(findings.count)
+        // per rule, the hash of rule and record (the record id is hashed once per rule, not per finding)
+        var prefixes: [(rule: String, state: UInt64)] = []
         for i in findings.indices {
             var key: UInt64 = 0xCBF2_9CE4_8422_2325
-            for b in findings[i].ruleID.utf8 { key = (key ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-            key = (key ^ 0x1F) &* 0x0000_0100_0000_01B3
-            for b in findings[i].normalizedMatch.utf8 { key = (key ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+            mix(&key, findings[i].ruleID)
+            var match = findings[i].normalizedMatch
+            match.withUTF8 { p in for b in p { key = (key ^ UInt64(b)) &* 0x0000_0100_0000_01B3 } }
             var n = 0
             if let at = seen.firstIndex(where: { $0.key == key }) {
                 n = seen[at].count
@@ -75,8 +89,14 @@ public enum Fingerprint {
             } else {
                 seen.append((key, 1))
             }
-            findings[i].fingerprintValue = value(rule: findings[i].ruleID, record: record,
-                                                 normalizedMatch: findings[i].normalizedMatch, occurrence: n)
+            let state: UInt64
+            if let p = prefixes.first(where: { $0.rule == findings[i].ruleID }) {
+                state = p.state
+            } else {
+                state = prefix(rule: findings[i].ruleID, record: record)
+                prefixes.append((findings[i].ruleID, state))
+            }
+            findings[i].fingerprintValue = finish(state, normalizedMatch: match, occurrence: n)
         }
     }
 }
