@@ -6,15 +6,25 @@ public struct JSONLReporter: Reporter {
     public let options: ReportOptions
     /// Per rule id: its law and the members every finding of it starts with (rule, category,
     /// severity, law, message), written once here instead of escaped again for every finding.
-    private let ruleMembers: [String: (rule: RuleInfo, json: [UInt8])]
+    private let ruleMembers: [String: RuleMembers]
+
+    /// A class: looking one up retains one reference, not every string of a RuleInfo.
+    private final class RuleMembers: Sendable {
+        let rule: RuleInfo
+        let json: [UInt8]
+        init(rule: RuleInfo, json: [UInt8]) {
+            self.rule = rule
+            self.json = json
+        }
+    }
 
     public init(options: ReportOptions) {
         self.options = options
-        var members: [String: (rule: RuleInfo, json: [UInt8])] = [:]
+        var members: [String: RuleMembers] = [:]
         for r in options.rules {
-            members[r.id] = (r, JSONWriter.members([("rule", r.id), ("category", r.category.rawValue),
-                                                         ("severity", r.severity.rawValue), ("law", r.law),
-                                                         ("message", r.message)]))
+            members[r.id] = RuleMembers(rule: r, json: JSONWriter.members([("rule", r.id), ("category", r.category.rawValue),
+                                                                           ("severity", r.severity.rawValue), ("law", r.law),
+                                                                           ("message", r.message)]))
         }
         ruleMembers = members
     }

@@ -38,7 +38,10 @@ public struct JSONWriter {
     private mutating func keyPart(_ key: String) {
         comma()
         out.append(0x22)
-        out.append(contentsOf: key.utf8)
+        // keys are literals: contiguous UTF-8, appended as one copy
+        if key.utf8.withContiguousStorageIfAvailable({ out.append(contentsOf: $0) }) == nil {
+            out.append(contentsOf: key.utf8)
+        }
         out.append(0x22)
         out.append(0x3A)
     }
