@@ -26,6 +26,9 @@ public final class CompiledRuleSet: Sendable {
         /// A term hit is a finding as soon as the hit folds to the term: no exception or word
         /// boundary to check in the folded clause, so the clause need not be folded.
         let termsNeedClause: Bool
+        /// Per pattern: the literal keys a clause must have for the pattern to match in it
+        /// (RequiredLiterals, ClauseKeys); empty = no requirement known.
+        let patternKeys: [[[UInt16]]]
         /// Bit masks over ad classes (bit i = ruleSet.adClasses[i]); 0 = no constraint.
         let requireClassMask: UInt64
         let excludeClassMask: UInt64
@@ -41,6 +44,7 @@ public final class CompiledRuleSet: Sendable {
             self.groupPatterns = groupPatterns
             self.wordBoundary = wordBoundary
             self.termsNeedClause = !exceptions.isEmpty || !exceptionPatterns.isEmpty || wordBoundary
+            self.patternKeys = patterns.map { ClauseKeys.keys(RequiredLiterals(pattern: $0.pattern)) }
         }
     }
 

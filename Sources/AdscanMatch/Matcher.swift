@@ -19,6 +19,7 @@ public struct Matcher: Sendable {
 
         var window: Range<Int>? = nil
         var windowFolded = false       // scratch.window holds the folded `window` (folded on first need)
+        var windowKeyed = false        // scratch.windowKeys hold its ClauseKeys
         scratch.windowHits.removeAll(keepingCapacity: true)
         // Document rules: evidence per group slot. Groups with patterns only collect keyword hits
         // here; their (costlier) patterns run at the end, and only when every other group is present.
@@ -105,6 +106,7 @@ public struct Matcher: Sendable {
             if window == nil || !(window!.lowerBound <= hitRange.lowerBound && hitRange.upperBound <= window!.upperBound) {
                 window = Clause.around(hitRange, in: text)
                 windowFolded = false
+                windowKeyed = false
                 scratch.ranInWindow.removeAll(keepingCapacity: true)
             }
             let clause = window!
@@ -119,7 +121,15 @@ public struct Matcher: Sendable {
                         windowFolded = true
                     }
                     let cr = compiled.rules[ri]
-                    for re in cr.patterns {
+                    for (pi, re) in cr.patterns.enumerated() {
+                        // a pattern whose required literals are not all in the clause cannot match
+                        if !cr.patternKeys[pi].isEmpty {
+                            if !windowKeyed {
+                                scratch.window.bytes.withUnsafeBufferPointer { ClauseKeys.build($0, into: scratch.windowKeys) }
+                                windowKeyed = true
+                            }
+                            if !ClauseKeys.mayMatch(cr.patternKeys[pi], scratch.windowKeys) { continue }
+                        }
                         scratch.window.bytes.withUnsafeBufferPointer { nb in
                             re.forEachMatch(in: nb, from: 0, to: nb.count, data: scratch.matchData) { s, e in
                                 if e > s { accept(ri, s, e, clause, text, scratch, &result) }

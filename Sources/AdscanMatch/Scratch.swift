@@ -5,6 +5,8 @@ public final class Scratch {
     public let matchData = MatchData()
     public let hits = HitBuffer()
     public var window = NormalizedText()
+    /// ClauseKeys of `window` (built when a pattern with required literals first needs them).
+    let windowKeys = UnsafeMutablePointer<UInt64>.allocate(capacity: ClauseKeys.words)
     public var clauseText = NormalizedText()
     public let clauseHits = HitBuffer(capacity: 64)
     /// The context gate's folded clause and its marker hits, kept while the gate works through
@@ -57,4 +59,6 @@ public final class Scratch {
     }
 
     public init() {}
+
+    deinit { windowKeys.deallocate() }
 }
