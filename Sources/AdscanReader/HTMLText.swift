@@ -1,4 +1,9 @@
 import CCrawlShim
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Visible text of an HTML page, via libxml2's error-tolerant HTML parser.
 enum HTMLText {
@@ -12,9 +17,13 @@ enum HTMLText {
 
     static func looksLikeHTML(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = min(bytes.count, 1024)
+        guard let base = bytes.baseAddress else { return false }
         var i = 0
         while i < n {
-            if bytes[i] == 0x3C {
+            // memchr to each `<` (most pages of text have none in their first kilobyte)
+            guard let lt = memchr(base + i, 0x3C, n - i) else { return false }
+            i = base.distance(to: lt.assumingMemoryBound(to: UInt8.self))
+            do {
                 for m in markers where i + m.count <= n {
                     var k = 1
                     while k < m.count && (bytes[i + k] | (bytes[i + k] >= 0x41 && bytes[i + k] <= 0x5A ? 0x20 : 0)) == m[k] { k += 1 }
