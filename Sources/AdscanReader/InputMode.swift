@@ -14,12 +14,36 @@ public enum InputMode: String, Sendable, CaseIterable {
     /// The default for a file path (a trailing .gz is looked through): .jsonl/.ndjson → jsonl,
     /// .html/.htm/.xhtml → html, .warc → warc, anything else → doc (HTML is also recognised by content).
     public static func forPath(_ path: String) -> InputMode {
-        var lower = path.lowercased()
-        if lower.hasSuffix(".gz") { lower.removeLast(3) }
-        if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return .jsonl }
-        if lower.hasSuffix(".html") || lower.hasSuffix(".htm") || lower.hasSuffix(".xhtml") || lower.hasSuffix(".shtml") { return .html }
-        if lower.hasSuffix(".warc") || lower.hasSuffix(".arc") { return .warc }
-        return .doc
+        // on the UTF-8 bytes, ASCII case folded: this runs for every file of a walk, and
+        // lowercasing the whole path would allocate a string per file
+        var path = path
+        return path.withUTF8 { p in
+            var end = p.count
+            if endsWith(p, end, ".gz") { end -= 3 }
+            if endsWith(p, end, ".jsonl") || endsWith(p, end, ".ndjson") { return .jsonl }
+            if endsWith(p, end, ".html") || endsWith(p, end, ".htm") || endsWith(p, end, ".xhtml") || endsWith(p, end, ".shtml") { return .html }
+            if endsWith(p, end, ".warc") || endsWith(p, end, ".arc") { return .warc }
+            return .doc
+        }
+    }
+
+    /// Whether the path names a gzip file (`.gz`, any case).
+    public static func isGzipName(_ path: String) -> Bool {
+        var path = path
+        return path.withUTF8 { endsWith($0, $0.count, ".gz") }
+    }
+
+    /// Whether p[..<end] ends with `suffix` (ASCII, lower case), ignoring ASCII case.
+    private static func endsWith(_ p: UnsafeBufferPointer<UInt8>, _ end: Int, _ suffix: StaticString) -> Bool {
+        let n = suffix.utf8CodeUnitCount
+        guard end >= n else { return false }
+        let s = suffix.utf8Start
+        for k in 0..<n {
+            var b = p[end - n + k]
+            if b >= 0x41 && b <= 0x5A { b |= 0x20 }
+            if b != s[k] { return false }
+        }
+        return true
     }
 }
 

@@ -85,7 +85,10 @@ public final class RecordReader {
             if name == "." || name == ".." { continue }
             names.append((name, e.pointee.d_type))
         }
-        closedir(d)
+        // kept open: its files are opened relative to it (one path component for the kernel to
+        // resolve per file, not the whole path)
+        defer { closedir(d) }
+        let dfd = dirfd(d)
         names.sort { $0.name < $1.name }
         for (name, type) in names {
             guard !stopped else { return }
@@ -95,7 +98,7 @@ public final class RecordReader {
             // a regular file read here needs no lstat: readFile's fstat has its size (the
             // directory entry's type says what it is, where the file system fills it in)
             if type == UInt8(DT_REG) && !options.deferFiles {
-                readFile(path)
+                readFile(path, in: dfd, name: name)
                 continue
             }
             var st = stat()
@@ -127,7 +130,7 @@ public final class RecordReader {
     private func walkedFile(_ path: String, size: Int) {
         let mode = options.mode ?? InputMode.forPath(path)
         guard options.deferFiles, mode == .doc || mode == .html, size <= options.deferredMaxBytes,
-              !path.lowercased().hasSuffix(".gz") else {
+              !InputMode.isGzipName(path) else {
             readFile(path)
             return
         }
@@ -155,15 +158,16 @@ public final class RecordReader {
         }
     }
 
-    private func readFile(_ path: String) {
-        let fd = open(path, O_RDONLY)
+    /// Reads the file at `path`; when `name` is given, opens it relative to the directory `dir`.
+    private func readFile(_ path: String, in dir: Int32 = AT_FDCWD, name: String? = nil) {
+        let fd = name.map { openat(dir, $0, O_RDONLY) } ?? open(path, O_RDONLY)
         guard fd >= 0 else {
             error(path, nil, "cannot open: \(String(cString: strerror(errno)))")
             return
         }
         defer { close(fd) }
         let mode = options.mode ?? InputMode.forPath(path)
-        let gzName = path.lowercased().hasSuffix(".gz")
+        let gzName = InputMode.isGzipName(path)
         var st = stat()
         if !gzName, mode == .doc, fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG, Int(st.st_size) <= options.maxRecordBytes {
             // gzip is recognised by its magic bytes once the file is read (no pread per page)
