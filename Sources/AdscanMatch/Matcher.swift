@@ -107,7 +107,7 @@ public struct Matcher: Sendable {
                 window = Clause.around(hitRange, in: text)
                 windowFolded = false
                 windowKeyed = false
-                scratch.ranInWindow.removeAll(keepingCapacity: true)
+                scratch.newWindow()
             }
             let clause = window!
             for u in uses {
@@ -115,7 +115,7 @@ public struct Matcher: Sendable {
                 case .marker, .group, .classIndicator, .evasionTrigger:
                     continue
                 case .keyword(let ri):
-                    guard applies(ri), scratch.ranInWindow.insert(ri).inserted else { continue }
+                    guard applies(ri), scratch.markRan(ri, rules: compiled.rules.count) else { continue }
                     if !windowFolded {
                         compiled.normalizer.normalize(text, range: clause, into: &scratch.window)
                         windowFolded = true

@@ -15,7 +15,25 @@ public final class Scratch {
     public var gateClause: Range<Int>? = nil
     public let requiredHits = HitBuffer(capacity: 16)
     public lazy var wordBreaker: WordBreaker? = WordBreaker()
-    var ranInWindow: Set<Int> = []
+    /// Keyword rules whose patterns already ran in the current window (flags by rule, and the
+    /// ones set, to clear them when the window moves: no hashing per keyword hit).
+    var ranInWindow: [Bool] = []
+    var ranRules: [Int] = []
+
+    /// Marks rule ri as run in this window; false when it already was.
+    @inline(__always)
+    func markRan(_ ri: Int, rules: Int) -> Bool {
+        if ranInWindow.count != rules { ranInWindow = Array(repeating: false, count: rules); ranRules.removeAll() }
+        if ranInWindow[ri] { return false }
+        ranInWindow[ri] = true
+        ranRules.append(ri)
+        return true
+    }
+
+    func newWindow() {
+        for r in ranRules { ranInWindow[r] = false }
+        ranRules.removeAll(keepingCapacity: true)
+    }
     /// Hits (indices) that carry a keyword or term, for the window pass.
     var windowHits: [Int] = []
     /// Per group slot: first evidence (original range), and keyword hits awaiting patterns.
