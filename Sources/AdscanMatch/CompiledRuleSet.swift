@@ -58,6 +58,10 @@ public final class CompiledRuleSet: Sendable {
     let useList: [Use]
     /// Per group slot: whether the group has patterns (else a keyword hit is evidence enough).
     let slotHasPatterns: [Bool]
+    /// Per canonical literal: every use of it needs only its first hit in a record (markers, ad
+    /// class indicators, evasion triggers, evidence groups without patterns), so later hits of it
+    /// are skipped outright.
+    let firstHitOnly: [Bool]
     public let canonicalLiterals: [String]
     let uses: [[Use]]
     let rules: [CompiledRule]
@@ -259,6 +263,16 @@ public final class CompiledRuleSet: Sendable {
         }
         self.markerSlotBase = mbase
         self.markerSlotCount = mslots
+        let hasPatterns = slotHasPatterns
+        self.firstHitOnly = uses.map { list in
+            list.allSatisfy { use in
+                switch use {
+                case .marker, .classIndicator, .evasionTrigger: return true
+                case .group(let ri, let gi): return !hasPatterns[base[ri] + gi]
+                case .keyword, .term: return false
+                }
+            }
+        }
     }
 
     /// Raw-text forms of a folded literal. Han characters: all-simplified, all-traditional (as

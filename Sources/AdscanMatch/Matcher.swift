@@ -24,7 +24,8 @@ public struct Matcher: Sendable {
         // Document rules: evidence per group slot. Groups with patterns only collect keyword hits
         // here; their (costlier) patterns run at the end, and only when every other group is present.
         scratch.prepare(groups: compiled.groupSlotCount, markers: compiled.markerSlotCount,
-                        indicators: compiled.indicatorClass.count, classes: compiled.ruleSet.adClasses.count)
+                        indicators: compiled.indicatorClass.count, classes: compiled.ruleSet.adClasses.count,
+                        literals: compiled.canonicalLiterals.count)
 
         let toCanonical = compiled.variantToCanonical
         let lengths = compiled.variantLength
@@ -33,9 +34,16 @@ public struct Matcher: Sendable {
         let slotHasPatterns = compiled.slotHasPatterns
         let groupSlotBase = compiled.groupSlotBase
         let markerSlotBase = compiled.markerSlotBase
+        let firstHitOnly = compiled.firstHitOnly
         for h in 0..<scratch.hits.count {
             let hit = scratch.hits[h]
             let canon = Int(toCanonical[Int(hit.literal)])
+            // most hits repeat a class indicator or marker already counted in this record
+            if firstHitOnly[canon] {
+                if scratch.literalSeen[canon] { continue }
+                scratch.literalSeen[canon] = true
+                scratch.touchedLiterals.append(canon)
+            }
             let hitRange = hit.start..<(hit.start + Int(lengths[Int(hit.literal)]))
             let uses = Int(useStart[canon])..<Int(useStart[canon + 1])
             var needsWindow = false

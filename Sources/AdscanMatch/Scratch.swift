@@ -49,7 +49,17 @@ public final class Scratch {
     var touchedIndicators: [Int] = []
     var classScore: [Int] = []
 
-    func prepare(groups: Int, markers: Int, indicators: Int, classes: Int) {
+    /// Per canonical literal: a first-hit-only literal already seen in this record.
+    var literalSeen: [Bool] = []
+    var touchedLiterals: [Int] = []
+
+    func prepare(groups: Int, markers: Int, indicators: Int, classes: Int, literals: Int) {
+        if literalSeen.count != literals {
+            literalSeen = Array(repeating: false, count: literals)
+        } else {
+            for l in touchedLiterals { literalSeen[l] = false }
+        }
+        touchedLiterals.removeAll(keepingCapacity: true)
         if indicatorSeen.count != indicators {
             indicatorSeen = Array(repeating: false, count: indicators)
         } else {
