@@ -50,49 +50,8 @@ public struct JSONLReporter: Reporter {
         for c in r.adClasses { w.stringElement(c) }
         w.endArray()
         w.beginArray("findings")
-        for f in shown {
-            w.beginObjectElement()
-            // the same five members as below, when the finding carries its rule's own law (a
-            // rule may cite another article for some ad classes)
-            if let m = ruleMembers[f.ruleID], m.rule.law == f.law, m.rule.category == f.category,
-               m.rule.severity == f.severity, m.rule.message == f.message {
-                w.rawMembers(m.json)
-            } else {
-                w.field("rule", f.ruleID)
-                w.field("category", f.category.rawValue)
-                w.field("severity", f.severity.rawValue)
-                w.field("law", f.law)
-                w.field("message", f.message)
-            }
-            w.field("match", f.match)
-            w.field("start", f.start)
-            w.field("end", f.end)
-            w.field("char_start", f.charStart)
-            w.field("char_end", f.charEnd)
-            w.field("line", f.line)
-            w.field("column", f.column)
-            w.field("context", f.context)
-            if !f.via.isEmpty {
-                w.beginArray("via")
-                for v in f.via { w.stringElement(v) }
-                w.endArray()
-            }
-            if let s = f.suppressedBy { w.field("suppressed_by", s) }
-            if f.fingerprintValue != 0 { w.hexField("fingerprint", f.fingerprintValue) }
-            if !f.evidence.isEmpty {
-                w.beginArray("evidence")
-                for e in f.evidence {
-                    w.beginObjectElement()
-                    w.field("role", e.role)
-                    w.field("match", e.match)
-                    w.field("start", e.start)
-                    w.field("end", e.end)
-                    w.endObject()
-                }
-                w.endArray()
-            }
-            w.endObject()
-        }
+        var last: RuleMembers? = nil
+        for i in shown.indices { finding(shown[i], into: &w, last: &last) }
         w.endArray()
         if r.truncated { w.field("truncated", true) }
         if !r.warnings.isEmpty {
@@ -103,6 +62,54 @@ public struct JSONLReporter: Reporter {
         w.endObject()
         w.out.append(0x0A)
         swap(&w.out, &out)
+    }
+
+    /// One finding's object. `last` is the rule of the previous finding: a record's findings are
+    /// mostly of a few rules, so its members are tried before the dictionary.
+    private func finding(_ f: Finding, into w: inout JSONWriter, last: inout RuleMembers?) {
+        w.beginObjectElement()
+        // the same five members as below, when the finding carries its rule's own law (a
+        // rule may cite another article for some ad classes)
+        let m = last.flatMap { $0.rule.id == f.ruleID ? $0 : nil } ?? ruleMembers[f.ruleID]
+        last = m
+        if let m, m.rule.law == f.law, m.rule.category == f.category,
+           m.rule.severity == f.severity, m.rule.message == f.message {
+            w.rawMembers(m.json)
+        } else {
+            w.field(Keys.rule, f.ruleID)
+            w.field(Keys.category, f.category.rawValue)
+            w.field(Keys.severity, f.severity.rawValue)
+            w.field(Keys.law, f.law)
+            w.field(Keys.message, f.message)
+        }
+        w.field(Keys.match, f.match)
+        w.field(Keys.start, f.start)
+        w.field(Keys.end, f.end)
+        w.field(Keys.char_start, f.charStart)
+        w.field(Keys.char_end, f.charEnd)
+        w.field(Keys.line, f.line)
+        w.field(Keys.column, f.column)
+        w.field(Keys.context, f.context)
+        if !f.via.isEmpty {
+            w.beginArray(Keys.via)
+            for v in f.via { w.stringElement(v) }
+            w.endArray()
+        }
+        if let s = f.suppressedBy { w.field(Keys.suppressed_by, s) }
+        if f.fingerprintValue != 0 { w.hexField(Keys.fingerprint, f.fingerprintValue) }
+        if !f.evidence.isEmpty {
+            w.beginArray(Keys.evidence)
+            for e in f.evidence {
+                w.beginObjectElement()
+                w.field(Keys.role, e.role)
+                w.field(Keys.match, e.match)
+                w.field(Keys.start, e.start)
+                w.field(Keys.end, e.end)
+                w.endObject()
+            }
+            w.endArray()
+        }
+        w.endObject()
     }
 
     public func error(_ e: RecordError, into out: inout [UInt8]) {
@@ -126,4 +133,26 @@ public struct JSONLReporter: Reporter {
         w.out.append(0x0A)
         swap(&w.out, &out)
     }
+}
+
+/// The member names of a finding, encoded once.
+private enum Keys {
+    static let rule = JSONWriter.Key("rule")
+    static let category = JSONWriter.Key("category")
+    static let severity = JSONWriter.Key("severity")
+    static let law = JSONWriter.Key("law")
+    static let message = JSONWriter.Key("message")
+    static let match = JSONWriter.Key("match")
+    static let start = JSONWriter.Key("start")
+    static let end = JSONWriter.Key("end")
+    static let char_start = JSONWriter.Key("char_start")
+    static let char_end = JSONWriter.Key("char_end")
+    static let line = JSONWriter.Key("line")
+    static let column = JSONWriter.Key("column")
+    static let context = JSONWriter.Key("context")
+    static let via = JSONWriter.Key("via")
+    static let suppressed_by = JSONWriter.Key("suppressed_by")
+    static let fingerprint = JSONWriter.Key("fingerprint")
+    static let evidence = JSONWriter.Key("evidence")
+    static let role = JSONWriter.Key("role")
 }

@@ -48,6 +48,27 @@ public struct JSONWriter {
 
     public mutating func field(_ key: String, _ value: String) { keyPart(key); Self.appendString(value, to: &out) }
 
+    /// A member name written once as JSON (`"match":`), for the reporters' per-finding members.
+    public struct Key: Sendable {
+        let bytes: [UInt8]
+        public init(_ name: String) { bytes = [0x22] + Array(name.utf8) + [0x22, 0x3A] }
+    }
+
+    private mutating func keyPart(_ key: Key) {
+        comma()
+        out.append(contentsOf: key.bytes)
+    }
+
+    public mutating func field(_ key: Key, _ value: String) { keyPart(key); Self.appendString(value, to: &out) }
+    public mutating func field(_ key: Key, _ value: Int) { keyPart(key); Self.appendInt(value, to: &out) }
+    public mutating func beginArray(_ key: Key) { keyPart(key); out.append(0x5B); push() }
+    public mutating func hexField(_ key: Key, _ value: UInt64) {
+        keyPart(key)
+        out.append(0x22)
+        Fingerprint.appendHex(value, to: &out)
+        out.append(0x22)
+    }
+
     /// Members already written as JSON (`"a":1,"b":"x"`, from `members(_:)`), appended as one copy.
     public mutating func rawMembers(_ json: [UInt8]) {
         comma()
