@@ -86,19 +86,19 @@ public struct RuleLoader {
                 throw RuleLoadError(file: file, line: k.mark?.line ?? 0, reason: "unknown top-level key `\(key)`")
             }
         }
-        if let rules = top["rules"] {
+        if let rules = top.value("rules") {
             guard let seq = rules.sequence else {
                 throw RuleLoadError(file: file, line: rules.mark?.line ?? 0, reason: "`rules` must be a list")
             }
             for node in seq { set.rules.append(try rule(node, file: file)) }
         }
-        if let ctx = top["context"] {
+        if let ctx = top.value("context") {
             guard let seq = ctx.sequence else {
                 throw RuleLoadError(file: file, line: ctx.mark?.line ?? 0, reason: "`context` must be a list")
             }
             for node in seq { set.suppressors.append(try suppressor(node, file: file)) }
         }
-        if let ev = top["evasion"] {
+        if let ev = top.value("evasion") {
             guard let m = ev.mapping else {
                 throw RuleLoadError(file: file, line: ev.mark?.line ?? 0, reason: "`evasion` must be a mapping with `homophones` and `pinyin`")
             }
@@ -120,7 +120,7 @@ public struct RuleLoader {
                 set.evasion.pinyin.append((Character(foldLiteral(String(ch))), syllables))
             }
         }
-        if let classes = top["ad_classes"] {
+        if let classes = top.value("ad_classes") {
             guard let seq = classes.sequence else {
                 throw RuleLoadError(file: file, line: classes.mark?.line ?? 0, reason: "`ad_classes` must be a list")
             }
@@ -137,7 +137,7 @@ public struct RuleLoader {
         let id = try reader.string("id")
         reader.context = "ad class \(id)"
         var indicators: [AdClass.Indicator] = []
-        guard let seq = m["indicators"]?.sequence else { throw reader.error("indicators", "an ad class needs `indicators`") }
+        guard let seq = m.value("indicators")?.sequence else { throw reader.error("indicators", "an ad class needs `indicators`") }
         for item in seq {
             guard let im = item.mapping else { throw reader.error("indicators", "each indicator must be a mapping with weight and terms") }
             var ir = Fields(mapping: im, file: file, line: item.mark?.line ?? line)
@@ -181,7 +181,7 @@ public struct RuleLoader {
             throw reader.error("boundary", "boundary must be none or word, not `\(boundaryName)`")
         }
         var requires: [RequirementGroup] = []
-        if let req = m["requires"] {
+        if let req = m.value("requires") {
             guard let seq = req.sequence else { throw reader.error("requires", "`requires` must be a list of groups") }
             for g in seq {
                 guard let gm = g.mapping else { throw reader.error("requires", "each group must be a mapping") }
@@ -215,7 +215,7 @@ public struct RuleLoader {
             }
         }
         var flag: [String] = [], pass: [String] = []
-        if let ex = m["examples"] {
+        if let ex = m.value("examples") {
             guard let em = ex.mapping else { throw reader.error("examples", "`examples` must be a mapping with `flag` and `pass`") }
             var er = Fields(mapping: em, file: file, line: ex.mark?.line ?? line)
             er.context = "rule \(id), examples"
@@ -318,19 +318,19 @@ private struct Fields {
     }
 
     func optionalString(_ key: String) throws -> String? {
-        guard let node = mapping[key] else { return nil }
+        guard let node = mapping.value(key) else { return nil }
         guard let s = node.scalar?.string, !s.isEmpty else { throw error(key, "`\(key)` must be a non-empty string") }
         return s
     }
 
     func optionalInt(_ key: String) throws -> Int? {
-        guard let node = mapping[key] else { return nil }
+        guard let node = mapping.value(key) else { return nil }
         guard let s = node.scalar?.string, let v = Int(s) else { throw error(key, "`\(key)` must be an integer") }
         return v
     }
 
     func stringMap(_ key: String) throws -> [String: String] {
-        guard let node = mapping[key] else { return [:] }
+        guard let node = mapping.value(key) else { return [:] }
         guard let m = node.mapping else { throw error(key, "`\(key)` must be a mapping") }
         var out: [String: String] = [:]
         for (k, v) in m {
@@ -341,7 +341,7 @@ private struct Fields {
     }
 
     func strings(_ key: String) throws -> [String] {
-        guard let node = mapping[key] else { return [] }
+        guard let node = mapping.value(key) else { return [] }
         guard let seq = node.sequence else { throw error(key, "`\(key)` must be a list of strings") }
         return try seq.map { item in
             guard let s = item.scalar?.string, !s.isEmpty else {
@@ -350,5 +350,15 @@ private struct Fields {
             }
             return s
         }
+    }
+}
+
+extension Node.Mapping {
+    /// The value of a plain key, found by comparing key strings: Yams' String subscript builds a
+    /// Node for the key and resolves its tag with regular expressions, which was most of the
+    /// time taken to load the rule packs.
+    func value(_ key: String) -> Node? {
+        for (k, v) in self where k.string == key { return v }
+        return nil
     }
 }
