@@ -238,10 +238,19 @@ public final class LiteralPrefilter: @unchecked Sendable {
     /// A bitmap hit at sample i: the literals can start at i-2, i-1 or i.
     @inline(__always)
     private func verifySample(_ base: UnsafePointer<UInt8>, _ n: Int, _ i: Int, _ hits: HitBuffer) {
-        var p = i >= 2 ? i - 2 : 0
+        // which of the three starts can begin a literal, as bits gathered without a branch (on
+        // Chinese text whether i-2, i-1 or i is a lead byte follows the text, not a pattern the
+        // branch predictor can learn); then one call per set bit, nearly always exactly one
+        let first = i >= 2 ? i &- 2 : 0
+        var starts: UInt32 = 0
+        var p = first
         while p <= i {
-            if startsLiteral[Int(base[p])] != 0 { verify(base, n, p, hits) }
-            p += 1
+            starts |= UInt32(startsLiteral[Int(base[p])] != 0 ? 1 : 0) << UInt32(p &- first)
+            p &+= 1
+        }
+        while starts != 0 {
+            verify(base, n, first &+ starts.trailingZeroBitCount, hits)
+            starts &= starts &- 1
         }
     }
 
