@@ -31,6 +31,17 @@ final class AnchoredLiterals: @unchecked Sendable {
     /// Every literal is anchored at a letter beside a non-ASCII byte: only such letters of the
     /// text are looked at (pinyin mixed into Chinese), found eight bytes at a time.
     private let seamsOnly: Bool
+    /// With seamsOnly: 2^16 bits over (anchor letter, side, the two bytes of the neighbouring
+    /// character on that side) of every literal. Latin letters beside Chinese are common (HPV疫苗,
+    /// glossed pages) but rarely beside the character of a literal: a seam whose neighbours have
+    /// no bit set is passed over without comparing the letter's literals.
+    private let seamFilter: UnsafeMutablePointer<UInt64>
+
+    @inline(__always)
+    static func seamKey(_ letter: UInt8, after: Bool, _ b0: UInt8, _ b1: UInt8) -> Int {
+        let w = UInt64(letter) | UInt64(after ? 1 : 0) << 8 | UInt64(b0) << 16 | UInt64(b1) << 24
+        return Int(truncatingIfNeeded: (w &* 0x9E37_79B9_7F4A_7C15) >> 48)
+    }
 
     /// The offset of the first ASCII byte, if any.
     static func anchor(_ lit: [UInt8]) -> Int? { lit.firstIndex { $0 < 0x80 } }
@@ -52,9 +63,18 @@ final class AnchoredLiterals: @unchecked Sendable {
         isAnchor = .allocate(capacity: 128)
         isAnchor.initialize(repeating: 0, count: 128)
         var seams = true
+        seamFilter = .allocate(capacity: 1024)
+        seamFilter.initialize(repeating: 0, count: 1024)
         for (k, lit) in literals.enumerated() {
             let (a, atSeam) = Self.anchorForSearch(lit)
             seams = seams && atSeam
+            if atSeam {
+                // the neighbour that makes it a seam: after the letter if it is non-ASCII there
+                let after = a + 2 < lit.count && lit[a + 1] >= 0x80
+                let key = after ? Self.seamKey(lit[a], after: true, lit[a + 1], lit[a + 2])
+                                : Self.seamKey(lit[a], after: false, lit[a - 2], lit[a - 1])
+                seamFilter[key >> 6] |= 1 << UInt64(key & 63)
+            }
             var w0: UInt64 = 0, m0: UInt64 = 0, w1: UInt64 = 0, m1: UInt64 = 0
             for (j, b) in lit.prefix(16).enumerated() {
                 if j < 8 { w0 |= UInt64(b) << (8 * UInt64(j)); m0 |= 0xFF << (8 * UInt64(j)) }
@@ -86,6 +106,7 @@ final class AnchoredLiterals: @unchecked Sendable {
     deinit {
         first.deallocate()
         isAnchor.deallocate()
+        seamFilter.deallocate()
         entries.deallocate()
         bytes.deallocate()
     }
@@ -114,7 +135,7 @@ final class AnchoredLiterals: @unchecked Sendable {
                     while seam != 0 {
                         let at = q &+ seam.trailingZeroBitCount >> 3
                         seam &= seam &- 1
-                        if isAnchor[Int(base[at])] != 0 { check(base, n, at, &out) }
+                        if isAnchor[Int(base[at])] != 0 && seamMayMatch(base, n, at) { check(base, n, at, &out) }
                     }
                 }
                 q &+= 8
@@ -122,7 +143,8 @@ final class AnchoredLiterals: @unchecked Sendable {
             while q < n {
                 let b = base[q]
                 if Self.isLetter(b) && isAnchor[Int(b)] != 0
-                    && ((q > 0 && base[q &- 1] >= 0x80) || (q &+ 1 < n && base[q &+ 1] >= 0x80)) {
+                    && ((q > 0 && base[q &- 1] >= 0x80) || (q &+ 1 < n && base[q &+ 1] >= 0x80))
+                    && seamMayMatch(base, n, q) {
                     check(base, n, q, &out)
                 }
                 q &+= 1
@@ -147,6 +169,21 @@ final class AnchoredLiterals: @unchecked Sendable {
         }
         if out.count > 1 { out.sort { ($0.start, $0.literal) < ($1.start, $1.literal) } }
         return out
+    }
+
+    /// Whether a literal anchored at the seam letter q can have the neighbours it has.
+    @inline(__always)
+    private func seamMayMatch(_ base: UnsafePointer<UInt8>, _ n: Int, _ q: Int) -> Bool {
+        let b = base[q]
+        if q &+ 2 < n {
+            let k = Self.seamKey(b, after: true, base[q &+ 1], base[q &+ 2])
+            if seamFilter[k >> 6] & (1 << UInt64(k & 63)) != 0 { return true }
+        }
+        if q >= 2 {
+            let k = Self.seamKey(b, after: false, base[q &- 2], base[q &- 1])
+            if seamFilter[k >> 6] & (1 << UInt64(k & 63)) != 0 { return true }
+        }
+        return false
     }
 
     /// The literals anchored at ASCII byte q, each compared at the start that puts its anchor there.
