@@ -32,8 +32,10 @@ public struct ContextGate: Sendable {
     }
 
     /// The reportable findings of a record (suppressed ones carry `suppressedBy`).
-    public func findings(for result: MatchResult, text: UnsafeBufferPointer<UInt8>, scratch: Scratch)
-        -> (findings: [Finding], truncated: Bool) {
+    /// `validUTF8`: the record has no invalid bytes (its snippets are then copied as they are;
+    /// otherwise they are repaired the way String(decoding:) repairs).
+    public func findings(for result: MatchResult, text: UnsafeBufferPointer<UInt8>, scratch: Scratch,
+                         validUTF8: Bool = false) -> (findings: [Finding], truncated: Bool) {
         guard !result.candidates.isEmpty else { return ([], false) }
         let rules = compiled.ruleSet.rules
         let suppressors = compiled.ruleSet.suppressors
@@ -65,7 +67,7 @@ public struct ContextGate: Sendable {
             f.suppressedBy = clauseSuppression(c, text: text, scratch: scratch, suppressors: suppressors) ?? documentReason
             findings.append(f)
         }
-        locate(&findings, in: text)
+        locate(&findings, in: text, validUTF8: validUTF8)
         return (findings, truncated)
     }
 
@@ -119,7 +121,7 @@ public struct ContextGate: Sendable {
     }
 
     /// Fills line, column, char offsets and context in one pass over the record.
-    private func locate(_ findings: inout [Finding], in text: UnsafeBufferPointer<UInt8>) {
+    private func locate(_ findings: inout [Finding], in text: UnsafeBufferPointer<UInt8>, validUTF8: Bool) {
         let order = findings.indices.sorted { findings[$0].start < findings[$1].start }
         var pos = 0, chars = 0, line = 1, lineStartChars = 0
         func advance(to target: Int) {
@@ -158,12 +160,12 @@ public struct ContextGate: Sendable {
             findings[i].line = line
             findings[i].column = chars - lineStartChars + 1
             findings[i].charEnd = chars + UTF8Scan.scalarCount(text, from: findings[i].start, to: findings[i].end)
-            findings[i].context = snippet(text, findings[i].start, findings[i].end)
+            findings[i].contextUTF8 = snippet(text, findings[i].start, findings[i].end, validUTF8: validUTF8)
         }
     }
 
-    private func snippet(_ text: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> String {
-        guard let base = text.baseAddress else { return "" }
+    private func snippet(_ text: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, validUTF8: Bool) -> [UInt8] {
+        guard let base = text.baseAddress else { return [] }
         let n = text.count
         var a = s, k = 0
         while a > 0 && k < contextChars {
@@ -177,29 +179,16 @@ public struct ContextGate: Sendable {
             while b < n && base[b] & 0xC0 == 0x80 { b &+= 1 }
             k &+= 1
         }
-        // line breaks and tabs become spaces; the bytes are whole code points of the record
-        let slice = UnsafeBufferPointer(start: base + a, count: b &- a)
-        if !Self.hasBreakOrTab(slice) { return String(decoding: slice, as: UTF8.self) }
-        var bytes = Array(slice)
-        for i in bytes.indices where bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { bytes[i] = 0x20 }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// Whether `p` holds a tab, LF or CR; eight bytes at a time, a word with a byte below 0x0E is
-    /// looked at byte by byte.
-    static func hasBreakOrTab(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = p.baseAddress else { return false }
-        var i = 0
-        while i &+ 8 <= p.count {
-            let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-            if (w &- 0x0E0E_0E0E_0E0E_0E0E) & ~w & 0x8080_8080_8080_8080 != 0 { break }
-            i &+= 8
+        // whole code points of the record, line breaks and tabs made spaces, copied in one pass
+        let count = b &- a
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { out, made in
+            for j in 0..<count {
+                let x = base[a &+ j]
+                out[j] = x == 0x0A || x == 0x0D || x == 0x09 ? 0x20 : x
+            }
+            made = count
         }
-        while i < p.count {
-            let x = base[i]
-            if x == 0x0A || x == 0x0D || x == 0x09 { return true }
-            i &+= 1
-        }
-        return false
+        // invalid bytes become U+FFFD as String(decoding:) makes them
+        return validUTF8 ? bytes : Array(String(decoding: bytes, as: UTF8.self).utf8)
     }
 }

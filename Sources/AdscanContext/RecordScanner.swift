@@ -43,7 +43,7 @@ public struct RecordScanner: Sendable {
             m = matcher.scan(text, scratch: scratch)
             if evasionPass && m.evasionTriggered { m = evasionScan(text, scratch: scratch).0 }
         }
-        let (f, t) = gate.findings(for: m, text: text, scratch: scratch)
+        let (f, t) = gate.findings(for: m, text: text, scratch: scratch, validUTF8: invalid == nil)
         let classes = m.adClasses.map { matcher.compiled.ruleSet.adClasses[$0].id }
         return Output(findings: f, truncated: t, invalidUTF8At: invalid, adClasses: classes)
     }

@@ -14,7 +14,14 @@ public struct Finding: Sendable, Equatable {
     public var charEnd: Int = 0
     public var line: Int = 1
     public var column: Int = 1
-    public var context: String = ""
+    /// The context snippet as UTF-8 (always valid; line breaks and tabs made spaces): kept as
+    /// bytes because the JSON Lines report writes them as they are, and a String would validate
+    /// them again for every finding.
+    public var contextUTF8: [UInt8] = []
+    public var context: String {
+        get { String(decoding: contextUTF8, as: UTF8.self) }
+        set { contextUTF8 = Array(newValue.utf8) }
+    }
     /// Which transforms the text needed before the rule matched (e.g. "traditional", "fullwidth").
     public var via: [String] = []
     /// Set when a context gate (a regulator's notice, a prohibition frame, an exception) suppressed

@@ -89,7 +89,7 @@ public struct JSONLReporter: Reporter {
         w.field(Keys.char_end, f.charEnd)
         w.field(Keys.line, f.line)
         w.field(Keys.column, f.column)
-        w.field(Keys.context, f.context)
+        w.field(Keys.context, utf8: f.contextUTF8)
         if !f.via.isEmpty {
             w.beginArray(Keys.via)
             for v in f.via { w.stringElement(v) }

@@ -60,6 +60,11 @@ public struct JSONWriter {
     }
 
     public mutating func field(_ key: Key, _ value: String) { keyPart(key); Self.appendString(value, to: &out) }
+    /// A string member given as valid UTF-8 bytes (no String made for it).
+    public mutating func field(_ key: Key, utf8 value: [UInt8]) {
+        keyPart(key)
+        value.withUnsafeBufferPointer { Self.appendString(utf8: $0, to: &out) }
+    }
     public mutating func field(_ key: Key, _ value: Int) { keyPart(key); Self.appendInt(value, to: &out) }
     public mutating func beginArray(_ key: Key) { keyPart(key); out.append(0x5B); push() }
     public mutating func hexField(_ key: Key, _ value: UInt64) {
@@ -119,45 +124,48 @@ public struct JSONWriter {
     /// JSON string with the escapes RFC 8259 requires; non-ASCII stays UTF-8. Runs of bytes that
     /// need no escape (nearly all of them) are appended in one copy.
     public static func appendString(_ s: String, to out: inout [UInt8]) {
-        out.append(0x22)
         var s = s
-        s.withUTF8 { p in
-            guard let base = p.baseAddress else { return }
-            var run = 0
-            var i = 0
-            while i < p.count {
-                // eight bytes at a time while none of them needs an escape (no control byte, `"`,
-                // `\`); after an escape the word scan resumes
-                while i &+ 8 <= p.count {
-                    let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                    let quote = w ^ 0x2222_2222_2222_2222, slash = w ^ 0x5C5C_5C5C_5C5C_5C5C
-                    let zero = ((w &- 0x2020_2020_2020_2020) & ~w)
-                        | ((quote &- 0x0101_0101_0101_0101) & ~quote)
-                        | ((slash &- 0x0101_0101_0101_0101) & ~slash)
-                    if zero & 0x8080_8080_8080_8080 != 0 { break }
-                    i &+= 8
-                }
-                guard i < p.count else { break }
-                let b = base[i]
-                i &+= 1
-                guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
-                let at = i - 1
-                if at > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[run..<at])) }
-                run = i
-                switch b {
-                case 0x22: out.append(0x5C); out.append(0x22)
-                case 0x5C: out.append(0x5C); out.append(0x5C)
-                case 0x0A: out.append(0x5C); out.append(UInt8(ascii: "n"))
-                case 0x0D: out.append(0x5C); out.append(UInt8(ascii: "r"))
-                case 0x09: out.append(0x5C); out.append(UInt8(ascii: "t"))
-                default:
-                    let hex: StaticString = "0123456789abcdef"
-                    let h = hex.utf8Start
-                    out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, h[Int(b >> 4)], h[Int(b & 0xF)]])
-                }
+        s.withUTF8 { appendString(utf8: $0, to: &out) }
+    }
+
+    /// A string given as its UTF-8 bytes (which must be valid UTF-8).
+    public static func appendString(utf8 p: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        out.append(0x22)
+        guard let base = p.baseAddress else { out.append(0x22); return }
+        var run = 0
+        var i = 0
+        while i < p.count {
+            // eight bytes at a time while none of them needs an escape (no control byte, `"`,
+            // `\`); after an escape the word scan resumes
+            while i &+ 8 <= p.count {
+                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let quote = w ^ 0x2222_2222_2222_2222, slash = w ^ 0x5C5C_5C5C_5C5C_5C5C
+                let zero = ((w &- 0x2020_2020_2020_2020) & ~w)
+                    | ((quote &- 0x0101_0101_0101_0101) & ~quote)
+                    | ((slash &- 0x0101_0101_0101_0101) & ~slash)
+                if zero & 0x8080_8080_8080_8080 != 0 { break }
+                i &+= 8
             }
-            if p.count > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[run..<p.count])) }
+            guard i < p.count else { break }
+            let b = base[i]
+            i &+= 1
+            guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
+            let at = i - 1
+            if at > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[run..<at])) }
+            run = i
+            switch b {
+            case 0x22: out.append(0x5C); out.append(0x22)
+            case 0x5C: out.append(0x5C); out.append(0x5C)
+            case 0x0A: out.append(0x5C); out.append(UInt8(ascii: "n"))
+            case 0x0D: out.append(0x5C); out.append(UInt8(ascii: "r"))
+            case 0x09: out.append(0x5C); out.append(UInt8(ascii: "t"))
+            default:
+                let hex: StaticString = "0123456789abcdef"
+                let h = hex.utf8Start
+                out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, h[Int(b >> 4)], h[Int(b & 0xF)]])
+            }
         }
+        if p.count > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[run..<p.count])) }
         out.append(0x22)
     }
 }

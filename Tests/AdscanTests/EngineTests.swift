@@ -62,6 +62,20 @@ final class EngineTests: XCTestCase {
         }
     }
 
+    /// The context of a finding is whole characters of the record with line breaks and tabs made
+    /// spaces; near invalid bytes it is repaired to U+FFFD (a report never carries invalid UTF-8).
+    func testContextIsValidTextAroundTheMatch() {
+        let scanner = TestSupport.scanner
+        for bad in [false, true] {
+            let bytes = Array("前文\t说明\n本院".utf8) + (bad ? [0xFF, 0xC3] : []) + Array("三个疗程根治\r\n后文".utf8)
+            let out = bytes.withUnsafeBufferPointer { scanner.scan($0, scratch: Scratch()) }
+            let f = out.findings.first { $0.match == "三个疗程根治" }
+            XCTAssertNotNil(f)
+            XCTAssertNotNil(f.flatMap { String(validating: $0.contextUTF8, as: UTF8.self) }, "valid UTF-8")
+            XCTAssertEqual(f?.context, bad ? "前文 说明 本院\u{FFFD}\u{FFFD}三个疗程根治  后文" : "前文 说明 本院三个疗程根治  后文")
+        }
+    }
+
     func testLongestOverlapWinsWithinARule() {
         let f = findings("全国第一品牌")
         XCTAssertEqual(f.filter { $0.ruleID == "AL-9-3.rank" }.map(\.match), ["全国第一品牌"])
