@@ -125,7 +125,8 @@ public struct Matcher: Sendable {
                 case .keyword(let ri):
                     guard applies(ri), scratch.markRan(ri, rules: compiled.rules.count) else { continue }
                     if !windowFolded {
-                        compiled.normalizer.normalize(text, range: clause, into: &scratch.window)
+                        // bytes only: most windows match no pattern, and accept() maps the ones that do
+                        compiled.normalizer.normalize(text, range: clause, into: &scratch.window, mapped: false)
                         windowFolded = true
                     }
                     let cr = compiled.rules[ri]
@@ -158,6 +159,8 @@ public struct Matcher: Sendable {
                     if !windowFolded {
                         compiled.normalizer.normalize(text, range: clause, into: &scratch.window)
                         windowFolded = true
+                    } else {
+                        compiled.normalizer.ensureMap(text, &scratch.window)
                     }
                     guard let s = foldedOffset(of: hitRange.lowerBound, in: scratch.window) else { continue }
                     let e = s + term.count
@@ -279,6 +282,8 @@ public struct Matcher: Sendable {
             }
             if !ok { return }
         }
+        // (re-folding maps the same bytes: offsets s and e stay valid)
+        compiled.normalizer.ensureMap(text, &scratch.window)
         let r = scratch.window.originalRange(s, e)
         let via = scratch.window.transforms(in: s, e, original: text, table: compiled.normalizer.table)
         result.candidates.append(Candidate(rule: ri, start: r.lowerBound, end: r.upperBound, clause: clause,

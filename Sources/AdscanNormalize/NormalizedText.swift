@@ -16,6 +16,10 @@ public struct NormalizedText {
     /// Which transforms were needed anywhere in the span (0 when the text was already folded);
     /// bits of `Transform`.
     public var transformBits: UInt8 = 0
+    /// The original span that was folded, and whether the offset map was written (sourceStart,
+    /// sourceEnd and everything reading them are valid only then: Normalizer.ensureMap).
+    public internal(set) var source: Range<Int> = 0..<0
+    public internal(set) var mapped = true
 
     public init() {}
 
@@ -35,6 +39,7 @@ public struct NormalizedText {
 
     /// Index of the folded byte that came from original offset `o` (the first of its code point).
     public func foldedOffset(of o: Int) -> Int? {
+        assert(mapped, "offset map not written (Normalizer.ensureMap)")
         var lo = 0, hi = count
         let t = Int32(truncatingIfNeeded: o)
         while lo < hi {
@@ -46,6 +51,7 @@ public struct NormalizedText {
 
     /// First folded index whose code point starts at or after original offset `o` (count if none).
     public func firstFolded(atOrAfter o: Int) -> Int {
+        assert(mapped, "offset map not written (Normalizer.ensureMap)")
         var k = 0
         while k < count && Int(starts[k]) < o { k += 1 }
         return k
@@ -53,6 +59,7 @@ public struct NormalizedText {
 
     /// One past the last folded index whose code point ends at or before original offset `o`.
     public func endFolded(atOrBefore o: Int) -> Int? {
+        assert(mapped, "offset map not written (Normalizer.ensureMap)")
         var k = count
         while k > 0 {
             if Int(ends[k - 1]) <= o { return k }
@@ -67,6 +74,7 @@ public struct NormalizedText {
     /// Original [start, end) for folded [from, to).
     @inline(__always)
     public func originalRange(_ from: Int, _ to: Int) -> Range<Int> {
+        assert(mapped, "offset map not written (Normalizer.ensureMap)")
         let s = Int(starts[from])
         let e = to > from ? Int(ends[to - 1]) : s
         return s..<max(s, e)

@@ -130,7 +130,43 @@ public enum UTF8Scan {
 /// Writes UTF-8 and, per byte, the original range it came from, through raw pointers into
 /// buffers the caller sized for the worst case: the window normaliser's output (a struct, so the
 /// count is not captured and boxed as a nested function's would be).
-public struct OffsetMapWriter {
+/// Where the window normaliser writes folded code points: with the offset map, or bytes only.
+public protocol FoldSink {
+    var count: Int { get }
+    mutating func put(_ c: UInt32, _ s: Int32, _ e: Int32)
+    mutating func put3(_ c: UInt32, _ s: Int32, _ e: Int32)
+    mutating func putASCII(_ b: UInt8, _ s: Int32)
+}
+
+/// Folded bytes only: a window searched for patterns that mostly find nothing needs no offset
+/// map until something matches (Normalizer.ensureMap).
+public struct ByteWriter: FoldSink {
+    @usableFromInline let bytes: UnsafeMutablePointer<UInt8>
+    public var count = 0
+
+    public init(bytes: UnsafeMutablePointer<UInt8>) { self.bytes = bytes }
+
+    @inlinable @inline(__always)
+    public mutating func put(_ c: UInt32, _ s: Int32, _ e: Int32) {
+        count &+= UTF8Scan.encode(c, into: bytes + count)
+    }
+
+    @inlinable @inline(__always)
+    public mutating func put3(_ c: UInt32, _ s: Int32, _ e: Int32) {
+        let k = count
+        bytes[k] = UInt8(0xE0 | (c >> 12)); bytes[k &+ 1] = UInt8(0x80 | ((c >> 6) & 0x3F))
+        bytes[k &+ 2] = UInt8(0x80 | (c & 0x3F))
+        count = k &+ 3
+    }
+
+    @inlinable @inline(__always)
+    public mutating func putASCII(_ b: UInt8, _ s: Int32) {
+        bytes[count] = b
+        count &+= 1
+    }
+}
+
+public struct OffsetMapWriter: FoldSink {
     @usableFromInline let bytes: UnsafeMutablePointer<UInt8>
     @usableFromInline let sourceStart: UnsafeMutablePointer<Int32>
     @usableFromInline let sourceEnd: UnsafeMutablePointer<Int32>
