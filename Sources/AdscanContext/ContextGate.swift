@@ -93,12 +93,14 @@ public struct ContextGate: Sendable {
         guard !clauseMarker.isEmpty else { return nil }
         // candidates of one clause come in a row: fold and search it once
         if scratch.gateClause != c.clause {
-            compiled.normalizer.normalize(text, range: c.clause, into: &scratch.gateClauseText)
+            // bytes only: the map is needed only where a clause marker is found (rarely)
+            compiled.normalizer.normalize(text, range: c.clause, into: &scratch.gateClauseText, mapped: false)
             scratch.clauseHits.removeAll()
             scratch.gateClauseText.bytes.withUnsafeBufferPointer { clauseFilter.findAll($0, into: scratch.clauseHits) }
             scratch.gateClause = c.clause
         }
         guard !scratch.clauseHits.isEmpty else { return nil }
+        compiled.normalizer.ensureMap(text, &scratch.gateClauseText)
         let w = scratch.gateClauseText
         // folded offsets of the match
         let ms = w.firstFolded(atOrAfter: c.start)
