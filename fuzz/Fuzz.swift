@@ -36,6 +36,7 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         let out = engine.scan(p, scratch: scratch)
         for f in out.findings {
             precondition(f.start >= 0 && f.start <= f.end && f.end <= p.count, "finding offsets inside the record")
+            precondition(String(validating: f.contextUTF8, as: UTF8.self) != nil, "a finding's context is valid UTF-8")
         }
         _ = report
     }
