@@ -1,3 +1,5 @@
+import AdscanNormalize
+
 /// A small validating JSON parser for one JSONL line that extracts two fields of the top-level
 /// object without building a document: the text (a string, unescaped into `out`) and the id
 /// (a string or a number). Records without escapes are copied straight, so the common case costs
@@ -97,7 +99,17 @@ public struct JSONLine {
         mutating func string(into out: inout [UInt8]) throws(Failure) {
             i += 1
             var runStart = i
+            let base = s.baseAddress!
             while i < s.count {
+                // eight bytes at a time up to the next `"` or `\`
+                while i &+ 8 <= s.count {
+                    let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    let quote = w ^ 0x2222_2222_2222_2222, slash = w ^ 0x5C5C_5C5C_5C5C_5C5C
+                    let hit = ((quote &- 0x0101_0101_0101_0101) & ~quote) | ((slash &- 0x0101_0101_0101_0101) & ~slash)
+                    if hit & 0x8080_8080_8080_8080 != 0 { break }
+                    i &+= 8
+                }
+                guard i < s.count else { break }
                 let b = s[i]
                 if b == UInt8(ascii: "\"") {
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: s[runStart..<i]))
@@ -106,7 +118,8 @@ public struct JSONLine {
                 }
                 if b == UInt8(ascii: "\\") {
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: s[runStart..<i]))
-                    try escape(into: &out)
+                    // escapes come in runs (\uXXXX\uXXXX…): decoded back to back
+                    repeat { try escape(into: &out) } while i < s.count && s[i] == UInt8(ascii: "\\")
                     runStart = i
                     continue
                 }
@@ -155,33 +168,34 @@ public struct JSONLine {
             }
         }
 
+        /// Hex digit values by byte; 0xFF = not a hex digit.
+        static let hexValue: [UInt8] = {
+            var t = [UInt8](repeating: 0xFF, count: 256)
+            for (k, c) in "0123456789".utf8.enumerated() { t[Int(c)] = UInt8(k) }
+            for (k, c) in "abcdef".utf8.enumerated() { t[Int(c)] = UInt8(10 + k); t[Int(c) - 0x20] = UInt8(10 + k) }
+            return t
+        }()
+
         mutating func hex4() throws(Failure) -> UInt32 {
             guard i + 4 <= s.count else { throw fail("truncated \\u escape") }
-            var v: UInt32 = 0
-            for _ in 0..<4 {
-                let b = s[i]
-                let d: UInt32
-                switch b {
-                case 0x30...0x39: d = UInt32(b - 0x30)
-                case 0x41...0x46: d = UInt32(b - 0x41 + 10)
-                case 0x61...0x66: d = UInt32(b - 0x61 + 10)
-                default: throw fail("invalid hex digit in \\u escape")
-                }
-                v = v << 4 | d
-                i += 1
+            // (pages written with ASCII-only JSON escape every Chinese character: \uXXXX each)
+            let (a, b, c, d) = Self.hexValue.withUnsafeBufferPointer { t in
+                (t[Int(s[i])], t[Int(s[i &+ 1])], t[Int(s[i &+ 2])], t[Int(s[i &+ 3])])
             }
-            return v
+            guard (a | b | c | d) & 0xF0 == 0 else {
+                // the first bad digit, for the column
+                while Self.hexValue[Int(s[i])] != 0xFF { i += 1 }
+                throw fail("invalid hex digit in \\u escape")
+            }
+            i &+= 4
+            return UInt32(a) << 12 | UInt32(b) << 8 | UInt32(c) << 4 | UInt32(d)
         }
 
         func appendUTF8(_ c: UInt32, _ out: inout [UInt8]) {
-            if c < 0x80 { out.append(UInt8(c)) }
-            else if c < 0x800 { out.append(UInt8(0xC0 | (c >> 6))); out.append(UInt8(0x80 | (c & 0x3F))) }
-            else if c < 0x10000 {
-                out.append(UInt8(0xE0 | (c >> 12))); out.append(UInt8(0x80 | ((c >> 6) & 0x3F))); out.append(UInt8(0x80 | (c & 0x3F)))
-            } else {
-                out.append(UInt8(0xF0 | (c >> 18))); out.append(UInt8(0x80 | ((c >> 12) & 0x3F)))
-                out.append(UInt8(0x80 | ((c >> 6) & 0x3F))); out.append(UInt8(0x80 | (c & 0x3F)))
-            }
+            // one append of the encoded bytes (not one per byte)
+            var buf: UInt32 = 0
+            let n = withUnsafeMutableBytes(of: &buf) { UTF8Scan.encode(c, into: $0.baseAddress!.assumingMemoryBound(to: UInt8.self)) }
+            withUnsafeBytes(of: &buf) { out.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
         }
 
         /// Skips any JSON value, validating it.
