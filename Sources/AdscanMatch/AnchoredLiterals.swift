@@ -127,17 +127,7 @@ final class AnchoredLiterals: @unchecked Sendable {
                 // letters (either case; bytes below 0x80 only, so the adds carry into no neighbour)
                 let x = (w | 0x2020_2020_2020_2020) & 0x7F7F_7F7F_7F7F_7F7F
                 let letter = ascii & (x &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(x &+ 0x0505_0505_0505_0505)
-                if letter != 0 {
-                    // beside a non-ASCII byte: the byte before or after has its high bit set
-                    let before = (w << 8) | UInt64(q > 0 ? base[q &- 1] : 0)
-                    let after = (w >> 8) | (q &+ 8 < n ? UInt64(base[q &+ 8]) << 56 : 0)
-                    var seam = letter & (before | after) & high
-                    while seam != 0 {
-                        let at = q &+ seam.trailingZeroBitCount >> 3
-                        seam &= seam &- 1
-                        if isAnchor[Int(base[at])] != 0 && seamMayMatch(base, n, at) { check(base, n, at, &out) }
-                    }
-                }
+                if letter != 0 { seams(base, n, q, w, letter, &out) }
                 q &+= 8
             }
             while q < n {
@@ -169,6 +159,23 @@ final class AnchoredLiterals: @unchecked Sendable {
         }
         if out.count > 1 { out.sort { ($0.start, $0.literal) < ($1.start, $1.literal) } }
         return out
+    }
+
+    /// The letters of the word at q (bits of `letter`) that stand beside a non-ASCII byte, each
+    /// checked. Out of line: the word loop then keeps its state in registers.
+    @inline(never)
+    private func seams(_ base: UnsafePointer<UInt8>, _ n: Int, _ q: Int, _ w: UInt64, _ letter: UInt64,
+                       _ out: inout [LiteralPrefilter.Hit]) {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        // beside a non-ASCII byte: the byte before or after has its high bit set
+        let before = (w << 8) | UInt64(q > 0 ? base[q &- 1] : 0)
+        let after = (w >> 8) | (q &+ 8 < n ? UInt64(base[q &+ 8]) << 56 : 0)
+        var seam = letter & (before | after) & high
+        while seam != 0 {
+            let at = q &+ seam.trailingZeroBitCount >> 3
+            seam &= seam &- 1
+            if isAnchor[Int(base[at])] != 0 && seamMayMatch(base, n, at) { check(base, n, at, &out) }
+        }
     }
 
     /// Whether a literal anchored at the seam letter q can have the neighbours it has.
