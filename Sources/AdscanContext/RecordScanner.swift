@@ -52,7 +52,7 @@ public struct RecordScanner: Sendable {
     /// and record which transforms each match needed.
     func evasionScan(_ text: UnsafeBufferPointer<UInt8>, scratch: Scratch) -> (MatchResult, firstInvalid: Int?) {
         let rewritten = matcher.compiled.deobfuscator.rewrite(text)
-        var m = rewritten.bytes.withUnsafeBufferPointer { matcher.scan($0, scratch: scratch) }
+        var m = rewritten.bytes.withUnsafeBufferPointer { matcher.scan($0, scratch: scratch, folded: true) }
         func back(_ r: Range<Int>) -> Range<Int> {
             r.isEmpty && r.lowerBound == 0 ? 0..<0 : rewritten.originalRange(r.lowerBound, r.upperBound)
         }

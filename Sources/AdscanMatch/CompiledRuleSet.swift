@@ -50,6 +50,9 @@ public final class CompiledRuleSet: Sendable {
 
     public let ruleSet: RuleSet
     public let prefilter: LiteralPrefilter
+    /// For folded text: the folded forms only (`foldedVariantId[i]`: their ids in `prefilter`).
+    let foldedPrefilter: LiteralPrefilter
+    let foldedVariantId: [Int32]
     /// Raw variant literal → canonical literal, and its length in bytes.
     let variantToCanonical: [Int32]
     let variantLength: [Int32]
@@ -205,6 +208,15 @@ public final class CompiledRuleSet: Sendable {
             }
         }
         self.prefilter = LiteralPrefilter(literals: variants)
+        // folded text (the evasion pass's output) can hold only the folded form of each literal:
+        // a prefilter of those alone, reporting the variant id of that form
+        var foldedForm: [Int32] = Array(repeating: -1, count: canonical.count)
+        for (vi, v) in variants.enumerated() where foldedForm[Int(toCanonical[vi])] < 0 && v == Array(canonical[Int(toCanonical[vi])].utf8) {
+            foldedForm[Int(toCanonical[vi])] = Int32(vi)
+        }
+        let foldedIds = foldedForm.filter { $0 >= 0 }
+        self.foldedPrefilter = LiteralPrefilter(literals: foldedIds.map { variants[Int($0)] })
+        self.foldedVariantId = foldedIds
         self.variantToCanonical = toCanonical
         self.variantLength = variants.map { Int32($0.count) }
         var starts: [Int32] = [0]

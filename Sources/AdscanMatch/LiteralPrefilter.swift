@@ -415,6 +415,13 @@ public final class HitBuffer {
 
     public func removeAll() { count = 0 }
 
+    /// Replaces each hit's literal id i by ids[i].
+    func mapLiterals(_ ids: [Int32]) {
+        ids.withUnsafeBufferPointer { m in
+            for k in 0..<count { base[k].literal = m[Int(base[k].literal)] }
+        }
+    }
+
     func truncate(to n: Int) { count = min(count, n) }
 
     public var isEmpty: Bool { count == 0 }

@@ -11,10 +11,17 @@ public struct Matcher: Sendable {
         self.compiled = compiled
     }
 
-    public func scan(_ text: UnsafeBufferPointer<UInt8>, scratch: Scratch) -> MatchResult {
+    /// `folded`: the text is already folded (the evasion pass's output), so only the folded
+    /// form of each literal can occur in it and a smaller prefilter finds the same hits.
+    public func scan(_ text: UnsafeBufferPointer<UInt8>, scratch: Scratch, folded: Bool = false) -> MatchResult {
         var result = MatchResult()
         scratch.hits.removeAll()
-        compiled.prefilter.findAll(text, into: scratch.hits)
+        if folded {
+            compiled.foldedPrefilter.findAll(text, into: scratch.hits)
+            scratch.hits.mapLiterals(compiled.foldedVariantId)
+        } else {
+            compiled.prefilter.findAll(text, into: scratch.hits)
+        }
         if scratch.hits.isEmpty && compiled.requiredRules.isEmpty { return result }
 
         var window: Range<Int>? = nil

@@ -146,6 +146,28 @@ final class EvasionTests: XCTestCase {
         }
     }
 
+    /// The evasion pass scans its folded output with a prefilter of folded forms only; on folded
+    /// text it must find what the prefilter of all forms finds.
+    func testFoldedTextNeedsOnlyFoldedForms() {
+        let compiled = TestSupport.compiled
+        let matcher = Matcher(compiled)
+        var texts = compiled.ruleSet.rules.flatMap { $0.mustFlag + $0.mustNotFlag }
+        texts += ["本院治癒率高達９８％，國家級專家坐診。", "醫(yī)院根(gēn)治，三個療程痊癒", "zhi愈率100%，根zhi不复发"]
+        var checked = 0
+        for t in texts {
+            let folded = Array(t.utf8).withUnsafeBufferPointer { compiled.deobfuscator.rewrite($0).bytes }
+            folded.withUnsafeBufferPointer { p in
+                let all = matcher.scan(p, scratch: Scratch())
+                let few = matcher.scan(p, scratch: Scratch(), folded: true)
+                XCTAssertEqual(all.candidates.map { [$0.rule, $0.start, $0.end] }, few.candidates.map { [$0.rule, $0.start, $0.end] }, t)
+                XCTAssertEqual(all.adClasses, few.adClasses, t)
+                XCTAssertEqual(all.markers.count, few.markers.count, t)
+                checked += all.candidates.count
+            }
+        }
+        XCTAssertGreaterThan(checked, 200)
+    }
+
     func testPlainTextDoesNotTakeTheEvasionPath() {
         let inspector = TestSupport.compiled.inspector
         func suspicious(_ s: String) -> Bool { var c = s; return c.withUTF8 { inspector.inspect($0).suspicious } }
