@@ -277,8 +277,9 @@ public final class RecordReader {
                 }
             }
             chunk.withUnsafeBufferPointer { batch.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<n])) }
-            // a short read of a regular file is its end (no second read for the 0)
-            if n < chunk.count && batch.bytes.count - start >= size { break }
+            // a short read that brings the file to its size is its end (no second read for the 0);
+            // files that report no size (procfs and the like) are read until read returns 0
+            if size > 0 && n < chunk.count && batch.bytes.count - start >= size { break }
         }
         // not UTF-8 (a GBK page), or HTML: hand it to the document path
         // check the head in place: no copy per document

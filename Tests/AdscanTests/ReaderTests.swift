@@ -49,6 +49,17 @@ final class ReaderTests: XCTestCase {
         XCTAssertEqual(c.records[2].origin.id, path + ":3")
     }
 
+    /// A file that reports no size (procfs) is read to its end, though each read returns a page.
+    func testFileWithoutASizeIsReadToItsEnd() throws {
+        #if os(Linux)
+        var o = ReaderOptions()
+        o.mode = .doc
+        let c = read(o) { $0.read(path: "/proc/self/smaps") }
+        XCTAssertEqual(c.records.count, 1)
+        XCTAssertGreaterThan(c.records.first?.slice.range.count ?? 0, 8192, "more than the first reads' pages")
+        #endif
+    }
+
     func testDocModeIsOneRecordPerFileAndDefaultsByExtension() throws {
         let path = try file("page.txt", Array("甲\n乙".utf8))
         let c = read(ReaderOptions()) { $0.read(path: path) }
