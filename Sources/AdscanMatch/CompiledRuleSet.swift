@@ -201,20 +201,18 @@ public final class CompiledRuleSet: Sendable {
         var toCanonical: [Int32] = []
         let triggerOnly = Set(uses.indices.filter { uses[$0].allSatisfy { if case .evasionTrigger = $0 { return true }; return false } })
         let traditional = ICUReference.simplifiedToTraditional(lines: canonical)
+        // folded text (the evasion pass's output) can hold only the folded form of each literal:
+        // a prefilter of those alone, reporting the variant id of that form
+        var foldedIds: [Int32] = []
         for (ci, lit) in canonical.enumerated() {
+            let folded = Array(lit.utf8)
             for v in Self.rawVariants(of: lit, inverse: inverse, traditional: traditional[ci], minimal: triggerOnly.contains(ci)) {
+                if v == folded { foldedIds.append(Int32(variants.count)) }
                 variants.append(v)
                 toCanonical.append(Int32(ci))
             }
         }
         self.prefilter = LiteralPrefilter(literals: variants)
-        // folded text (the evasion pass's output) can hold only the folded form of each literal:
-        // a prefilter of those alone, reporting the variant id of that form
-        var foldedForm: [Int32] = Array(repeating: -1, count: canonical.count)
-        for (vi, v) in variants.enumerated() where foldedForm[Int(toCanonical[vi])] < 0 && v == Array(canonical[Int(toCanonical[vi])].utf8) {
-            foldedForm[Int(toCanonical[vi])] = Int32(vi)
-        }
-        let foldedIds = foldedForm.filter { $0 >= 0 }
         self.foldedPrefilter = LiteralPrefilter(literals: foldedIds.map { variants[Int($0)] })
         self.foldedVariantId = foldedIds
         self.variantToCanonical = toCanonical

@@ -182,8 +182,7 @@ public struct Deobfuscator: Sendable {
                         // from the original's can only be a Han fold, see Text.transforms)
                         if i_ &- k != delta_ { map.openLinear(out: k, src: i_); delta_ = i_ &- k }
                         if pending_ != 0 { map.mark(k, k &+ 3, pending_) }
-                        o[k] = UInt8(0xE0 | (f >> 12)); o[k &+ 1] = UInt8(0x80 | ((f >> 6) & 0x3F))
-                        o[k &+ 2] = UInt8(0x80 | (f & 0x3F))
+                        UTF8Scan.encode3(f, into: o + k)
                         k &+= 3; last_ = f; pending_ = 0; i_ &+= 3
                         continue
                     }

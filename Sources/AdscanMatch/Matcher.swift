@@ -32,7 +32,7 @@ public struct Matcher: Sendable {
         // here; their (costlier) patterns run at the end, and only when every other group is present.
         scratch.prepare(groups: compiled.groupSlotCount, markers: compiled.markerSlotCount,
                         indicators: compiled.indicatorClass.count, classes: compiled.ruleSet.adClasses.count,
-                        literals: compiled.canonicalLiterals.count)
+                        literals: compiled.canonicalLiterals.count, rules: compiled.rules.count)
 
         let toCanonical = compiled.variantToCanonical
         let lengths = compiled.variantLength
@@ -130,7 +130,7 @@ public struct Matcher: Sendable {
                 case .marker, .group, .classIndicator, .evasionTrigger:
                     continue
                 case .keyword(let ri):
-                    guard applies(ri), scratch.markRan(ri, rules: compiled.rules.count) else { continue }
+                    guard applies(ri), scratch.markRan(ri) else { continue }
                     if !windowFolded {
                         // bytes only: most windows match no pattern, and accept() maps the ones that do
                         compiled.normalizer.normalize(text, range: clause, into: &scratch.window, mapped: false)

@@ -174,13 +174,14 @@ public struct RequiredLiterals: Sendable, Equatable {
 
     /// `{m}`, `{m,}`, `{m,n}` at i: the minimum and the index after `}`; nil when it is not one.
     private static func braces(_ p: [Unicode.Scalar], _ i: Int) -> (Int, Int)? {
+        func isDigit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
         var j = i + 1
         var digits = ""
-        while j < p.count, p[j].properties.numericType != nil, p[j].isASCII { digits.unicodeScalars.append(p[j]); j += 1 }
+        while j < p.count, isDigit(p[j]) { digits.unicodeScalars.append(p[j]); j += 1 }
         guard let min = Int(digits) else { return nil }
         if j < p.count && p[j] == "," {
             j += 1
-            while j < p.count, p[j].isASCII, p[j].properties.numericType != nil { j += 1 }
+            while j < p.count, isDigit(p[j]) { j += 1 }
         }
         guard j < p.count, p[j] == "}" else { return nil }
         return (min, j + 1)

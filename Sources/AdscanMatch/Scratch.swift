@@ -22,8 +22,7 @@ public final class Scratch {
 
     /// Marks rule ri as run in this window; false when it already was.
     @inline(__always)
-    func markRan(_ ri: Int, rules: Int) -> Bool {
-        if ranInWindow.count != rules { ranInWindow = Array(repeating: false, count: rules); ranRules.removeAll() }
+    func markRan(_ ri: Int) -> Bool {
         if ranInWindow[ri] { return false }
         ranInWindow[ri] = true
         ranRules.append(ri)
@@ -53,7 +52,8 @@ public final class Scratch {
     var literalSeen: [Bool] = []
     var touchedLiterals: [Int] = []
 
-    func prepare(groups: Int, markers: Int, indicators: Int, classes: Int, literals: Int) {
+    func prepare(groups: Int, markers: Int, indicators: Int, classes: Int, literals: Int, rules: Int) {
+        if ranInWindow.count != rules { ranInWindow = Array(repeating: false, count: rules) }
         if literalSeen.count != literals {
             literalSeen = Array(repeating: false, count: literals)
         } else {

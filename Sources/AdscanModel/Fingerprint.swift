@@ -2,11 +2,6 @@
 /// occurrence of it in the record this is. Offsets are left out on purpose, so an edit elsewhere
 /// in a page does not make an old finding look new (gitleaks' baseline model).
 public enum Fingerprint {
-    /// FNV-1a, 64-bit, hex.
-    public static func make(rule: String, record: String, normalizedMatch: String, occurrence: Int) -> String {
-        hex(value(rule: rule, record: record, normalizedMatch: normalizedMatch, occurrence: occurrence))
-    }
-
     /// 16 lower-case hex digits.
     public static func hex(_ h: UInt64) -> String {
         let digits: StaticString = "0123456789abcdef"
@@ -20,11 +15,6 @@ public enum Fingerprint {
     public static func appendHex(_ h: UInt64, to out: inout [UInt8]) {
         let digits: StaticString = "0123456789abcdef"
         for k in 0..<16 { out.append(digits.utf8Start[Int((h >> UInt64(60 - 4 * k)) & 0xF)]) }
-    }
-
-    /// The FNV-1a hash itself (never 0 in practice; 0 means "not set" in a Finding).
-    public static func value(rule: String, record: String, normalizedMatch: String, occurrence: Int) -> UInt64 {
-        finish(prefix(rule: rule, record: record), normalizedMatch: normalizedMatch, occurrence: occurrence)
     }
 
     /// Bytes of `part`, then the 0x1F separator, into the hash (read as UTF-8 in place).
@@ -45,6 +35,8 @@ public enum Fingerprint {
         return h
     }
 
+    /// The FNV-1a hash (64-bit) of rule, record, folded match and occurrence, from the state after
+    /// rule and record (never 0 in practice; 0 means "not set" in a Finding).
     static func finish(_ state: UInt64, normalizedMatch: String, occurrence: Int) -> UInt64 {
         var h = state
         mix(&h, normalizedMatch)

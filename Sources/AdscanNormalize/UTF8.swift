@@ -92,32 +92,27 @@ public enum UTF8Scan {
     public static func encode(_ c: UInt32, into p: UnsafeMutablePointer<UInt8>) -> Int {
         if c < 0x80 { p[0] = UInt8(c); return 1 }
         if c < 0x800 { p[0] = UInt8(0xC0 | (c >> 6)); p[1] = UInt8(0x80 | (c & 0x3F)); return 2 }
-        if c < 0x10000 {
-            p[0] = UInt8(0xE0 | (c >> 12)); p[1] = UInt8(0x80 | ((c >> 6) & 0x3F)); p[2] = UInt8(0x80 | (c & 0x3F))
-            return 3
-        }
+        if c < 0x10000 { encode3(c, into: p); return 3 }
         p[0] = UInt8(0xF0 | (c >> 18)); p[1] = UInt8(0x80 | ((c >> 12) & 0x3F))
         p[2] = UInt8(0x80 | ((c >> 6) & 0x3F)); p[3] = UInt8(0x80 | (c & 0x3F))
         return 4
     }
 
+    /// Writes a code point of U+0800–FFFF (a Han character) as its 3 bytes, without length tests.
+    @inlinable @inline(__always)
+    public static func encode3(_ c: UInt32, into p: UnsafeMutablePointer<UInt8>) {
+        p[0] = UInt8(0xE0 | (c >> 12)); p[1] = UInt8(0x80 | ((c >> 6) & 0x3F)); p[2] = UInt8(0x80 | (c & 0x3F))
+    }
+
     /// Appends the UTF-8 encoding of c.
     @inline(__always)
     public static func append(_ c: UInt32, to out: inout [UInt8]) {
-        if c < 0x80 {
-            out.append(UInt8(c))
-        } else if c < 0x800 {
-            out.append(UInt8(0xC0 | (c >> 6)))
-            out.append(UInt8(0x80 | (c & 0x3F)))
-        } else if c < 0x10000 {
-            out.append(UInt8(0xE0 | (c >> 12)))
-            out.append(UInt8(0x80 | ((c >> 6) & 0x3F)))
-            out.append(UInt8(0x80 | (c & 0x3F)))
-        } else {
-            out.append(UInt8(0xF0 | (c >> 18)))
-            out.append(UInt8(0x80 | ((c >> 12) & 0x3F)))
-            out.append(UInt8(0x80 | ((c >> 6) & 0x3F)))
-            out.append(UInt8(0x80 | (c & 0x3F)))
+        if c < 0x80 { out.append(UInt8(c)); return }
+        // encoded on the stack, then one append (not one per byte)
+        var buf: UInt32 = 0
+        withUnsafeMutableBytes(of: &buf) { b in
+            let n = encode(c, into: b.baseAddress!.assumingMemoryBound(to: UInt8.self))
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[0..<n]))
         }
     }
 
@@ -154,8 +149,7 @@ public struct ByteWriter: FoldSink {
     @inlinable @inline(__always)
     public mutating func put3(_ c: UInt32, _ s: Int32, _ e: Int32) {
         let k = count
-        bytes[k] = UInt8(0xE0 | (c >> 12)); bytes[k &+ 1] = UInt8(0x80 | ((c >> 6) & 0x3F))
-        bytes[k &+ 2] = UInt8(0x80 | (c & 0x3F))
+        UTF8Scan.encode3(c, into: bytes + k)
         count = k &+ 3
     }
 
@@ -192,8 +186,7 @@ public struct OffsetMapWriter: FoldSink {
     @inlinable @inline(__always)
     public mutating func put3(_ c: UInt32, _ s: Int32, _ e: Int32) {
         let k = count
-        bytes[k] = UInt8(0xE0 | (c >> 12)); bytes[k &+ 1] = UInt8(0x80 | ((c >> 6) & 0x3F))
-        bytes[k &+ 2] = UInt8(0x80 | (c & 0x3F))
+        UTF8Scan.encode3(c, into: bytes + k)
         sourceStart[k] = s; sourceStart[k &+ 1] = s; sourceStart[k &+ 2] = s
         sourceEnd[k] = e; sourceEnd[k &+ 1] = e; sourceEnd[k &+ 2] = e
         count = k &+ 3

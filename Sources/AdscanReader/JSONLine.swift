@@ -161,7 +161,7 @@ public struct JSONLine {
                 } else if (0xDC00...0xDFFF).contains(cp) {
                     cp = 0xFFFD
                 }
-                appendUTF8(cp, &out)
+                UTF8Scan.append(cp, to: &out)
             default:
                 i -= 1
                 throw fail("invalid escape '\\\(Character(Unicode.Scalar(c)))'")
@@ -191,12 +191,6 @@ public struct JSONLine {
             return UInt32(a) << 12 | UInt32(b) << 8 | UInt32(c) << 4 | UInt32(d)
         }
 
-        func appendUTF8(_ c: UInt32, _ out: inout [UInt8]) {
-            // one append of the encoded bytes (not one per byte)
-            var buf: UInt32 = 0
-            let n = withUnsafeMutableBytes(of: &buf) { UTF8Scan.encode(c, into: $0.baseAddress!.assumingMemoryBound(to: UInt8.self)) }
-            withUnsafeBytes(of: &buf) { out.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
-        }
 
         /// Skips any JSON value, validating it.
         mutating func value(depth: Int) throws(Failure) {

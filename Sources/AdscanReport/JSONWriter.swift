@@ -89,13 +89,6 @@ public struct JSONWriter {
     }
     public mutating func field(_ key: String, _ value: Int) { keyPart(key); Self.appendInt(value, to: &out) }
 
-    /// A fingerprint: 16 hex digits as a JSON string (nothing to escape).
-    public mutating func hexField(_ key: String, _ value: UInt64) {
-        keyPart(key)
-        out.append(0x22)
-        Fingerprint.appendHex(value, to: &out)
-        out.append(0x22)
-    }
 
     /// Decimal digits without an intermediate String.
     public static func appendInt(_ value: Int, to out: inout [UInt8]) {
