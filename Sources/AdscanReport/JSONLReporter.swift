@@ -51,7 +51,11 @@ public struct JSONLReporter: Reporter {
         w.endArray()
         w.beginArray("findings")
         var last: RuleMembers? = nil
-        for i in shown.indices { finding(shown[i], into: &w, last: &last) }
+        // each finding read in place through a pointer: passing shown[i] (or fs[i], even to a
+        // borrowing parameter) copies it, a retain and a release per string it holds
+        shown.withUnsafeBufferPointer { fs in
+            for i in fs.indices { finding(fs.baseAddress! + i, into: &w, last: &last) }
+        }
         w.endArray()
         if r.truncated { w.field("truncated", true) }
         if !r.warnings.isEmpty {
@@ -66,40 +70,40 @@ public struct JSONLReporter: Reporter {
 
     /// One finding's object. `last` is the rule of the previous finding: a record's findings are
     /// mostly of a few rules, so its members are tried before the dictionary.
-    private func finding(_ f: Finding, into w: inout JSONWriter, last: inout RuleMembers?) {
+    private func finding(_ p: UnsafePointer<Finding>, into w: inout JSONWriter, last: inout RuleMembers?) {
         w.beginObjectElement()
         // the same five members as below, when the finding carries its rule's own law (a
         // rule may cite another article for some ad classes)
-        let m = last.flatMap { $0.rule.id == f.ruleID ? $0 : nil } ?? ruleMembers[f.ruleID]
+        let m = last.flatMap { $0.rule.id == p.pointee.ruleID ? $0 : nil } ?? ruleMembers[p.pointee.ruleID]
         last = m
-        if let m, m.rule.law == f.law, m.rule.category == f.category,
-           m.rule.severity == f.severity, m.rule.message == f.message {
+        if let m, m.rule.law == p.pointee.law, m.rule.category == p.pointee.category,
+           m.rule.severity == p.pointee.severity, m.rule.message == p.pointee.message {
             w.rawMembers(m.json)
         } else {
-            w.field(Keys.rule, f.ruleID)
-            w.field(Keys.category, f.category.rawValue)
-            w.field(Keys.severity, f.severity.rawValue)
-            w.field(Keys.law, f.law)
-            w.field(Keys.message, f.message)
+            w.field(Keys.rule, p.pointee.ruleID)
+            w.field(Keys.category, p.pointee.category.rawValue)
+            w.field(Keys.severity, p.pointee.severity.rawValue)
+            w.field(Keys.law, p.pointee.law)
+            w.field(Keys.message, p.pointee.message)
         }
-        w.field(Keys.match, f.match)
-        w.field(Keys.start, f.start)
-        w.field(Keys.end, f.end)
-        w.field(Keys.char_start, f.charStart)
-        w.field(Keys.char_end, f.charEnd)
-        w.field(Keys.line, f.line)
-        w.field(Keys.column, f.column)
-        w.field(Keys.context, utf8: f.contextUTF8)
-        if !f.via.isEmpty {
+        w.field(Keys.match, p.pointee.match)
+        w.field(Keys.start, p.pointee.start)
+        w.field(Keys.end, p.pointee.end)
+        w.field(Keys.char_start, p.pointee.charStart)
+        w.field(Keys.char_end, p.pointee.charEnd)
+        w.field(Keys.line, p.pointee.line)
+        w.field(Keys.column, p.pointee.column)
+        w.field(Keys.context, utf8: p.pointee.contextUTF8)
+        if !p.pointee.via.isEmpty {
             w.beginArray(Keys.via)
-            for v in f.via { w.stringElement(v) }
+            for v in p.pointee.via { w.stringElement(v) }
             w.endArray()
         }
-        if let s = f.suppressedBy { w.field(Keys.suppressed_by, s) }
-        if f.fingerprintValue != 0 { w.hexField(Keys.fingerprint, f.fingerprintValue) }
-        if !f.evidence.isEmpty {
+        if let s = p.pointee.suppressedBy { w.field(Keys.suppressed_by, s) }
+        if p.pointee.fingerprintValue != 0 { w.hexField(Keys.fingerprint, p.pointee.fingerprintValue) }
+        if !p.pointee.evidence.isEmpty {
             w.beginArray(Keys.evidence)
-            for e in f.evidence {
+            for e in p.pointee.evidence {
                 w.beginObjectElement()
                 w.field(Keys.role, e.role)
                 w.field(Keys.match, e.match)

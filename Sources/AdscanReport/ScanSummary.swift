@@ -11,8 +11,31 @@ public struct ScanSummary: Sendable {
     public var invalidUTF8Records = 0
     /// Findings left out because a previous run (--baseline) already reported them.
     public var baselineSuppressed = 0
-    public var byCategory: [Category: Int] = [:]
-    public var bySeverity: [Severity: Int] = [:]
+    /// Counts by category and severity (only those seen), kept as arrays by case: a record's
+    /// findings update them once per run of equal values, and hashing an enum costs more than
+    /// the update.
+    public var byCategory: [Category: Int] {
+        get { Self.dictionary(categoryCounts, Self.categories) }
+        set { categoryCounts = Self.counts(newValue, Self.categories) }
+    }
+    public var bySeverity: [Severity: Int] {
+        get { Self.dictionary(severityCounts, Self.severities) }
+        set { severityCounts = Self.counts(newValue, Self.severities) }
+    }
+    private var categoryCounts = [Int](repeating: 0, count: Category.allCases.count)
+    private var severityCounts = [Int](repeating: 0, count: Severity.allCases.count)
+    private static let categories = Category.allCases
+    private static let severities = Severity.allCases
+
+    private static func dictionary<K: Hashable>(_ counts: [Int], _ keys: [K]) -> [K: Int] {
+        var d: [K: Int] = [:]
+        for (i, k) in keys.enumerated() where counts[i] > 0 { d[k] = counts[i] }
+        return d
+    }
+
+    private static func counts<K: Hashable>(_ d: [K: Int], _ keys: [K]) -> [Int] {
+        keys.map { d[$0] ?? 0 }
+    }
     public var elapsedSeconds = 0.0
 
     public init() {}
@@ -32,25 +55,29 @@ public struct ScanSummary: Sendable {
         // run of equal keys, not once per finding
         var category: Category? = nil, severity: Severity? = nil
         var categoryRun = 0, severityRun = 0
-        for f in r.findings {
-            if f.suppressedBy != nil { suppressedFindings += 1; continue }
+        // fields read in place: `for f in` would copy every finding (a retain per string)
+        r.findings.withUnsafeBufferPointer { fs in
+        for k in fs.indices {
+            if fs[k].suppressedBy != nil { suppressedFindings += 1; continue }
             findings += 1
+            let f = (category: fs[k].category, severity: fs[k].severity)
             if f.category != category {
-                if let c = category { byCategory[c, default: 0] += categoryRun }
+                if let c = category { categoryCounts[Self.categories.firstIndex(of: c)!] += categoryRun }
                 category = f.category
                 categoryRun = 0
             }
             categoryRun += 1
             if f.severity != severity {
-                if let v = severity { bySeverity[v, default: 0] += severityRun }
+                if let v = severity { severityCounts[Self.severities.firstIndex(of: v)!] += severityRun }
                 severity = f.severity
                 severityRun = 0
             }
             severityRun += 1
             if f.severity >= .warning { flagged = true }
         }
-        if let c = category { byCategory[c, default: 0] += categoryRun }
-        if let v = severity { bySeverity[v, default: 0] += severityRun }
+        }
+        if let c = category { categoryCounts[Self.categories.firstIndex(of: c)!] += categoryRun }
+        if let v = severity { severityCounts[Self.severities.firstIndex(of: v)!] += severityRun }
         if flagged { flaggedRecords += 1 }
     }
 
@@ -63,8 +90,8 @@ public struct ScanSummary: Sendable {
         suppressedFindings += o.suppressedFindings
         invalidUTF8Records += o.invalidUTF8Records
         baselineSuppressed += o.baselineSuppressed
-        for (k, v) in o.byCategory { byCategory[k, default: 0] += v }
-        for (k, v) in o.bySeverity { bySeverity[k, default: 0] += v }
+        for i in categoryCounts.indices { categoryCounts[i] += o.categoryCounts[i] }
+        for i in severityCounts.indices { severityCounts[i] += o.severityCounts[i] }
     }
 
     /// One human line for stderr.
