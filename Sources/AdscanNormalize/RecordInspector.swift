@@ -126,41 +126,66 @@ public struct RecordInspector: Sendable {
                 i &+= 1
                 continue
             }
-            // a run of 3-byte Han characters with nothing pending: only the repeat check applies
+            // a stretch of 3-byte Han characters with nothing pending: only the repeat check
+            // applies. Characters that end a stretch without signifying anything (CJK
+            // punctuation, digits, letters, line breaks: neither separators nor invisible) are
+            // taken in it too: they follow Han text every few characters, and leaving the loop
+            // for each one cost a mispredicted branch or two.
             if sepKind == 0 && b >= 0xE3 && b <= 0xE9 {
-                var c0 = prevHan
+                var c0 = prevHan          // the previous character if Han, else 0
                 var run = false
-                // two characters (6 bytes) at a time while both are U+4000–9FFF (lead byte
-                // E4–E9, two continuation bytes) and neither repeats the one before it; a
-                // repeat, or anything else, is left to the exact loop below
-                var p3: UInt64 = c0 >= 0x800 && c0 < 0x10000
-                    ? UInt64(0xE0 | (c0 >> 12)) | UInt64(0x80 | ((c0 >> 6) & 0x3F)) << 8 | UInt64(0x80 | (c0 & 0x3F)) << 16
-                    : ~0
-                while i &+ 8 <= n {
-                    let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                    let l0 = UInt8(truncatingIfNeeded: w), l1 = UInt8(truncatingIfNeeded: w >> 24)
-                    guard l0 &- 0xE4 < 6 && l1 &- 0xE4 < 6,
-                          w & 0x0000_C0C0_00C0_C000 == 0x0000_8080_0080_8000 else { break }
-                    let ch0 = w & 0xFF_FFFF, ch1 = (w >> 24) & 0xFF_FFFF
-                    if ch0 == p3 || ch1 == ch0 { break }
-                    p3 = ch1
-                    run = true
-                    i &+= 6
-                }
-                if run {
-                    weakRuns = 0
-                    c0 = (UInt32(p3 & 0x0F) << 12) | (UInt32((p3 >> 8) & 0x3F) << 6) | UInt32((p3 >> 16) & 0x3F)
-                }
-                while i &+ 2 < n {
+                while true {
+                    // two characters (6 bytes) at a time while both are U+4000–9FFF (lead byte
+                    // E4–E9, two continuation bytes) and neither repeats the one before it; a
+                    // repeat, or anything else, is left to the exact step below
+                    var p3: UInt64 = c0 >= 0x800 && c0 < 0x10000
+                        ? UInt64(0xE0 | (c0 >> 12)) | UInt64(0x80 | ((c0 >> 6) & 0x3F)) << 8 | UInt64(0x80 | (c0 & 0x3F)) << 16
+                        : ~0
+                    var pairs = false
+                    while i &+ 8 <= n {
+                        let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                        let l0 = UInt8(truncatingIfNeeded: w), l1 = UInt8(truncatingIfNeeded: w >> 24)
+                        guard l0 &- 0xE4 < 6 && l1 &- 0xE4 < 6,
+                              w & 0x0000_C0C0_00C0_C000 == 0x0000_8080_0080_8000 else { break }
+                        let ch0 = w & 0xFF_FFFF, ch1 = (w >> 24) & 0xFF_FFFF
+                        if ch0 == p3 || ch1 == ch0 { break }
+                        p3 = ch1
+                        pairs = true
+                        i &+= 6
+                    }
+                    if pairs {
+                        run = true
+                        weakRuns = 0
+                        c0 = (UInt32(p3 & 0x0F) << 12) | (UInt32((p3 >> 8) & 0x3F) << 6) | UInt32((p3 >> 16) & 0x3F)
+                    }
+                    // one character exactly; anything else ends the stretch
+                    guard i &+ 2 < n else { break }
                     let x = base[i]
-                    guard x >= 0xE3 && x <= 0xE9 else { break }
+                    if x < 0x80 {
+                        // after a Han character a separator, `&` or `(` means something; after
+                        // anything else only `&` does (a reference)
+                        guard x != 0x26, c0 == 0 || (separator[Int(x)] == 0 && x != 0x28) else { break }
+                        c0 = 0
+                        weakRuns = 0
+                        run = true
+                        i &+= 1
+                        continue
+                    }
+                    guard x & 0xF0 == 0xE0 else { break }
                     let b1 = base[i &+ 1], b2 = base[i &+ 2]
-                    guard b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 else { break }
+                    guard b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 && !(x == 0xE0 && b1 < 0xA0) && !(x == 0xED && b1 >= 0xA0) else { break }
                     let c = (UInt32(x & 0x0F) << 12) | (UInt32(b1 & 0x3F) << 6) | UInt32(b2 & 0x3F)
-                    guard c >= 0x3400 else { break }               // U+3000–33FF: punctuation, kana
-                    if c == c0 && claimChar[Int(c)] != 0 { return suspiciousFrom(i) }
-                    if c != c0 { weakRuns = 0 }
-                    c0 = c
+                    if c >= 0x3400 && c <= 0x9FFF {
+                        if c == c0 && claimChar[Int(c)] != 0 { return suspiciousFrom(i) }
+                        if c != c0 { weakRuns = 0 }
+                        c0 = c
+                    } else {
+                        // not Han (U+F900–FAFF is), not invisible, and no separator after a Han character
+                        guard c < 0xF900 || c > 0xFAFF, invisible[Int(c)] == 0,
+                              c0 == 0 || separator[Int(c)] == 0 else { break }
+                        c0 = 0
+                        weakRuns = 0
+                    }
                     run = true
                     i &+= 3
                 }

@@ -190,6 +190,20 @@ final class EvasionTests: XCTestCase {
             XCTAssertTrue(suspicious("欢迎来到本院专家团队" + lead + "根根治"), lead)
             XCTAssertFalse(suspicious("欢迎来到本院专家团队" + lead + "谢谢大家"), lead)
         }
+        // punctuation, digits, letters and line breaks are read inside a stretch of Han text: they
+        // end it (no repeat across them, no separator run through them) but hide nothing after them
+        for mark in ["。", "，", "、", "“", "1", "a", "Z", "\n", "2024"] {
+            XCTAssertFalse(suspicious("本院根" + mark + "根治"), "a repeat across \(mark.debugDescription)")
+            XCTAssertFalse(suspicious("本院治" + mark + "*愈"), "a separator after \(mark.debugDescription) joins nothing")
+            XCTAssertTrue(suspicious("本院" + mark + "根根治"), "a repeat after \(mark.debugDescription)")
+            XCTAssertTrue(suspicious("本院" + mark + "治*愈"), "a separator after \(mark.debugDescription)")
+            XCTAssertTrue(suspicious("本院" + mark + "治\u{200B}愈"), "an invisible character after \(mark.debugDescription)")
+            XCTAssertTrue(suspicious("本院" + mark + "&#27835;"), "a reference after \(mark.debugDescription)")
+            XCTAssertTrue(suspicious("本院" + mark + "醫(yī)院"), "a gloss after \(mark.debugDescription)")
+            XCTAssertTrue(suspicious("本院" + mark + "治 愈 率"), "spaced words after \(mark.debugDescription)")
+        }
+        XCTAssertFalse(suspicious("本院治(含税)"), "a bracket after Han text that is no gloss")
+        XCTAssertTrue(suspicious("本院治。\u{200B}"), "an invisible character is a disguise wherever it stands")
     }
 
     /// The inspector stops validating where it sees disguise; the evasion pass must still report
