@@ -259,8 +259,42 @@ public final class RecordReader {
     private func readWholeFile(_ fd: Int32, source: String, size: Int) -> Bool {
         let start = batch.bytes.count
         // geometric growth: reserving exactly start + size would copy the batch for every file
-        if start + size > batch.bytes.capacity { batch.bytes.reserveCapacity(max(start + size, 2 * batch.bytes.capacity)) }
-        while true {
+        if start + size + 1 > batch.bytes.capacity { batch.bytes.reserveCapacity(max(start + size + 1, 2 * batch.bytes.capacity)) }
+        /// The first bytes read: gzip (false: the caller decodes it) or binary (reported), else nil.
+        func refuse(_ head: UnsafeBufferPointer<UInt8>) -> Bool? {
+            if head.count >= 2 && head[0] == 0x1F && head[1] == 0x8B { return false }
+            if let z = firstNUL(UnsafeRawBufferPointer(head), min(head.count, 8192)) {
+                error(source, nil, "binary file (NUL byte at offset \(z)); skipped")
+                return true
+            }
+            return nil
+        }
+        var got = 0
+        if size > 0 {
+            // straight into the batch (no copy through `chunk`): room for one byte more than the
+            // size the file reported, so a read that stops short of it is known to be the end
+            batch.bytes.append(contentsOf: repeatElement(0, count: size + 1))
+            while got <= size {
+                let n = batch.bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + start + got, size + 1 - got) }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    batch.bytes.removeSubrange(start...)
+                    error(source, nil, "read error: \(String(cString: strerror(errno)))")
+                    return true
+                }
+                if n == 0 { break }
+                if got == 0, let verdict = batch.bytes.withUnsafeBufferPointer({ refuse(UnsafeBufferPointer(rebasing: $0[start..<(start + n)])) }) {
+                    batch.bytes.removeSubrange(start...)
+                    return verdict
+                }
+                got += n
+                if got == size { break }      // a short read that brings the file to its size is its end
+            }
+            batch.bytes.removeSubrange((start + got)...)
+        }
+        // a file that reports no size (procfs and the like) is read until read returns 0, and
+        // one that grew since it was measured is read on to its end
+        while size == 0 || got > size {
             let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
@@ -269,17 +303,10 @@ public final class RecordReader {
                 return true
             }
             if n == 0 { break }
-            if batch.bytes.count == start {
-                if n >= 2 && chunk[0] == 0x1F && chunk[1] == 0x8B { return false }
-                if let z = chunk.withUnsafeBytes({ firstNUL($0, min(n, 8192)) }) {
-                    error(source, nil, "binary file (NUL byte at offset \(z)); skipped")
-                    return true
-                }
+            if batch.bytes.count == start, let verdict = chunk.withUnsafeBufferPointer({ refuse(UnsafeBufferPointer(rebasing: $0[0..<n])) }) {
+                return verdict
             }
             chunk.withUnsafeBufferPointer { batch.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<n])) }
-            // a short read that brings the file to its size is its end (no second read for the 0);
-            // files that report no size (procfs and the like) are read until read returns 0
-            if size > 0 && n < chunk.count && batch.bytes.count - start >= size { break }
         }
         // not UTF-8 (a GBK page), or HTML: hand it to the document path
         // check the head in place: no copy per document
