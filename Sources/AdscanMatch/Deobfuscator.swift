@@ -302,16 +302,27 @@ public struct Deobfuscator: Sendable {
                 }
                 return letters >= 1 && c == 0x29 ? j + 1 : nil
             }
-            let u = unit(text, j)
-            guard u.count == 1 else { break }
-            let c = u.first
+            // a 2-byte letter (tone-marked pinyin: ī ǎ à) that folds to one code point, decoded in
+            // place; anything else through unit()
+            var c: UInt32
+            var next: Int
+            if b >= 0xC2 && b < 0xE0 && j &+ 1 < text.count && text[j &+ 1] & 0xC0 == 0x80,
+               case let e = table.entry((UInt32(b & 0x1F) << 6) | UInt32(text[j &+ 1] & 0x3F)), e & 0x8000_0000 == 0 {
+                c = e
+                next = j &+ 2
+            } else {
+                let u = unit(text, j)
+                guard u.count == 1 else { break }
+                c = u.first
+                next = u.next
+            }
             if (0x61...0x7A).contains(c) || (0xE0...0x24F).contains(c) || c == 0x20 {
                 letters += 1
                 if letters > 8 { return nil }
-                j = u.next
+                j = next
                 continue
             }
-            return letters >= 1 && c == 0x29 ? u.next : nil
+            return letters >= 1 && c == 0x29 ? next : nil
         }
         return nil
     }
