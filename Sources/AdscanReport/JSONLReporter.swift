@@ -139,24 +139,24 @@ public struct JSONLReporter: Reporter {
     }
 }
 
-/// The member names of a finding, encoded once.
+/// The member names of a finding, as JSON (computed: static strings, no lazy global to reach).
 private enum Keys {
-    static let rule = JSONWriter.Key("rule")
-    static let category = JSONWriter.Key("category")
-    static let severity = JSONWriter.Key("severity")
-    static let law = JSONWriter.Key("law")
-    static let message = JSONWriter.Key("message")
-    static let match = JSONWriter.Key("match")
-    static let start = JSONWriter.Key("start")
-    static let end = JSONWriter.Key("end")
-    static let char_start = JSONWriter.Key("char_start")
-    static let char_end = JSONWriter.Key("char_end")
-    static let line = JSONWriter.Key("line")
-    static let column = JSONWriter.Key("column")
-    static let context = JSONWriter.Key("context")
-    static let via = JSONWriter.Key("via")
-    static let suppressed_by = JSONWriter.Key("suppressed_by")
-    static let fingerprint = JSONWriter.Key("fingerprint")
-    static let evidence = JSONWriter.Key("evidence")
-    static let role = JSONWriter.Key("role")
+    static var rule: JSONWriter.Key { .init("\"rule\":") }
+    static var category: JSONWriter.Key { .init("\"category\":") }
+    static var severity: JSONWriter.Key { .init("\"severity\":") }
+    static var law: JSONWriter.Key { .init("\"law\":") }
+    static var message: JSONWriter.Key { .init("\"message\":") }
+    static var match: JSONWriter.Key { .init("\"match\":") }
+    static var start: JSONWriter.Key { .init("\"start\":") }
+    static var end: JSONWriter.Key { .init("\"end\":") }
+    static var char_start: JSONWriter.Key { .init("\"char_start\":") }
+    static var char_end: JSONWriter.Key { .init("\"char_end\":") }
+    static var line: JSONWriter.Key { .init("\"line\":") }
+    static var column: JSONWriter.Key { .init("\"column\":") }
+    static var context: JSONWriter.Key { .init("\"context\":") }
+    static var via: JSONWriter.Key { .init("\"via\":") }
+    static var suppressed_by: JSONWriter.Key { .init("\"suppressed_by\":") }
+    static var fingerprint: JSONWriter.Key { .init("\"fingerprint\":") }
+    static var evidence: JSONWriter.Key { .init("\"evidence\":") }
+    static var role: JSONWriter.Key { .init("\"role\":") }
 }

@@ -48,15 +48,18 @@ public struct JSONWriter {
 
     public mutating func field(_ key: String, _ value: String) { keyPart(key); Self.appendString(value, to: &out) }
 
-    /// A member name written once as JSON (`"match":`), for the reporters' per-finding members.
+    /// A member name as its JSON text (`"match":`, written out in the literal), for the reporters'
+    /// per-finding members: a static string is appended as it is, with nothing to retain or escape.
     public struct Key: Sendable {
-        let bytes: [UInt8]
-        public init(_ name: String) { bytes = [0x22] + Array(name.utf8) + [0x22, 0x3A] }
+        let json: StaticString
+        public init(_ json: StaticString) {
+            self.json = json
+        }
     }
 
     private mutating func keyPart(_ key: Key) {
         comma()
-        out.append(contentsOf: key.bytes)
+        key.json.withUTF8Buffer { out.append(contentsOf: $0) }
     }
 
     public mutating func field(_ key: Key, _ value: String) { keyPart(key); Self.appendString(value, to: &out) }
@@ -94,11 +97,14 @@ public struct JSONWriter {
     public static func appendInt(_ value: Int, to out: inout [UInt8]) {
         if value < 0 { out.append(0x2D) }
         var v = value.magnitude
+        if v < 10 { out.append(UInt8(truncatingIfNeeded: 0x30 &+ v)); return }
+        // digits from the last, then appended one by one (offsets and line numbers are short:
+        // a copy of a few bytes through append(contentsOf:) costs more than the bytes)
         var buf: (UInt64, UInt64, UInt64) = (0, 0, 0)
         withUnsafeMutableBytes(of: &buf) { d in
             var n = 0
-            repeat { d[23 - n] = UInt8(0x30 + v % 10); v /= 10; n += 1 } while v > 0
-            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: d[(24 - n)...]))
+            repeat { d[23 &- n] = UInt8(truncatingIfNeeded: 0x30 &+ v % 10); v /= 10; n &+= 1 } while v > 0
+            for k in (24 &- n)..<24 { out.append(d[k]) }
         }
     }
     public mutating func field(_ key: String, _ value: Double) {
