@@ -230,24 +230,25 @@ public struct ClauseKeys {
         guard let base = text.baseAddress else { return }
         let n = text.count
         var p = 0
+        // character by character (the clause is folded text, valid UTF-8): the step is the
+        // sequence length of the lead byte's top nibble (a stray continuation byte steps 1 and is
+        // keyed too, which only lets more patterns run)
         while p &+ 3 <= n {
-            if base[p] & 0xC0 != 0x80 {
-                var w: UInt64
-                if p &+ 8 <= n {
-                    w = UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self)
-                } else {
-                    w = 0
-                    var k = 0
-                    while p &+ k < n && k < 8 { w |= UInt64(base[p &+ k]) << (8 &* UInt64(k)); k &+= 1 }
-                }
-                let a = Int(key3(w))
-                bits[a >> 6] |= 1 &<< UInt64(a & 63)
-                if p &+ 6 <= n {
-                    let b = Int(key6(w))
-                    bits[b >> 6] |= 1 &<< UInt64(b & 63)
-                }
+            var w: UInt64
+            if p &+ 8 <= n {
+                w = UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self)
+            } else {
+                w = 0
+                var k = 0
+                while p &+ k < n && k < 8 { w |= UInt64(base[p &+ k]) << (8 &* UInt64(k)); k &+= 1 }
             }
-            p &+= 1
+            let a = Int(key3(w))
+            bits[a >> 6] |= 1 &<< UInt64(a & 63)
+            if p &+ 6 <= n {
+                let b = Int(key6(w))
+                bits[b >> 6] |= 1 &<< UInt64(b & 63)
+            }
+            p &+= Int((0x4322_1111_1111_1111 as UInt64) >> (UInt64(w & 0xF0) >> 2) & 0xF)
         }
     }
 
