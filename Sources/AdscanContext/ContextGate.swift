@@ -48,30 +48,30 @@ public struct ContextGate: Sendable {
         // candidates read in place and findings made in the array: a copy of either retains
         // every string it holds
         result.candidates.withUnsafeBufferPointer { cs in
-        for c in cs {
-            if findings.count >= maxFindings { truncated = true; break }
-            // fields one by one: a copy of the whole Rule would retain all of its arrays
-            var law = rules[c.rule].law
-            if !rules[c.rule].lawByClass.isEmpty {
-                for ci in result.adClasses {
-                    if let l = rules[c.rule].lawByClass[compiled.ruleSet.adClasses[ci].id] { law = l; break }
+            for c in cs {
+                if findings.count >= maxFindings { truncated = true; break }
+                // fields one by one: a copy of the whole Rule would retain all of its arrays
+                var law = rules[c.rule].law
+                if !rules[c.rule].lawByClass.isEmpty {
+                    for ci in result.adClasses {
+                        if let l = rules[c.rule].lawByClass[compiled.ruleSet.adClasses[ci].id] { law = l; break }
+                    }
                 }
-            }
-            findings.append(Finding(ruleID: rules[c.rule].id, category: rules[c.rule].category, severity: rules[c.rule].severity,
-                                    law: law, message: rules[c.rule].message, match: UTF8Scan.string(text, from: c.start, to: c.end),
-                                    start: c.start, end: c.end))
-            let k = findings.count - 1
-            findings[k].via = c.via
-            findings[k].lawText = rules[c.rule].lawText
-            findings[k].normalizedMatch = compiled.normalizer.table.fold(UnsafeBufferPointer(rebasing: text[c.start..<c.end]))
-            if !c.evidence.isEmpty {
-                findings[k].evidence = c.evidence.map {
-                    Evidence(role: $0.role, match: UTF8Scan.string(text, from: $0.range.lowerBound, to: $0.range.upperBound),
-                             start: $0.range.lowerBound, end: $0.range.upperBound)
+                findings.append(Finding(ruleID: rules[c.rule].id, category: rules[c.rule].category, severity: rules[c.rule].severity,
+                                        law: law, message: rules[c.rule].message, match: UTF8Scan.string(text, from: c.start, to: c.end),
+                                        start: c.start, end: c.end))
+                let k = findings.count - 1
+                findings[k].via = c.via
+                findings[k].lawText = rules[c.rule].lawText
+                findings[k].normalizedMatch = compiled.normalizer.table.fold(UnsafeBufferPointer(rebasing: text[c.start..<c.end]))
+                if !c.evidence.isEmpty {
+                    findings[k].evidence = c.evidence.map {
+                        Evidence(role: $0.role, match: UTF8Scan.string(text, from: $0.range.lowerBound, to: $0.range.upperBound),
+                                 start: $0.range.lowerBound, end: $0.range.upperBound)
+                    }
                 }
+                findings[k].suppressedBy = clauseSuppression(c, text: text, scratch: scratch, suppressors: suppressors) ?? documentReason
             }
-            findings[k].suppressedBy = clauseSuppression(c, text: text, scratch: scratch, suppressors: suppressors) ?? documentReason
-        }
         }
         locate(&findings, in: text, validUTF8: validUTF8)
         return (findings, truncated)

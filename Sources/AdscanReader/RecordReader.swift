@@ -254,7 +254,7 @@ public final class RecordReader {
         if let f = warc.failure { error(source, nil, f) }
     }
 
-    /// doc mode, regular file that fits: one record, read through the chunk buffer. Returns false,
+    /// doc mode, regular file that fits: one record, read straight into the batch. Returns false,
     /// having consumed nothing, when the file turns out to be gzip (the caller decodes it).
     private func readWholeFile(_ fd: Int32, source: String, size: Int) -> Bool {
         let start = batch.bytes.count
@@ -269,6 +269,12 @@ public final class RecordReader {
             }
             return nil
         }
+        /// A failed read: what was read of the file is dropped and the error reported.
+        func failed() -> Bool {
+            batch.bytes.removeSubrange(start...)
+            error(source, nil, "read error: \(String(cString: strerror(errno)))")
+            return true
+        }
         var got = 0
         if size > 0 {
             // straight into the batch (no copy through `chunk`): room for one byte more than the
@@ -278,9 +284,7 @@ public final class RecordReader {
                 let n = batch.bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + start + got, size + 1 - got) }
                 if n < 0 {
                     if errno == EINTR { continue }
-                    batch.bytes.removeSubrange(start...)
-                    error(source, nil, "read error: \(String(cString: strerror(errno)))")
-                    return true
+                    return failed()
                 }
                 if n == 0 { break }
                 if got == 0, let verdict = batch.bytes.withUnsafeBufferPointer({ refuse(UnsafeBufferPointer(rebasing: $0[start..<(start + n)])) }) {
@@ -298,9 +302,7 @@ public final class RecordReader {
             let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                batch.bytes.removeSubrange(start...)
-                error(source, nil, "read error: \(String(cString: strerror(errno)))")
-                return true
+                return failed()
             }
             if n == 0 { break }
             if batch.bytes.count == start, let verdict = chunk.withUnsafeBufferPointer({ refuse(UnsafeBufferPointer(rebasing: $0[0..<n])) }) {

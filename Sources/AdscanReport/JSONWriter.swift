@@ -92,7 +92,6 @@ public struct JSONWriter {
     }
     public mutating func field(_ key: String, _ value: Int) { keyPart(key); Self.appendInt(value, to: &out) }
 
-
     /// Decimal digits without an intermediate String.
     public static func appendInt(_ value: Int, to out: inout [UInt8]) {
         if value < 0 { out.append(0x2D) }

@@ -33,6 +33,10 @@ public struct ScanSummary: Sendable {
         return d
     }
 
+    /// The position of a case in its counts (a handful of cases: a scan of them, no hashing).
+    private static func index(_ c: Category) -> Int { categories.firstIndex(of: c)! }
+    private static func index(_ v: Severity) -> Int { severities.firstIndex(of: v)! }
+
     private static func counts<K: Hashable>(_ d: [K: Int], _ keys: [K]) -> [Int] {
         keys.map { d[$0] ?? 0 }
     }
@@ -51,33 +55,32 @@ public struct ScanSummary: Sendable {
         if !r.warnings.isEmpty { invalidUTF8Records += 1 }
         guard !r.findings.isEmpty else { return }
         var flagged = false
-        // a record's findings are mostly of a few rules: the dictionaries are updated once per
+        // a record's findings are mostly of a few rules: the counts are updated once per
         // run of equal keys, not once per finding
         var category: Category? = nil, severity: Severity? = nil
         var categoryRun = 0, severityRun = 0
         // fields read in place: `for f in` would copy every finding (a retain per string)
         r.findings.withUnsafeBufferPointer { fs in
-        for k in fs.indices {
-            if fs[k].suppressedBy != nil { suppressedFindings += 1; continue }
-            findings += 1
-            let f = (category: fs[k].category, severity: fs[k].severity)
-            if f.category != category {
-                if let c = category { categoryCounts[Self.categories.firstIndex(of: c)!] += categoryRun }
-                category = f.category
-                categoryRun = 0
+            for k in fs.indices {
+                if fs[k].suppressedBy != nil { suppressedFindings += 1; continue }
+                findings += 1
+                if fs[k].category != category {
+                    if let c = category { categoryCounts[Self.index(c)] += categoryRun }
+                    category = fs[k].category
+                    categoryRun = 0
+                }
+                categoryRun += 1
+                if fs[k].severity != severity {
+                    if let v = severity { severityCounts[Self.index(v)] += severityRun }
+                    severity = fs[k].severity
+                    severityRun = 0
+                }
+                severityRun += 1
+                if fs[k].severity >= .warning { flagged = true }
             }
-            categoryRun += 1
-            if f.severity != severity {
-                if let v = severity { severityCounts[Self.severities.firstIndex(of: v)!] += severityRun }
-                severity = f.severity
-                severityRun = 0
-            }
-            severityRun += 1
-            if f.severity >= .warning { flagged = true }
         }
-        }
-        if let c = category { categoryCounts[Self.categories.firstIndex(of: c)!] += categoryRun }
-        if let v = severity { severityCounts[Self.severities.firstIndex(of: v)!] += severityRun }
+        if let c = category { categoryCounts[Self.index(c)] += categoryRun }
+        if let v = severity { severityCounts[Self.index(v)] += severityRun }
         if flagged { flaggedRecords += 1 }
     }
 
