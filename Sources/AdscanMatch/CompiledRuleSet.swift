@@ -82,13 +82,6 @@ public final class CompiledRuleSet: Sendable {
     let indicatorWeight: [Int]
     /// Required-content rules: (rule index, class index, first group slot, group count).
     let requiredRules: [(rule: Int, adClass: Int, firstSlot: Int, groups: Int)]
-    /// Per document rule (same order as documentRules): a literal filter over the raw forms of the
-    /// keywords of groups 1..n, and the group of each literal.
-    let lateGroupFilters: [(filter: LiteralPrefilter, group: [Int])]
-    /// Per required rule (same order): a literal filter over all raw forms of its groups' keywords,
-    /// and the group of each literal. Searched only in records of the rule's class, so these
-    /// words (广告, 医广) cost nothing on other text.
-    let requiredFilters: [(filter: LiteralPrefilter, group: [Int])]
     /// Markers: one id per (suppressor, marker), for deduplication per record.
     let markerSlotBase: [Int]
     let markerSlotCount: Int
@@ -126,11 +119,12 @@ public final class CompiledRuleSet: Sendable {
             }
             for k in r.keywords { add(k, .keyword(rule: ri)) }
             for (ti, t) in r.terms.enumerated() { add(t, .term(rule: ri, term: ti)) }
-            // document rules: only the first group's keywords are in the main prefilter; the
-            // other groups (frequent words such as 咨询, 地址) are searched only in records
-            // that have the first (see lateGroupFilters)
-            if r.scope == .document, let g = r.requires.first {
-                for k in g.keywords { add(k, .group(rule: ri, group: 0)) }
+            // evidence groups of document and required-content rules: in the one prefilter too.
+            // A second pass over the record per rule for the frequent words of later groups
+            // (咨询, 地址) cost more than their hits here (most of them skipped at once: a group
+            // without patterns needs only its first hit)
+            for (gi, g) in r.requires.enumerated() where r.scope == .document || r.scope == .required {
+                for k in g.keywords { add(k, .group(rule: ri, group: gi)) }
             }
             compiled.append(CompiledRule(
                 patterns: try r.patterns.map(regex),
@@ -242,26 +236,6 @@ public final class CompiledRuleSet: Sendable {
         }
         self.documentRules = docs
         self.requiredRules = required
-        self.lateGroupFilters = docs.map { doc in
-            var lits: [[UInt8]] = []
-            var group: [Int] = []
-            for (gi, g) in ruleSet.rules[doc.rule].requires.enumerated() where gi > 0 {
-                for k in g.keywords {
-                    for v in Self.rawVariants(of: k, inverse: inverse) { lits.append(v); group.append(gi) }
-                }
-            }
-            return (LiteralPrefilter(literals: lits), group)
-        }
-        self.requiredFilters = required.map { req in
-            var lits: [[UInt8]] = []
-            var group: [Int] = []
-            for (gi, g) in ruleSet.rules[req.rule].requires.enumerated() {
-                for k in g.keywords {
-                    for v in Self.rawVariants(of: k, inverse: inverse) { lits.append(v); group.append(gi) }
-                }
-            }
-            return (LiteralPrefilter(literals: lits), group)
-        }
         self.groupSlotBase = base
         self.groupSlotCount = slots
         self.slotHasPatterns = compiled.flatMap { $0.groupPatterns.map { !$0.isEmpty } }

@@ -179,26 +179,8 @@ public struct Matcher: Sendable {
         }
 
 
-        for (d, doc) in compiled.documentRules.enumerated() where applies(doc.rule) {
+        for doc in compiled.documentRules where applies(doc.rule) {
             let (ri, groups, firstSlot) = doc
-            // the first group comes from the main prefilter; the others are searched only now
-            guard scratch.groupEvidence[firstSlot] != nil || !scratch.groupHits[firstSlot].isEmpty else { continue }
-            let (late, groupOf) = compiled.lateGroupFilters[d]
-            scratch.requiredHits.removeAll()
-            late.findAll(text, into: scratch.requiredHits)
-            for h in 0..<scratch.requiredHits.count {
-                let hit = scratch.requiredHits[h]
-                let slot = firstSlot + groupOf[Int(hit.literal)]
-                let range = hit.start..<(hit.start + late.literals[Int(hit.literal)].count)
-                if scratch.groupEvidence[slot] != nil { continue }
-                if !compiled.slotHasPatterns[slot] {
-                    scratch.groupEvidence[slot] = range
-                    scratch.touchedGroups.append(slot)
-                } else if scratch.groupHits[slot].count < 64 {
-                    if scratch.groupHits[slot].isEmpty { scratch.touchedGroups.append(slot) }
-                    scratch.groupHits[slot].append(range)
-                }
-            }
             // cheap test first: every group has evidence or at least a keyword hit
             guard groups.indices.allSatisfy({ scratch.groupEvidence[firstSlot + $0] != nil || !scratch.groupHits[firstSlot + $0].isEmpty })
             else { continue }
@@ -217,17 +199,12 @@ public struct Matcher: Sendable {
         }
 
         // required content: absent from a record that is confidently an ad of the class
-        for (n, req) in compiled.requiredRules.enumerated() where classMask & (1 << UInt64(req.adClass)) != 0 && applies(req.rule) {
-            let (filter, groupOf) = compiled.requiredFilters[n]
-            scratch.requiredHits.removeAll()
-            filter.findAll(text, into: scratch.requiredHits)
-            var present = false
-            for h in 0..<scratch.requiredHits.count where !present {
-                let hit = scratch.requiredHits[h]
-                let gi = groupOf[Int(hit.literal)]
-                let range = hit.start..<(hit.start + filter.literals[Int(hit.literal)].count)
-                let pats = compiled.rules[req.rule].groupPatterns[gi]
-                present = pats.isEmpty || firstGroupMatch(pats, [range], text, scratch) != nil
+        for req in compiled.requiredRules where classMask & (1 << UInt64(req.adClass)) != 0 && applies(req.rule) {
+            let present = (0..<req.groups).contains { gi in
+                let slot = req.firstSlot + gi
+                if scratch.groupEvidence[slot] != nil { return true }
+                let hits = scratch.groupHits[slot]
+                return !hits.isEmpty && firstGroupMatch(compiled.rules[req.rule].groupPatterns[gi], hits, text, scratch) != nil
             }
             if !present {
                 result.candidates.append(Candidate(rule: req.rule, start: 0, end: 0, clause: 0..<0, via: [], evidence: []))

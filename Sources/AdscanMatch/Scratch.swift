@@ -13,7 +13,6 @@ public final class Scratch {
     /// one record's candidates (those of one clause come in a row: one fold, one search).
     public var gateClauseText = NormalizedText()
     public var gateClause: Range<Int>? = nil
-    public let requiredHits = HitBuffer(capacity: 16)
     public lazy var wordBreaker: WordBreaker? = WordBreaker()
     /// Keyword rules whose patterns already ran in the current window (flags by rule, and the
     /// ones set, to clear them when the window moves: no hashing per keyword hit).
