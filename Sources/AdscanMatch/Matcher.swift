@@ -47,9 +47,7 @@ public struct Matcher: Sendable {
             let canon = Int(toCanonical[Int(hit.literal)])
             // most hits repeat a class indicator or marker already counted in this record
             if firstHitOnly[canon] {
-                if scratch.literalSeen[canon] { continue }
-                scratch.literalSeen[canon] = true
-                scratch.touchedLiterals.append(canon)
+                if !scratch.literalSeen.insert(canon) { continue }
             }
             let hitRange = hit.start..<(hit.start + Int(lengths[Int(hit.literal)]))
             let uses = Int(useStart[canon])..<Int(useStart[canon + 1])
@@ -58,9 +56,7 @@ public struct Matcher: Sendable {
                 switch useList[u] {
                 case .marker(let s, let m):
                     let slot = markerSlotBase[s] + m
-                    if !scratch.markerSeen[slot] {
-                        scratch.markerSeen[slot] = true
-                        scratch.touchedMarkers.append(slot)
+                    if scratch.markerSeen.insert(slot) {
                         result.markers.append(MarkerHit(suppressor: s, marker: m, start: hitRange.lowerBound, end: hitRange.upperBound))
                     }
                 case .group(let ri, let gi):
@@ -74,9 +70,7 @@ public struct Matcher: Sendable {
                         scratch.groupHits[slot].append(hitRange)
                     }
                 case .classIndicator(let slot):
-                    if !scratch.indicatorSeen[slot] {
-                        scratch.indicatorSeen[slot] = true
-                        scratch.touchedIndicators.append(slot)
+                    if scratch.indicatorSeen.insert(slot) {
                         scratch.classScore[compiled.indicatorClass[slot]] += compiled.indicatorWeight[slot]
                     }
                 case .evasionTrigger:

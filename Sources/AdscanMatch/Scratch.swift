@@ -39,32 +39,19 @@ public final class Scratch {
     var groupHits: [[Range<Int>]] = []
     var touchedGroups: [Int] = []
     /// Per marker slot: seen in this record.
-    var markerSeen: [Bool] = []
-    var touchedMarkers: [Int] = []
+    var markerSeen = SeenSet()
 
     /// Per indicator slot: seen in this record; per class: summed weight.
-    var indicatorSeen: [Bool] = []
-    var touchedIndicators: [Int] = []
+    var indicatorSeen = SeenSet()
     var classScore: [Int] = []
 
     /// Per canonical literal: a first-hit-only literal already seen in this record.
-    var literalSeen: [Bool] = []
-    var touchedLiterals: [Int] = []
+    var literalSeen = SeenSet()
 
     func prepare(groups: Int, markers: Int, indicators: Int, classes: Int, literals: Int, rules: Int) {
         if ranInWindow.count != rules { ranInWindow = Array(repeating: false, count: rules) }
-        if literalSeen.count != literals {
-            literalSeen = Array(repeating: false, count: literals)
-        } else {
-            for l in touchedLiterals { literalSeen[l] = false }
-        }
-        touchedLiterals.removeAll(keepingCapacity: true)
-        if indicatorSeen.count != indicators {
-            indicatorSeen = Array(repeating: false, count: indicators)
-        } else {
-            for i in touchedIndicators { indicatorSeen[i] = false }
-        }
-        touchedIndicators.removeAll(keepingCapacity: true)
+        literalSeen.reset(count: literals)
+        indicatorSeen.reset(count: indicators)
         if classScore.count != classes { classScore = Array(repeating: 0, count: classes) }
         else { for c in classScore.indices { classScore[c] = 0 } }
         if groupEvidence.count != groups {
@@ -77,15 +64,59 @@ public final class Scratch {
             }
         }
         touchedGroups.removeAll(keepingCapacity: true)
-        if markerSeen.count != markers {
-            markerSeen = Array(repeating: false, count: markers)
-        } else {
-            for m in touchedMarkers { markerSeen[m] = false }
-        }
-        touchedMarkers.removeAll(keepingCapacity: true)
+        markerSeen.reset(count: markers)
     }
 
     public init() {}
 
-    deinit { windowKeys.deallocate() }
+    deinit {
+        windowKeys.deallocate()
+        literalSeen.deallocate()
+        indicatorSeen.deallocate()
+        markerSeen.deallocate()
+    }
+}
+
+/// Flags over 0..<count, with the ones set listed so that clearing them costs what was set.
+/// Raw storage owned by one Scratch: setting a flag in the per-hit loop is a store, not an
+/// array mutation through a class property (a uniqueness check and a bounds check each).
+struct SeenSet {
+    private var flags: UnsafeMutablePointer<Bool>? = nil
+    private var set: UnsafeMutablePointer<Int32>? = nil
+    private(set) var count = 0
+    private var setCount = 0
+
+    /// Sets flag i; false when it was set already. - Precondition: i < count.
+    @inline(__always)
+    mutating func insert(_ i: Int) -> Bool {
+        assert(i < count)
+        if flags.unsafelyUnwrapped[i] { return false }
+        flags.unsafelyUnwrapped[i] = true
+        set.unsafelyUnwrapped[setCount] = Int32(truncatingIfNeeded: i)
+        setCount &+= 1
+        return true
+    }
+
+    /// All flags clear, over `n` of them.
+    mutating func reset(count n: Int) {
+        if n != count {
+            deallocate()
+            flags = .allocate(capacity: max(1, n))
+            flags!.initialize(repeating: false, count: max(1, n))
+            set = .allocate(capacity: max(1, n))
+            count = n
+        } else if let flags, let set {
+            for k in 0..<setCount { flags[Int(set[k])] = false }
+        }
+        setCount = 0
+    }
+
+    mutating func deallocate() {
+        flags?.deallocate()
+        set?.deallocate()
+        flags = nil
+        set = nil
+        count = 0
+        setCount = 0
+    }
 }
