@@ -6,6 +6,8 @@ import AdscanRules
 /// all mutable state lives in the caller's Scratch.
 public struct Matcher: Sendable {
     public let compiled: CompiledRuleSet
+    /// Keyword hits kept per evidence group whose patterns run at the end of a record.
+    static let groupHitLimit = 64
 
     public init(_ compiled: CompiledRuleSet) {
         self.compiled = compiled
@@ -65,7 +67,7 @@ public struct Matcher: Sendable {
                     if !slotHasPatterns[slot] {
                         scratch.groupEvidence[slot] = hitRange
                         scratch.touchedGroups.append(slot)
-                    } else if scratch.groupHits[slot].count < 64 {
+                    } else if scratch.groupHits[slot].count < Self.groupHitLimit {
                         if scratch.groupHits[slot].isEmpty { scratch.touchedGroups.append(slot) }
                         scratch.groupHits[slot].append(hitRange)
                     }
@@ -181,7 +183,8 @@ public struct Matcher: Sendable {
             var evidence: [Int: Range<Int>] = [:]
             for gi in groups.indices {
                 evidence[gi] = scratch.groupEvidence[firstSlot + gi]
-                    ?? firstGroupMatch(compiled.rules[ri].groupPatterns[gi], scratch.groupHits[firstSlot + gi], text, scratch)
+                    ?? firstGroupMatch(compiled.rules[ri].groupPatterns[gi],
+                                       groupHits(rule: ri, group: gi, slot: firstSlot + gi, scratch), text, scratch)
                 if evidence[gi] == nil { break }
             }
             guard evidence.count == groups.count else { continue }
@@ -197,7 +200,7 @@ public struct Matcher: Sendable {
             let present = (0..<req.groups).contains { gi in
                 let slot = req.firstSlot + gi
                 if scratch.groupEvidence[slot] != nil { return true }
-                let hits = scratch.groupHits[slot]
+                let hits = groupHits(rule: req.rule, group: gi, slot: slot, scratch)
                 return !hits.isEmpty && firstGroupMatch(compiled.rules[req.rule].groupPatterns[gi], hits, text, scratch) != nil
             }
             if !present {
@@ -206,6 +209,26 @@ public struct Matcher: Sendable {
         }
         result.candidates = Self.resolveOverlaps(result.candidates)
         return result
+    }
+
+    /// The keyword hits of an evidence group whose patterns are to run: those kept while the
+    /// record's hits were read, or, when it had more than are kept, all of them again from the
+    /// record's hits (still in scratch.hits), so that no occurrence goes unlooked at.
+    private func groupHits(rule: Int, group: Int, slot: Int, _ scratch: Scratch) -> [Range<Int>] {
+        let kept = scratch.groupHits[slot]
+        guard kept.count >= Self.groupHitLimit else { return kept }
+        var all: [Range<Int>] = []
+        for h in 0..<scratch.hits.count {
+            let hit = scratch.hits[h]
+            let canon = Int(compiled.variantToCanonical[Int(hit.literal)])
+            for u in Int(compiled.useStart[canon])..<Int(compiled.useStart[canon + 1]) {
+                if case .group(let r, let g) = compiled.useList[u], r == rule, g == group {
+                    all.append(hit.start..<(hit.start + Int(compiled.variantLength[Int(hit.literal)])))
+                    break
+                }
+            }
+        }
+        return all
     }
 
     /// The first pattern match in the clause around any of `hits` (original range).

@@ -157,4 +157,16 @@ final class AdClassTests: XCTestCase {
         let news = scan("市第一人民医院今天开展义诊，专家坐诊，为患者免费测血压。")
         XCTAssertTrue(news.findings.filter { $0.ruleID == "MAM-14" }.isEmpty, "not a commercial ad")
     }
+
+    /// Evidence words come from the one prefilter, which keeps at most 64 hits per group for its
+    /// patterns: the certificate number after 80 bare mentions of 医广 must still be seen, and
+    /// 80 bare mentions alone are no certificate.
+    func testRequiredContentLooksPastTheKeptHits() {
+        let ad = "华美医疗美容医院双眼皮手术限时特价，咨询热线：028-86661234，欢迎到院。\n"
+        let mentions = String(repeating: "医广审批进行中。\n", count: 80)
+        let certified = scan(ad + mentions + "（川）医广【2024】第05-12-001号")
+        XCTAssertTrue(certified.findings.filter { $0.ruleID == "MAM-14" }.isEmpty)
+        let bare = scan(ad + mentions)
+        XCTAssertEqual(bare.findings.filter { $0.ruleID == "MAM-14" }.count, 1)
+    }
 }
