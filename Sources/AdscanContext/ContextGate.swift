@@ -128,7 +128,6 @@ public struct ContextGate: Sendable {
         return best?.1
     }
 
-    /// Fills line, column, char offsets and context in one pass over the record.
     /// How many bytes of `m` have their high bit set, for an `m` with no other bits: one
     /// multiply sums the eight 0/1 bytes into the top byte. (`nonzeroBitCount` is a dozen
     /// instructions here: the baseline x86-64 target has no POPCNT.)
@@ -137,6 +136,7 @@ public struct ContextGate: Sendable {
         Int(truncatingIfNeeded: ((m >> 7) &* 0x0101_0101_0101_0101) >> 56)
     }
 
+    /// Fills line, column, char offsets and context in one pass over the record.
     private func locate(_ findings: inout [Finding], in text: UnsafeBufferPointer<UInt8>, validUTF8: Bool) {
         let order = findings.indices.sorted { findings[$0].start < findings[$1].start }
         var pos = 0, chars = 0, line = 1, lineStartChars = 0
