@@ -8,10 +8,6 @@ import AdscanRules
 /// with line, column, Unicode-scalar offsets and a context snippet, all in ORIGINAL text.
 public struct ContextGate: Sendable {
     public let compiled: CompiledRuleSet
-    /// Clause-level markers (clause_before, cover) of all suppressors, in one literal filter run
-    /// over the folded clause; clauseMarker[literal] = (suppressor, marker).
-    private let clauseFilter: LiteralPrefilter
-    private let clauseMarker: [(suppressor: Int, marker: Int)]
     /// Characters of context on each side of a match.
     public var contextChars = 24
     /// At most this many findings per record; the rest are counted as truncated.
@@ -19,16 +15,6 @@ public struct ContextGate: Sendable {
 
     public init(_ compiled: CompiledRuleSet) {
         self.compiled = compiled
-        var lits: [[UInt8]] = []
-        var owners: [(suppressor: Int, marker: Int)] = []
-        for (si, s) in compiled.ruleSet.suppressors.enumerated() where s.scope != .document {
-            for (mi, m) in s.markers.enumerated() {
-                lits.append(Array(m.utf8))
-                owners.append((si, mi))
-            }
-        }
-        clauseFilter = LiteralPrefilter(literals: lits)
-        clauseMarker = owners
     }
 
     /// The reportable findings of a record (suppressed ones carry `suppressedBy`).
@@ -40,7 +26,6 @@ public struct ContextGate: Sendable {
         let rules = compiled.ruleSet.rules
         let suppressors = compiled.ruleSet.suppressors
         let documentReason = documentSuppression(result.markers, text: text)
-        scratch.gateClause = nil
 
         var findings: [Finding] = []
         findings.reserveCapacity(min(result.candidates.count, maxFindings))
@@ -70,7 +55,7 @@ public struct ContextGate: Sendable {
                                  start: $0.range.lowerBound, end: $0.range.upperBound)
                     }
                 }
-                findings[k].suppressedBy = clauseSuppression(c, text: text, scratch: scratch, suppressors: suppressors) ?? documentReason
+                findings[k].suppressedBy = clauseSuppression(c, result.clauseMarkers, suppressors: suppressors) ?? documentReason
             }
         }
         locate(&findings, in: text, validUTF8: validUTF8)
@@ -92,40 +77,24 @@ public struct ContextGate: Sendable {
         return nil
     }
 
-    /// Clause-level gates: a prohibition frame before the match, or a mandated phrase covering it.
-    /// The folded clause is searched once for all clause markers.
-    private func clauseSuppression(_ c: Candidate, text: UnsafeBufferPointer<UInt8>, scratch: Scratch,
-                                   suppressors: [Suppressor]) -> String? {
-        guard !clauseMarker.isEmpty else { return nil }
-        // candidates of one clause come in a row: fold and search it once
-        if scratch.gateClause != c.clause {
-            // bytes only: the map is needed only where a clause marker is found (rarely)
-            compiled.normalizer.normalize(text, range: c.clause, into: &scratch.gateClauseText, mapped: false)
-            scratch.clauseHits.removeAll()
-            scratch.gateClauseText.bytes.withUnsafeBufferPointer { clauseFilter.findAll($0, into: scratch.clauseHits) }
-            scratch.gateClause = c.clause
-        }
-        guard !scratch.clauseHits.isEmpty else { return nil }
-        compiled.normalizer.ensureMap(text, &scratch.gateClauseText)
-        let w = scratch.gateClauseText
-        // folded offsets of the match
-        let ms = w.firstFolded(atOrAfter: c.start)
-        let me = w.endFolded(atOrBefore: c.end) ?? ms
-        var best: (Int, String)? = nil
-        for h in 0..<scratch.clauseHits.count {
-            let hit = scratch.clauseHits[h]
-            let (si, mi) = clauseMarker[Int(hit.literal)]
-            let end = hit.start + clauseFilter.literals[Int(hit.literal)].count
+    /// Clause-level gates: a prohibition frame before the match, a quoting marker after it, or a
+    /// mandated phrase covering it — among the clause markers the prefilter found (every hit, in
+    /// text order), those inside the candidate's clause. The lowest suppressor wins, then the
+    /// first of its markers.
+    private func clauseSuppression(_ c: Candidate, _ markers: [MarkerHit], suppressors: [Suppressor]) -> String? {
+        var best: MarkerHit? = nil
+        for h in markers where h.start >= c.clause.lowerBound && h.end <= c.clause.upperBound {
             let applies: Bool
-            switch suppressors[si].scope {
-            case .clauseBefore: applies = end <= ms
-            case .clauseAfter: applies = hit.start >= me
-            case .cover: applies = hit.start <= ms && end >= me
+            switch suppressors[h.suppressor].scope {
+            case .clauseBefore: applies = h.end <= c.start
+            case .clauseAfter: applies = h.start >= c.end
+            case .cover: applies = h.start <= c.start && h.end >= c.end
             case .document: applies = false
             }
-            if applies && (best == nil || si < best!.0) { best = (si, "\(suppressors[si].id): \(suppressors[si].markers[mi])") }
+            if applies && (best == nil || h.suppressor < best!.suppressor) { best = h }
         }
-        return best?.1
+        guard let best else { return nil }
+        return "\(suppressors[best.suppressor].id): \(suppressors[best.suppressor].markers[best.marker])"
     }
 
     /// How many bytes of `m` have their high bit set, for an `m` with no other bits: one

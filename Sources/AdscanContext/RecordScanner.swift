@@ -72,6 +72,11 @@ public struct RecordScanner: Sendable {
             m.markers[i].start = o.lowerBound
             m.markers[i].end = o.upperBound
         }
+        for i in m.clauseMarkers.indices {
+            let o = back(m.clauseMarkers[i].start..<m.clauseMarkers[i].end)
+            m.clauseMarkers[i].start = o.lowerBound
+            m.clauseMarkers[i].end = o.upperBound
+        }
         return (m, rewritten.firstInvalid)
     }
 

@@ -30,6 +30,9 @@ public struct MarkerHit: Sendable, Equatable {
 public struct MatchResult: Sendable {
     public var candidates: [Candidate] = []
     public var markers: [MarkerHit] = []
+    /// Every hit of a clause-level context marker (prohibition frames, quoted claims, mandated
+    /// statements), in text order: the context gate reads those inside a candidate's clause.
+    public var clauseMarkers: [MarkerHit] = []
     /// Ad classes the record confidently belongs to (indices into the RuleSet's adClasses),
     /// strongest first.
     public var adClasses: [Int] = []

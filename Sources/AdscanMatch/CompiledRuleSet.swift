@@ -11,6 +11,8 @@ public final class CompiledRuleSet: Sendable {
         case term(rule: Int, term: Int)
         case group(rule: Int, group: Int)
         case marker(suppressor: Int, marker: Int)
+        /// A clause-level context marker: every hit counts (its place decides what it suppresses).
+        case clauseMarker(suppressor: Int, marker: Int)
         case classIndicator(slot: Int)
         /// A homophone or pinyin-mixed spelling of a claim word: the record needs the evasion pass.
         case evasionTrigger
@@ -136,8 +138,10 @@ public final class CompiledRuleSet: Sendable {
                 requireClassMask: r.requireClass.reduce(0) { $0 | (1 << UInt64(classIndex[$1] ?? 63)) },
                 excludeClassMask: r.excludeClass.reduce(0) { $0 | (1 << UInt64(classIndex[$1] ?? 63)) }))
         }
-        for (si, s) in ruleSet.suppressors.enumerated() where s.scope == .document {
-            for (mi, m) in s.markers.enumerated() { add(m, .marker(suppressor: si, marker: mi)) }
+        for (si, s) in ruleSet.suppressors.enumerated() {
+            for (mi, m) in s.markers.enumerated() {
+                add(m, s.scope == .document ? .marker(suppressor: si, marker: mi) : .clauseMarker(suppressor: si, marker: mi))
+            }
         }
         guard ruleSet.adClasses.count <= 64 else {
             throw CompileError(file: ruleSet.files.first ?? "", line: 0, reason: "more than 64 ad classes")
@@ -253,7 +257,7 @@ public final class CompiledRuleSet: Sendable {
                 switch use {
                 case .marker, .classIndicator, .evasionTrigger: return true
                 case .group(let ri, let gi): return !hasPatterns[base[ri] + gi]
-                case .keyword, .term: return false
+                case .keyword, .term, .clauseMarker: return false
                 }
             }
         }

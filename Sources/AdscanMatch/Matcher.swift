@@ -75,6 +75,8 @@ public struct Matcher: Sendable {
                     if scratch.indicatorSeen.insert(slot) {
                         scratch.classScore[compiled.indicatorClass[slot]] += compiled.indicatorWeight[slot]
                     }
+                case .clauseMarker(let s, let m):
+                    result.clauseMarkers.append(MarkerHit(suppressor: s, marker: m, start: hitRange.lowerBound, end: hitRange.upperBound))
                 case .evasionTrigger:
                     result.evasionTriggered = true
                 case .keyword, .term:
@@ -123,7 +125,7 @@ public struct Matcher: Sendable {
             let clause = window!
             for u in uses {
                 switch useList[u] {
-                case .marker, .group, .classIndicator, .evasionTrigger:
+                case .marker, .clauseMarker, .group, .classIndicator, .evasionTrigger:
                     continue
                 case .keyword(let ri):
                     guard applies(ri), scratch.markRan(ri) else { continue }

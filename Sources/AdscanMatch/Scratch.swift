@@ -8,11 +8,6 @@ public final class Scratch {
     /// ClauseKeys of `window` (built when a pattern with required literals first needs them).
     let windowKeys = UnsafeMutablePointer<UInt64>.allocate(capacity: ClauseKeys.words)
     public var clauseText = NormalizedText()
-    public let clauseHits = HitBuffer(capacity: 64)
-    /// The context gate's folded clause and its marker hits, kept while the gate works through
-    /// one record's candidates (those of one clause come in a row: one fold, one search).
-    public var gateClauseText = NormalizedText()
-    public var gateClause: Range<Int>? = nil
     public lazy var wordBreaker: WordBreaker? = WordBreaker()
     /// Keyword rules whose patterns already ran in the current window (flags by rule, and the
     /// ones set, to clear them when the window moves: no hashing per keyword hit).

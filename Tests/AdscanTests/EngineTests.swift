@@ -103,6 +103,20 @@ final class EngineTests: XCTestCase {
         XCTAssertTrue(claim.contains { $0.ruleID == "AL-16-2" && $0.suppressedBy == nil })
     }
 
+    /// Clause markers come from the same prefilter pass as the claims, so a disguised frame is seen
+    /// through like a disguised claim (the gate used to fold the original clause, gloss and all).
+    func testDisguisedProhibitionFrameStillSuppresses() {
+        for text in ["嚴(yán)禁發布三個療程根(gēn)治的廣告", "严*禁发布三个疗程根治的广告", "嚴禁發布三個療程根治的廣告"] {
+            let f = findings(text)
+            XCTAssertEqual(f.map(\.ruleID), ["AL-16-1"], text)
+            XCTAssertEqual(f.first?.suppressedBy, "prohibition_frame: 严禁", text)
+        }
+        // the frame must be in the claim's clause
+        let other = findings("严禁虚假宣传。三个疗程根治")
+        XCTAssertEqual(other.map(\.ruleID), ["AL-16-1"])
+        XCTAssertNil(other.first?.suppressedBy)
+    }
+
     func testMandatedStatementNeverFires() {
         let f = findings("请在医生或者临床营养师指导下使用。本品不能代替药物。")
         XCTAssertTrue(f.allSatisfy { $0.suppressedBy != nil }, "\(f)")
