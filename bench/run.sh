@@ -18,7 +18,13 @@ $BIN rules --keywords > "$OUT/keywords.txt"
 BYTES=$(find "$DATA/pages" -type f -print0 | du -cb --files0-from=- | tail -1 | cut -f1)
 JBYTES=$(stat -c %s "$DATA/pages.jsonl")
 RECORDS=$PAGES
-cat "$DATA/pages.jsonl" > /dev/null; find "$DATA/pages" -type f -exec cat {} + > /dev/null  # warm the page cache
+# The page cache is warmed with a command's own input right before it runs: at Sichuan scale the
+# files (11.6 GB) and the JSONL (12.8 GB) do not fit in memory together, and a command run after
+# the other corpus was read would otherwise read part of its input from disk (in round 6 this
+# made rg -j1 take 245 s instead of ~175 s, and adscan, run after rg had re-read the files,
+# looked faster than it was).
+warm_files() { find "$DATA/pages" -type f -exec cat {} + > /dev/null; }
+warm_jsonl() { cat "$DATA/pages.jsonl" > /dev/null; }
 
 # run NAME BYTES CMD...: wall time (best of $BEST_OF), peak RSS, and the last line of stdout
 run() {
@@ -40,17 +46,25 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 echo
 echo "| run | s | MB/s | records/s | RSS MB | last output line |"
 echo "|---|---|---|---|---|---|"
+warm_files
 run "cat (I/O floor, files)" "$BYTES" "find $DATA/pages -type f -exec cat {} + > /dev/null"
+warm_jsonl
 run "cat (I/O floor, JSONL)" "$JBYTES" "cat $DATA/pages.jsonl > /dev/null"
+warm_files
 run "rg -F --count-matches -j1 (files)" "$BYTES" "rg -F --count-matches -j1 -f $OUT/keywords.txt $DATA/pages | awk -F: '{s+=\$NF} END{print \"matches \" s}'"
 RG=$(cat "$OUT/last.txt")
+warm_files
 run "rg -F --count-matches -j2 (files)" "$BYTES" "rg -F --count-matches -j2 -f $OUT/keywords.txt $DATA/pages | awk -F: '{s+=\$NF} END{print \"matches \" s}'"
+warm_files
 run "adscan dir, jsonl out, --threads 1" "$BYTES" "$BIN scan -q --threads 1 --format jsonl --summary $DATA/pages"
 A1=$(cat "$OUT/last.txt")
+warm_files
 run "adscan dir, jsonl out, --threads 2" "$BYTES" "$BIN scan -q --threads 2 --format jsonl --summary $DATA/pages"
 A2=$(cat "$OUT/last.txt")
+warm_jsonl
 run "adscan stdin JSONL, --threads 1" "$JBYTES" "cat $DATA/pages.jsonl | $BIN scan -q --threads 1 --input jsonl --format jsonl --summary"
 J1=$(cat "$OUT/last.txt")
+warm_jsonl
 run "adscan stdin JSONL, --threads 2" "$JBYTES" "cat $DATA/pages.jsonl | $BIN scan -q --threads 2 --input jsonl --format jsonl --summary"
 echo
 awk -v rg="$RG" -v a1="$A1" -v a2="$A2" -v j1="$A1" -v jj="$J1" -v b="$BYTES" -v jb="$JBYTES" 'BEGIN{
