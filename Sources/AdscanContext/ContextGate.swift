@@ -20,7 +20,7 @@ public struct ContextGate: Sendable {
     /// The reportable findings of a record (suppressed ones carry `suppressedBy`).
     /// `validUTF8`: the record has no invalid bytes (its snippets are then copied as they are;
     /// otherwise they are repaired the way String(decoding:) repairs).
-    public func findings(for result: MatchResult, text: UnsafeBufferPointer<UInt8>, scratch: Scratch,
+    public func findings(for result: MatchResult, text: UnsafeBufferPointer<UInt8>,
                          validUTF8: Bool = false) -> (findings: [Finding], truncated: Bool) {
         guard !result.candidates.isEmpty else { return ([], false) }
         let rules = compiled.ruleSet.rules
@@ -82,8 +82,16 @@ public struct ContextGate: Sendable {
     /// text order), those inside the candidate's clause. The lowest suppressor wins, then the
     /// first of its markers.
     private func clauseSuppression(_ c: Candidate, _ markers: [MarkerHit], suppressors: [Suppressor]) -> String? {
+        // the first marker at or after the clause's start (binary search), then on to its end
+        var lo = 0, hi = markers.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if markers[mid].start < c.clause.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
         var best: MarkerHit? = nil
-        for h in markers where h.start >= c.clause.lowerBound && h.end <= c.clause.upperBound {
+        for h in markers[lo...] {
+            if h.start >= c.clause.upperBound { break }
+            guard h.end <= c.clause.upperBound else { continue }
             let applies: Bool
             switch suppressors[h.suppressor].scope {
             case .clauseBefore: applies = h.end <= c.start

@@ -43,7 +43,7 @@ public struct RecordScanner: Sendable {
             m = matcher.scan(text, scratch: scratch)
             if evasionPass && m.evasionTriggered { m = evasionScan(text, scratch: scratch).0 }
         }
-        let (f, t) = gate.findings(for: m, text: text, scratch: scratch, validUTF8: invalid == nil)
+        let (f, t) = gate.findings(for: m, text: text, validUTF8: invalid == nil)
         let classes = m.adClasses.map { matcher.compiled.ruleSet.adClasses[$0].id }
         return Output(findings: f, truncated: t, invalidUTF8At: invalid, adClasses: classes)
     }
@@ -67,16 +67,15 @@ public struct RecordScanner: Sendable {
             m.candidates[i].via = via.sorted()
             m.candidates[i].evidence = c.evidence.map { ($0.role, back($0.range)) }
         }
-        for i in m.markers.indices {
-            let o = back(m.markers[i].start..<m.markers[i].end)
-            m.markers[i].start = o.lowerBound
-            m.markers[i].end = o.upperBound
+        func backAll(_ markers: inout [MarkerHit]) {
+            for i in markers.indices {
+                let o = back(markers[i].start..<markers[i].end)
+                markers[i].start = o.lowerBound
+                markers[i].end = o.upperBound
+            }
         }
-        for i in m.clauseMarkers.indices {
-            let o = back(m.clauseMarkers[i].start..<m.clauseMarkers[i].end)
-            m.clauseMarkers[i].start = o.lowerBound
-            m.clauseMarkers[i].end = o.upperBound
-        }
+        backAll(&m.markers)
+        backAll(&m.clauseMarkers)
         return (m, rewritten.firstInvalid)
     }
 

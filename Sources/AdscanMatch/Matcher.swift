@@ -6,8 +6,6 @@ import AdscanRules
 /// all mutable state lives in the caller's Scratch.
 public struct Matcher: Sendable {
     public let compiled: CompiledRuleSet
-    /// Keyword hits kept per evidence group whose patterns run at the end of a record.
-    static let groupHitLimit = 64
 
     public init(_ compiled: CompiledRuleSet) {
         self.compiled = compiled
@@ -67,7 +65,8 @@ public struct Matcher: Sendable {
                     if !slotHasPatterns[slot] {
                         scratch.groupEvidence[slot] = hitRange
                         scratch.touchedGroups.append(slot)
-                    } else if scratch.groupHits[slot].count < Self.groupHitLimit {
+                    } else {
+                        // every hit kept: the patterns run over each distinct clause at the end
                         if scratch.groupHits[slot].isEmpty { scratch.touchedGroups.append(slot) }
                         scratch.groupHits[slot].append(hitRange)
                     }
@@ -185,8 +184,7 @@ public struct Matcher: Sendable {
             var evidence: [Int: Range<Int>] = [:]
             for gi in groups.indices {
                 evidence[gi] = scratch.groupEvidence[firstSlot + gi]
-                    ?? firstGroupMatch(compiled.rules[ri].groupPatterns[gi],
-                                       groupHits(rule: ri, group: gi, slot: firstSlot + gi, scratch), text, scratch)
+                    ?? firstGroupMatch(compiled.rules[ri].groupPatterns[gi], scratch.groupHits[firstSlot + gi], text, scratch)
                 if evidence[gi] == nil { break }
             }
             guard evidence.count == groups.count else { continue }
@@ -202,7 +200,7 @@ public struct Matcher: Sendable {
             let present = (0..<req.groups).contains { gi in
                 let slot = req.firstSlot + gi
                 if scratch.groupEvidence[slot] != nil { return true }
-                let hits = groupHits(rule: req.rule, group: gi, slot: slot, scratch)
+                let hits = scratch.groupHits[slot]
                 return !hits.isEmpty && firstGroupMatch(compiled.rules[req.rule].groupPatterns[gi], hits, text, scratch) != nil
             }
             if !present {
@@ -211,26 +209,6 @@ public struct Matcher: Sendable {
         }
         result.candidates = Self.resolveOverlaps(result.candidates)
         return result
-    }
-
-    /// The keyword hits of an evidence group whose patterns are to run: those kept while the
-    /// record's hits were read, or, when it had more than are kept, all of them again from the
-    /// record's hits (still in scratch.hits), so that no occurrence goes unlooked at.
-    private func groupHits(rule: Int, group: Int, slot: Int, _ scratch: Scratch) -> [Range<Int>] {
-        let kept = scratch.groupHits[slot]
-        guard kept.count >= Self.groupHitLimit else { return kept }
-        var all: [Range<Int>] = []
-        for h in 0..<scratch.hits.count {
-            let hit = scratch.hits[h]
-            let canon = Int(compiled.variantToCanonical[Int(hit.literal)])
-            for u in Int(compiled.useStart[canon])..<Int(compiled.useStart[canon + 1]) {
-                if case .group(let r, let g) = compiled.useList[u], r == rule, g == group {
-                    all.append(hit.start..<(hit.start + Int(compiled.variantLength[Int(hit.literal)])))
-                    break
-                }
-            }
-        }
-        return all
     }
 
     /// The first pattern match in the clause around any of `hits` (original range).

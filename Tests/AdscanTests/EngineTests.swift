@@ -172,9 +172,9 @@ final class AdClassTests: XCTestCase {
         XCTAssertTrue(news.findings.filter { $0.ruleID == "MAM-14" }.isEmpty, "not a commercial ad")
     }
 
-    /// Evidence words come from the one prefilter, which keeps at most 64 hits per group for its
-    /// patterns: the certificate number after 80 bare mentions of 医广 must still be seen, and
-    /// 80 bare mentions alone are no certificate.
+    /// Evidence words come from the one prefilter; a group with patterns keeps every hit for them
+    /// (the matcher used to keep 64): the certificate number after 80 bare mentions of 医广 must
+    /// still be seen, and 80 bare mentions alone are no certificate.
     func testRequiredContentLooksPastTheKeptHits() {
         let ad = "华美医疗美容医院双眼皮手术限时特价，咨询热线：028-86661234，欢迎到院。\n"
         let mentions = String(repeating: "医广审批进行中。\n", count: 80)
