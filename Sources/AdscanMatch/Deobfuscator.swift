@@ -163,6 +163,7 @@ public struct Deobfuscator: Sendable {
                 // that loads and stores them every iteration waits on store forwarding
                 var i_ = i, k = count, delta_ = delta, last_ = last, pending_ = pending, firstInvalid_ = firstInvalid
                 let (plainLow, plainHigh) = plainASCII
+                let han = table.hanFoldTable
                 while i_ < n && k < limit {
                     // fast paths: plain ASCII, and a Han character folding to one Han character
                     // that does not repeat the last; both keep the byte length (a linear piece)
@@ -176,7 +177,14 @@ public struct Deobfuscator: Sendable {
                             k &+= 1; last_ = UInt32(b); i_ &+= 1
                             continue
                         }
-                    } else if i_ &+ 2 < n, let (_, f) = table.foldedHan(text, at: i_), f != last_ {
+                        // a pinyin gloss after a Han character (醫(yī)), as the slow path below would
+                        // find it, without decoding `(` as a unit first (glossed pages have hundreds)
+                        if b == 0x28 && Self.isHan(last_), let skip = pinyinGloss(text, from: i_ &+ 1) {
+                            pending_ |= Transform.pinyinGloss
+                            i_ = skip
+                            continue
+                        }
+                    } else if i_ &+ 2 < n, let (_, f) = FoldTable.foldedHan(han, text, at: i_), f != last_ {
                         // a Han character that folds to one Han character (itself, or simplified)
                         // (its traditional bit is not recorded: a linear piece whose bytes differ
                         // from the original's can only be a Han fold, see Text.transforms)

@@ -66,6 +66,18 @@ public final class FoldTable: @unchecked Sendable {
     /// - Precondition: i + 2 < text.count.
     @inlinable @inline(__always)
     public func foldedHan(_ text: UnsafeBufferPointer<UInt8>, at i: Int) -> (original: UInt32, folded: UInt32)? {
+        Self.foldedHan(hanFold, text, at: i)
+    }
+
+    /// The Han fold table itself, for a hot loop to hold in a register: read through the class
+    /// instead, every character waits on two dependent loads (object, field) before its own,
+    /// since the loop's stores to its output might, for all the compiler knows, change them.
+    @inlinable public var hanFoldTable: UnsafePointer<UInt16> { UnsafePointer(hanFold) }
+
+    /// `foldedHan(_:at:)` with the table passed in (see `hanFoldTable`).
+    @inlinable @inline(__always)
+    public static func foldedHan(_ hanFold: UnsafePointer<UInt16>, _ text: UnsafeBufferPointer<UInt8>,
+                                 at i: Int) -> (original: UInt32, folded: UInt32)? {
         let b = text[i], b1 = text[i &+ 1], b2 = text[i &+ 2]
         guard b & 0xF0 == 0xE0, b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80 else { return nil }
         let c = (UInt32(b & 0x0F) << 12) | (UInt32(b1 & 0x3F) << 6) | UInt32(b2 & 0x3F)

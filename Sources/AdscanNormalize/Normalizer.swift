@@ -62,6 +62,7 @@ public struct Normalizer: Sendable {
                                    _ w: inout W, _ bitsOut: inout UInt8) -> Bool {
         let limit = cap - 56      // a BMP code point folds to at most 18 code points (54 bytes)
         let table = self.table
+        let han = table.hanFoldTable
         var complete = true
         var i = range.lowerBound
         let end = range.upperBound
@@ -78,10 +79,16 @@ public struct Normalizer: Sendable {
                 i &+= 1
                 continue
             }
-            if i &+ 2 < end, let (c, f) = table.foldedHan(text, at: i) {
+            if i &+ 2 < end, let (c, f) = FoldTable.foldedHan(han, text, at: i) {
                 if f != c { bits |= Transform.traditional }
                 w.put3(f, Int32(i), Int32(i &+ 3))
                 i &+= 3
+                // the rest of a run of Han characters without the loop's other tests
+                while i &+ 2 < end && w.count <= limit, let (c, f) = FoldTable.foldedHan(han, text, at: i) {
+                    bits |= f != c ? Transform.traditional : 0
+                    w.put3(f, Int32(i), Int32(i &+ 3))
+                    i &+= 3
+                }
                 continue
             }
             let (c, len) = UTF8Scan.decode(text, i)
