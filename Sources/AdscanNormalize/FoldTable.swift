@@ -61,20 +61,15 @@ public final class FoldTable: @unchecked Sendable {
     @inlinable @inline(__always)
     public func entry(_ c: UInt32) -> UInt32 { entryPtr[Int(c)] }
 
-    /// The fast path of every folding loop: when text[i..<i+3] is a CJK Unified Ideograph
-    /// (U+4E00–9FFF) that folds to one Han character, that character and what it folds to.
-    /// - Precondition: i + 2 < text.count.
-    @inlinable @inline(__always)
-    public func foldedHan(_ text: UnsafeBufferPointer<UInt8>, at i: Int) -> (original: UInt32, folded: UInt32)? {
-        Self.foldedHan(hanFold, text, at: i)
-    }
-
     /// The Han fold table itself, for a hot loop to hold in a register: read through the class
     /// instead, every character waits on two dependent loads (object, field) before its own,
     /// since the loop's stores to its output might, for all the compiler knows, change them.
     @inlinable public var hanFoldTable: UnsafePointer<UInt16> { UnsafePointer(hanFold) }
 
-    /// `foldedHan(_:at:)` with the table passed in (see `hanFoldTable`).
+    /// The fast path of every folding loop: when text[i..<i+3] is a CJK Unified Ideograph
+    /// (U+4E00–9FFF) that folds to one Han character, that character and what it folds to.
+    /// `hanFold` is `hanFoldTable`, held by the caller.
+    /// - Precondition: i + 2 < text.count.
     @inlinable @inline(__always)
     public static func foldedHan(_ hanFold: UnsafePointer<UInt16>, _ text: UnsafeBufferPointer<UInt8>,
                                  at i: Int) -> (original: UInt32, folded: UInt32)? {

@@ -79,18 +79,15 @@ public struct Normalizer: Sendable {
                 i &+= 1
                 continue
             }
-            if i &+ 2 < end, let (c, f) = FoldTable.foldedHan(han, text, at: i) {
+            // a run of Han characters, without the outer loop's other tests per character
+            var run = false
+            while i &+ 2 < end && w.count <= limit, let (c, f) = FoldTable.foldedHan(han, text, at: i) {
                 if f != c { bits |= Transform.traditional }
                 w.put3(f, Int32(i), Int32(i &+ 3))
                 i &+= 3
-                // the rest of a run of Han characters without the loop's other tests
-                while i &+ 2 < end && w.count <= limit, let (c, f) = FoldTable.foldedHan(han, text, at: i) {
-                    bits |= f != c ? Transform.traditional : 0
-                    w.put3(f, Int32(i), Int32(i &+ 3))
-                    i &+= 3
-                }
-                continue
+                run = true
             }
+            if run { continue }
             let (c, len) = UTF8Scan.decode(text, i)
             let s = Int32(i), e = Int32(i + len)
             if c == 0xFFFD && len == 1 {
