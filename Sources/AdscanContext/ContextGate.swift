@@ -12,9 +12,30 @@ public struct ContextGate: Sendable {
     public var contextChars = 24
     /// At most this many findings per record; the rest are counted as truncated.
     public var maxFindings = 1000
+    /// One finding per claim (see resolveFamilies); the rule-example checker turns it off to see
+    /// each rule's own findings.
+    public var resolveOverlaps = true
+
+    /// How far (bytes) a negation reaches forward in its clause: about twelve Chinese characters.
+    static let negationReach = 40
+    private let partFinder: PartFinder
+    private let genres: GenreClassifier
+    /// Rules of scope `genre`, and the pattern that names the entity a page promotes.
+    private let genreRules: [Int]
+    private let promotedEntity: AdscanMatch.Regex?
+    /// Rules that report parts, a severity per class or belong to a family (the rest skip that work).
+    private let composed: [Bool]
+    /// Rule id → its family.
+    private let familyOf: [String: String]
 
     public init(_ compiled: CompiledRuleSet) {
         self.compiled = compiled
+        partFinder = PartFinder(compiled.ruleSet.lexicons)
+        genres = GenreClassifier(compiled.ruleSet)
+        genreRules = compiled.ruleSet.rules.indices.filter { compiled.ruleSet.rules[$0].scope == .genre }
+        promotedEntity = try? AdscanMatch.Regex(PromotedEntity.pattern)
+        familyOf = Dictionary(compiled.ruleSet.rules.compactMap { r in r.family.map { (r.id, $0) } }, uniquingKeysWith: { a, _ in a })
+        composed = compiled.ruleSet.rules.map { !$0.partRoles.isEmpty || !$0.severityByClass.isEmpty || $0.family != nil }
     }
 
     /// The reportable findings of a record (suppressed ones carry `suppressedBy`).
@@ -22,10 +43,23 @@ public struct ContextGate: Sendable {
     /// otherwise they are repaired the way String(decoding:) repairs).
     public func findings(for result: MatchResult, text: UnsafeBufferPointer<UInt8>,
                          validUTF8: Bool = false) -> (findings: [Finding], truncated: Bool) {
-        guard !result.candidates.isEmpty else { return ([], false) }
+        let r = assess(result, text: text, validUTF8: validUTF8)
+        return (r.findings, r.truncated)
+    }
+
+    /// The record's findings and its genre.
+    public func assess(_ result: MatchResult, text: UnsafeBufferPointer<UInt8>,
+                       validUTF8: Bool = false) -> (findings: [Finding], truncated: Bool, genre: Genre?) {
         let rules = compiled.ruleSet.rules
+        var claimRules = Set<Int>()
+        for c in result.candidates where rules[c.rule].scope == .clause { claimRules.insert(c.rule) }
+        let genre = genres.classify(result.markers, bytes: text.count, claimRules: claimRules.count)
+        guard !result.candidates.isEmpty || genre.map(advertorialRule) != nil else { return ([], false, genre) }
         let suppressors = compiled.ruleSet.suppressors
-        let documentReason = documentSuppression(result.markers, text: text)
+        var documentReason = documentSuppression(result.markers, text: text)
+        if documentReason == nil, let g = genre, genres.suppresses(g) {
+            documentReason = "genre: \(g.id) \(String(format: "%.2f", g.confidence))" + (g.evidence.isEmpty ? "" : " (\(g.evidence.joined(separator: ", ")))")
+        }
 
         var findings: [Finding] = []
         findings.reserveCapacity(min(result.candidates.count, maxFindings))
@@ -37,9 +71,16 @@ public struct ContextGate: Sendable {
                 if findings.count >= maxFindings { truncated = true; break }
                 // fields one by one: a copy of the whole Rule would retain all of its arrays
                 var law = rules[c.rule].law
+                var lawText = rules[c.rule].lawText
                 if !rules[c.rule].lawByClass.isEmpty {
                     for ci in result.adClasses {
-                        if let l = rules[c.rule].lawByClass[compiled.ruleSet.adClasses[ci].id] { law = l; break }
+                        let id = compiled.ruleSet.adClasses[ci].id
+                        if let l = rules[c.rule].lawByClass[id] {
+                            law = l
+                            // the class's own provision text (never the default article's text under another citation)
+                            lawText = rules[c.rule].lawTextByClass[id]
+                            break
+                        }
                     }
                 }
                 findings.append(Finding(ruleID: rules[c.rule].id, category: rules[c.rule].category, severity: rules[c.rule].severity,
@@ -47,7 +88,7 @@ public struct ContextGate: Sendable {
                                         start: c.start, end: c.end))
                 let k = findings.count - 1
                 findings[k].via = c.via
-                findings[k].lawText = rules[c.rule].lawText
+                findings[k].lawText = lawText
                 findings[k].normalizedMatch = compiled.normalizer.table.fold(UnsafeBufferPointer(rebasing: text[c.start..<c.end]))
                 if !c.evidence.isEmpty {
                     findings[k].evidence = c.evidence.map {
@@ -55,11 +96,83 @@ public struct ContextGate: Sendable {
                                  start: $0.range.lowerBound, end: $0.range.upperBound)
                     }
                 }
-                findings[k].suppressedBy = clauseSuppression(c, result.clauseMarkers, suppressors: suppressors) ?? documentReason
+                findings[k].suppressedBy = clauseSuppression(c, result.clauseMarkers, suppressors: suppressors, text: text) ?? documentReason
+                if composed[c.rule] { compose(&findings[k], rules[c.rule], result.adClasses) }
             }
         }
+        if let g = genre, let ri = advertorialRule(g), validUTF8 {
+            findings.append(disguisedAd(ri, g, findings, text))
+        }
+        if resolveOverlaps { resolveFamilies(&findings) }
         locate(&findings, in: text, validUTF8: validUTF8)
-        return (findings, truncated)
+        return (findings, truncated, genre)
+    }
+
+    /// The genre rule (scope `genre`) that a record of this genre and confidence triggers.
+    private func advertorialRule(_ g: Genre) -> Int? {
+        genreRules.first { compiled.ruleSet.rules[$0].genre == g.id && g.confidence >= compiled.ruleSet.rules[$0].minConfidence }
+    }
+
+    /// A disguised ad found by what the page is: its genre, the entity it promotes and the claims
+    /// in it. The finding spans the first mention of the promoted entity (or the record's start).
+    private func disguisedAd(_ ri: Int, _ g: Genre, _ claims: [Finding], _ text: UnsafeBufferPointer<UInt8>) -> Finding {
+        let rule = compiled.ruleSet.rules[ri]
+        let entity = PromotedEntity.find(in: text, pattern: promotedEntity)
+        let span = entity?.first ?? 0..<0
+        var f = Finding(ruleID: rule.id, category: rule.category, severity: rule.severity, law: rule.law,
+                        message: rule.message, match: UTF8Scan.string(text, from: span.lowerBound, to: span.upperBound),
+                        start: span.lowerBound, end: span.upperBound)
+        f.lawText = rule.lawText
+        f.evidence.append(Evidence(role: "genre", match: "\(g.id) \(String(format: "%.2f", g.confidence))" + (g.evidence.isEmpty ? "" : ": " + g.evidence.joined(separator: ", ")), start: 0, end: 0))
+        if let e = entity {
+            f.parts.append(Part(role: "promoted", text: "\(e.name) ×\(e.count)"))
+        }
+        for c in claims.prefix(3) where c.suppressedBy == nil {
+            f.evidence.append(Evidence(role: "claim", match: c.match, start: c.start, end: c.end))
+        }
+        f.normalizedMatch = compiled.normalizer.table.fold(UnsafeBufferPointer(rebasing: text[span]))
+        return f
+    }
+
+    /// A composed claim: its parts, and the severity and citation its ad class chooses.
+    private func compose(_ f: inout Finding, _ rule: Rule, _ classes: [Int]) {
+        f.parts = partFinder.parts(rule.partRoles, in: f.normalizedMatch)
+        for ci in classes {
+            let id = compiled.ruleSet.adClasses[ci].id
+            if let s = rule.severityByClass[id] { f.severity = s }
+            if rule.severityByClass[id] != nil || rule.lawByClass[id] != nil {
+                f.parts.append(Part(role: "ad_class", text: id))
+                break
+            }
+        }
+    }
+
+    /// One finding per span and claim (findings of one category or one declared family): of overlapping
+    /// findings the active one, then the more severe, then the longer, then the earlier rule stays,
+    /// so a composed frame and a phrase rule that found the same claim report it once.
+    private func resolveFamilies(_ findings: inout [Finding]) {
+        guard findings.count > 1 else { return }
+        func rank(_ f: Finding) -> (Int, Int, Int) {
+            (f.suppressedBy == nil ? 1 : 0, f.severity == .error ? 2 : f.severity == .warning ? 1 : 0, f.end - f.start)
+        }
+        // the same claim: findings of one category, or of one declared family
+        func same(_ a: Finding, _ b: Finding) -> Bool {
+            if a.category == b.category { return true }
+            guard let fa = familyOf[a.ruleID], let fb = familyOf[b.ruleID] else { return false }
+            return fa == fb
+        }
+        let order = findings.indices.sorted { findings[$0].start != findings[$1].start ? findings[$0].start < findings[$1].start : $0 < $1 }
+        var drop = [Bool](repeating: false, count: findings.count)
+        for (k, i) in order.enumerated() where !drop[i] {
+            for j in order[(k + 1)...] {
+                if findings[j].start >= findings[i].end { break }
+                if drop[j] || findings[j].end == findings[j].start || !same(findings[i], findings[j]) { continue }
+                let a = rank(findings[i]), b = rank(findings[j])
+                if a < b || (a == b && i > j) { drop[i] = true; break }
+                drop[j] = true
+            }
+        }
+        if drop.contains(true) { findings = findings.indices.filter { !drop[$0] }.map { findings[$0] } }
     }
 
     /// "id: marker, marker" when enough distinct document markers of one suppressor are present.
@@ -69,7 +182,7 @@ public struct ContextGate: Sendable {
         for m in markers { distinct[m.suppressor, default: []].insert(m.marker) }
         for (si, set) in distinct.sorted(by: { $0.key < $1.key }) {
             let s = compiled.ruleSet.suppressors[si]
-            if set.count >= s.minDistinct {
+            if s.scope == .document && set.count >= s.minDistinct {
                 let names = set.sorted().prefix(4).map { s.markers[$0] }
                 return "\(s.id): \(names.joined(separator: ", "))"
             }
@@ -81,7 +194,8 @@ public struct ContextGate: Sendable {
     /// mandated phrase covering it — among the clause markers the prefilter found (every hit, in
     /// text order), those inside the candidate's clause. The lowest suppressor wins, then the
     /// first of its markers.
-    private func clauseSuppression(_ c: Candidate, _ markers: [MarkerHit], suppressors: [Suppressor]) -> String? {
+    private func clauseSuppression(_ c: Candidate, _ markers: [MarkerHit], suppressors: [Suppressor],
+                                   text: UnsafeBufferPointer<UInt8>) -> String? {
         // the first marker at or after the clause's start (binary search), then on to its end
         var lo = 0, hi = markers.count
         while lo < hi {
@@ -97,7 +211,9 @@ public struct ContextGate: Sendable {
             case .clauseBefore: applies = h.end <= c.start
             case .clauseAfter: applies = h.start >= c.end
             case .cover: applies = h.start <= c.start && h.end >= c.end
-            case .document: applies = false
+            case .negation: applies = h.end <= c.start && c.start - h.end <= Self.negationReach && !Discourse.clauseBreak(text, h.end, c.start)
+            case .mention: applies = (h.end <= c.start || h.start >= c.end) && Discourse.quoted(text, c.start, c.end, within: c.clause)
+            case .document, .feature: applies = false
             }
             if applies && (best == nil || h.suppressor < best!.suppressor) { best = h }
         }

@@ -21,6 +21,8 @@ public struct RecordScanner: Sendable {
         public var invalidUTF8At: Int?
         /// Ad classes the record confidently belongs to (ids, strongest first).
         public var adClasses: [String] = []
+        /// The record's document genre (nil without a genre model).
+        public var genre: Genre? = nil
     }
 
     /// Turn the evasion pass off (for measuring what it costs and what it finds).
@@ -43,9 +45,9 @@ public struct RecordScanner: Sendable {
             m = matcher.scan(text, scratch: scratch)
             if evasionPass && m.evasionTriggered { m = evasionScan(text, scratch: scratch).0 }
         }
-        let (f, t) = gate.findings(for: m, text: text, validUTF8: invalid == nil)
+        let (f, t, genre) = gate.assess(m, text: text, validUTF8: invalid == nil)
         let classes = m.adClasses.map { matcher.compiled.ruleSet.adClasses[$0].id }
-        return Output(findings: f, truncated: t, invalidUTF8At: invalid, adClasses: classes)
+        return Output(findings: f, truncated: t, invalidUTF8At: invalid, adClasses: classes, genre: genre)
     }
 
     /// The heavy pass: match the de-obfuscated record, then map every offset back to the original

@@ -19,7 +19,10 @@ public struct RuleExampleChecker {
 
     public init(_ compiled: CompiledRuleSet) {
         self.compiled = compiled
-        self.scanner = RecordScanner(compiled)
+        var scanner = RecordScanner(compiled)
+        // each rule is judged on its own findings, before overlapping claims are merged
+        scanner.gate.resolveOverlaps = false
+        self.scanner = scanner
     }
 
     public func check(minExamples: Int = 3) -> [Failure] {

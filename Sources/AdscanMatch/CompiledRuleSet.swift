@@ -140,7 +140,7 @@ public final class CompiledRuleSet: Sendable {
         }
         for (si, s) in ruleSet.suppressors.enumerated() {
             for (mi, m) in s.markers.enumerated() {
-                add(m, s.scope == .document ? .marker(suppressor: si, marker: mi) : .clauseMarker(suppressor: si, marker: mi))
+                add(m, s.scope == .document || s.scope == .feature ? .marker(suppressor: si, marker: mi) : .clauseMarker(suppressor: si, marker: mi))
             }
         }
         guard ruleSet.adClasses.count <= 64 else {

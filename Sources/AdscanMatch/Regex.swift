@@ -7,6 +7,8 @@ public final class Regex: @unchecked Sendable {
     public let pattern: String
     /// JIT-compiled: matched through pcre2_jit_match, which skips pcre2_match's per-call checks.
     let jitted: Bool
+    /// Patterns longer than this (bytes) are not JIT-compiled.
+    static let jitLimit = 8192
 
     public struct CompileError: Error, CustomStringConvertible {
         public let pattern: String
@@ -32,7 +34,10 @@ public final class Regex: @unchecked Sendable {
         }
         self.code = code
         // JIT failure is not fatal: the interpreter still gives the same answers, only slower.
-        jitted = pcre2_jit_compile_8(code, UInt32(PCRE2_JIT_COMPLETE)) == 0
+        // A pattern that composes a long word list (a trie of thousands of diseases) is left to
+        // the interpreter: JIT-compiling it costs more start-up time than it saves on the short
+        // clauses it runs on.
+        jitted = bytes.count <= Self.jitLimit && pcre2_jit_compile_8(code, UInt32(PCRE2_JIT_COMPLETE)) == 0
     }
 
     @inline(__always)

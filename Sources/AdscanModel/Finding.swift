@@ -37,6 +37,9 @@ public struct Finding: Sendable, Equatable {
     public var fingerprint: String { fingerprintValue == 0 ? "" : Fingerprint.hex(fingerprintValue) }
     /// The quoted article text, for --explain and the reports.
     public var lawText: String? = nil
+    /// What a composed claim is made of: the entry of each word list the match holds
+    /// (`disease: 高血压`, `treat_verb: 调理`) and the ad class that chose the article.
+    public var parts: [Part] = []
 
     public init(ruleID: String, category: Category, severity: Severity, law: String, message: String,
                 match: String, start: Int, end: Int) {
@@ -63,5 +66,16 @@ public struct Evidence: Sendable, Equatable {
         self.match = match
         self.start = start
         self.end = end
+    }
+}
+
+/// One component of a composed claim: the word list (role) and the entry the match holds.
+public struct Part: Sendable, Equatable {
+    public var role: String
+    public var text: String
+
+    public init(role: String, text: String) {
+        self.role = role
+        self.text = text
     }
 }

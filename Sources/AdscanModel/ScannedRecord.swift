@@ -43,6 +43,8 @@ public struct ScannedRecord: Sendable {
     public var warnings: [String] = []
     /// Ad classes recognised in the record (medical, drug, health_food, ...), strongest first.
     public var adClasses: [String] = []
+    /// The document genre (nil when the rule pack has no genre model).
+    public var genre: Genre? = nil
 
     public init(origin: RecordOrigin, byteCount: Int, findings: [Finding]) {
         self.origin = origin
@@ -72,5 +74,19 @@ public struct RecordError: Sendable, Equatable {
         self.source = source
         self.line = line
         self.message = message
+    }
+}
+
+/// The document genre of a record (ad, advertorial, news, enforcement, regulation, research,
+/// science, consumer_tip, comment, livestream), how sure the model is, and its strongest evidence.
+public struct Genre: Sendable, Equatable {
+    public var id: String
+    public var confidence: Double
+    public var evidence: [String]
+
+    public init(id: String, confidence: Double, evidence: [String]) {
+        self.id = id
+        self.confidence = confidence
+        self.evidence = evidence
     }
 }

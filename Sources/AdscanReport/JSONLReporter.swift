@@ -49,6 +49,15 @@ public struct JSONLReporter: Reporter {
         w.beginArray("ad_class")
         for c in r.adClasses { w.stringElement(c) }
         w.endArray()
+        if let g = r.genre {
+            w.beginObject("genre")
+            w.field("id", g.id)
+            w.field("confidence", (g.confidence * 1000).rounded() / 1000)
+            w.beginArray("evidence")
+            for e in g.evidence { w.stringElement(e) }
+            w.endArray()
+            w.endObject()
+        }
         w.beginArray("findings")
         var last: RuleMembers? = nil
         // each finding read in place through a pointer: passing shown[i] (or fs[i], even to a
@@ -86,6 +95,9 @@ public struct JSONLReporter: Reporter {
             w.field(Keys.law, p.pointee.law)
             w.field(Keys.message, p.pointee.message)
         }
+        // the text of the provision cited, so a decision can quote it (absent only where a rule
+        // has no text for the class's provision)
+        if let t = p.pointee.lawText { w.field("law_text", t) }
         w.field(Keys.match, p.pointee.match)
         w.field(Keys.start, p.pointee.start)
         w.field(Keys.end, p.pointee.end)
@@ -100,6 +112,11 @@ public struct JSONLReporter: Reporter {
             w.endArray()
         }
         if let s = p.pointee.suppressedBy { w.field(Keys.suppressed_by, s) }
+        if !p.pointee.parts.isEmpty {
+            w.beginObject("parts")
+            for part in p.pointee.parts { w.field(part.role, part.text) }
+            w.endObject()
+        }
         if p.pointee.fingerprintValue != 0 { w.hexField(Keys.fingerprint, p.pointee.fingerprintValue) }
         if !p.pointee.evidence.isEmpty {
             w.beginArray(Keys.evidence)

@@ -43,6 +43,7 @@ public struct TextReporter: Reporter {
                 }
                 if !f.fingerprint.isEmpty { s += "\n    fingerprint: \(f.fingerprint)" }
                 for e in f.evidence { s += "\n    \(e.role): «\(e.match)»" }
+                if !f.parts.isEmpty { s += "\n    parts: " + f.parts.map { "\($0.role)=\($0.text)" }.joined(separator: ", ") }
             }
             s += "\n"
             out.append(contentsOf: s.utf8)

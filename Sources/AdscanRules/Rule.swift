@@ -6,6 +6,9 @@ public enum RuleScope: String, Sendable {
     /// Absence is the finding: in a record confidently of `adClass`, none of the `requires` groups
     /// is present (e.g. a medical ad without its 医疗广告审查证明 number).
     case required
+    /// The record's genre is the finding: a page confidently of `genre` (an advertorial) is a
+    /// disguised ad, with the entity it promotes and its claims as evidence.
+    case genre
 }
 
 /// Extra check on a match's edges.
@@ -56,6 +59,24 @@ public struct Rule: Sendable {
     /// The citation to use instead of `law` when the record is an ad of this class
     /// (the same claim breaks Art. 16 in a hospital ad, Art. 17 in a cosmetics ad, Art. 18 in a health-food ad).
     public var lawByClass: [String: String] = [:]
+    /// The severity for an ad of this class instead of `severity` (the same treat-a-disease frame
+    /// is a service description in a hospital ad and a violation in a tea ad): class modifies,
+    /// it does not gate.
+    public var severityByClass: [String: Severity] = [:]
+    /// The cited provision's own text for each class in `lawByClass`.
+    public var lawTextByClass: [String: String] = [:]
+    /// Provision ids (lexicons/provisions.yaml) the citation comes from: the default and per class.
+    public var provision: String? = nil
+    public var provisionByClass: [String: String] = [:]
+    /// Rules of one family report one finding per span: where two overlap, the more severe
+    /// (then the longer) stays, so a bare frame and its guaranteed form do not both report.
+    public var family: String? = nil
+    /// The word lists the rule's patterns compose (`{{disease}}` …), reported as the finding's
+    /// parts: which entry of each list the match holds.
+    public var partRoles: [String] = []
+    /// For `genre` rules: the genre, and the probability from which it is reported.
+    public var genre: String? = nil
+    public var minConfidence: Double = 0.6
     /// Sentences the rule must flag, and look-alikes it must not.
     public var mustFlag: [String]
     public var mustNotFlag: [String]
@@ -76,6 +97,14 @@ public struct Suppressor: Sendable {
         case cover
         /// A marker later in the same clause (「使用了“国家级”等用语」: the claim is being quoted).
         case clauseAfter = "clause_after"
+        /// A negation or denial shortly before the match in the same comma-delimited clause
+        /// (「目前还没有能够彻底治愈…的药物」); its scope ends at the clause's comma.
+        case negation
+        /// A reporting or mention cue anywhere in the sentence of a match that stands inside
+        /// quotation marks (「当事人在广告中宣称“三天见效”」): a quoted claim in an ad is still a claim.
+        case mention
+        /// Not a gate: a genre feature (its distinct markers are counted for the genre model).
+        case feature
     }
     public var id: String
     public var scope: Scope
@@ -111,12 +140,48 @@ public struct EvasionTable: Sendable {
     public init() {}
 }
 
+/// A provision adscan cites: its citation, its exact text and the ad classes it applies to
+/// (`any` for a general provision).
+public struct Provision: Sendable {
+    public var id: String
+    public var law: String
+    public var text: String
+    public var classes: [String]
+    public var file: String
+    public var line: Int
+
+    public func applies(to adClass: String) -> Bool { classes.contains("any") || classes.contains(adClass) }
+}
+
+/// The document-genre model, as data: a linear score per genre over the genre features (the
+/// number of distinct markers of each `feature` context entry, capped), fit offline by
+/// `tools/fit_genre.py`. Claims in a record confidently of a `suppress` genre (a penalty notice,
+/// a regulation, news) are mentions, not claims.
+public struct GenreModel: Sendable {
+    public struct Genre: Sendable {
+        public var id: String
+        public var bias: Double
+        /// feature id → weight (features: `feature` context entries plus the built-ins `length`,
+        /// `claims`).
+        public var weights: [String: Double]
+    }
+    public var genres: [Genre] = []
+    public var cap: Int = 3
+    public var suppress: [String] = []
+    public var minConfidence: Double = 0.6
+    public init() {}
+}
+
 /// Everything loaded from a lexicon directory.
 public struct RuleSet: Sendable {
     public var rules: [Rule]
     public var suppressors: [Suppressor]
     public var adClasses: [AdClass] = []
     public var evasion = EvasionTable()
+    /// Named word lists (folded) that patterns compose as `{{name}}`.
+    public var lexicons: [String: [String]] = [:]
+    public var provisions: [Provision] = []
+    public var genre = GenreModel()
     public var files: [String]
 
     public init(rules: [Rule], suppressors: [Suppressor], adClasses: [AdClass] = [], files: [String]) {
@@ -136,7 +201,7 @@ public struct RuleSet: Sendable {
             r.terms.forEach(add)
             for g in r.requires { g.keywords.forEach(add) }
         }
-        for s in suppressors where s.scope == .document { s.markers.forEach(add) }
+        for s in suppressors where s.scope == .document || s.scope == .feature { s.markers.forEach(add) }
         for c in adClasses { for i in c.indicators { i.literals.forEach(add) } }
         return out
     }

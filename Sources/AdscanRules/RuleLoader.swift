@@ -20,14 +20,20 @@ public struct RuleLoader {
             throw RuleLoadError(file: directory, line: 0, reason: "rule directory does not exist")
         }
         var files: [String] = []
+        var listFiles: [String] = []
         if isDir.boolValue {
             guard let e = fm.enumerator(atPath: directory) else {
                 throw RuleLoadError(file: directory, line: 0, reason: "cannot read rule directory")
             }
-            for case let rel as String in e where rel.hasSuffix(".yaml") || rel.hasSuffix(".yml") {
-                files.append((directory as NSString).appendingPathComponent(rel))
+            for case let rel as String in e {
+                if rel.hasSuffix(".yaml") || rel.hasSuffix(".yml") {
+                    files.append((directory as NSString).appendingPathComponent(rel))
+                } else if rel.hasSuffix(".txt") && (rel as NSString).pathComponents.contains("words") {
+                    listFiles.append((directory as NSString).appendingPathComponent(rel))
+                }
             }
             files.sort()
+            listFiles.sort()
         } else {
             files = [directory]
         }
@@ -42,14 +48,27 @@ public struct RuleLoader {
             guard let text = String(data: data, encoding: .utf8) else {
                 throw RuleLoadError(file: f, line: 0, reason: "file is not valid UTF-8")
             }
-            let part = try load(yaml: text, file: f)
+            let part = try parse(yaml: text, file: f)
             set.rules += part.rules
+            for (name, words) in part.lexicons { set.lexicons[name, default: []] += words }
+            set.provisions += part.provisions
+            if !part.genre.genres.isEmpty { set.genre = part.genre }
             set.suppressors += part.suppressors
             set.adClasses += part.adClasses
             set.evasion.homophones += part.evasion.homophones
             set.evasion.pinyin += part.evasion.pinyin
             set.evasion.ordinaryReduplications += part.evasion.ordinaryReduplications
         }
+        for f in listFiles {
+            guard let data = fm.contents(atPath: f), let text = String(data: data, encoding: .utf8) else {
+                throw RuleLoadError(file: f, line: 0, reason: "cannot read word list (UTF-8 text expected)")
+            }
+            let name = ((f as NSString).lastPathComponent as NSString).deletingPathExtension
+            set.lexicons[name, default: []] += Lexicon.entries(ofListFile: text).map(foldLiteral)
+            set.files.append(f)
+        }
+        try resolveLexicons(&set)
+        try resolveProvisions(&set)
         var seen: [String: Rule] = [:]
         for r in set.rules {
             if let other = seen[r.id] {
@@ -60,7 +79,7 @@ public struct RuleLoader {
         }
         let classIDs = Set(set.adClasses.map(\.id))
         for r in set.rules {
-            for c in r.requireClass + r.excludeClass + Array(r.lawByClass.keys) + (r.adClass.map { [$0] } ?? [])
+            for c in r.requireClass + r.excludeClass + Array(r.lawByClass.keys) + Array(r.severityByClass.keys) + Array(r.provisionByClass.keys) + (r.adClass.map { [$0] } ?? [])
             where !classIDs.contains(c) {
                 throw RuleLoadError(file: r.file, line: r.line, reason: "rule \(r.id): unknown ad class `\(c)` (known: \(classIDs.sorted().joined(separator: ", ")))")
             }
@@ -68,8 +87,90 @@ public struct RuleLoader {
         return set
     }
 
-    /// Parses one lexicon file's text.
+    /// Parses one lexicon file's text (a self-contained pack: its `{{lists}}` are its own).
     public func load(yaml: String, file: String) throws -> RuleSet {
+        var set = try parse(yaml: yaml, file: file)
+        try resolveLexicons(&set)
+        try resolveProvisions(&set)
+        return set
+    }
+
+    /// Citations from provision ids: the rule's law and law text from its provision, and per class
+    /// from `provision_by_class`. A provision that does not exist, or whose scope does not cover a
+    /// class it is named for, is an error.
+    func resolveProvisions(_ set: inout RuleSet) throws {
+        var byID: [String: Provision] = [:]
+        for p in set.provisions {
+            if byID[p.id] != nil { throw RuleLoadError(file: p.file, line: p.line, reason: "duplicate provision id \(p.id)") }
+            byID[p.id] = p
+        }
+        for i in set.rules.indices {
+            let r = set.rules[i]
+            func lookup(_ id: String) throws -> Provision {
+                guard let p = byID[id] else {
+                    throw RuleLoadError(file: r.file, line: r.line, reason: "rule \(r.id): no provision `\(id)` (lexicons/provisions.yaml)")
+                }
+                return p
+            }
+            if let id = r.provision {
+                let p = try lookup(id)
+                set.rules[i].law = p.law
+                set.rules[i].lawText = p.text
+            }
+            for (c, id) in r.provisionByClass {
+                let p = try lookup(id)
+                guard p.applies(to: c) else {
+                    throw RuleLoadError(file: r.file, line: r.line, reason: "rule \(r.id): provision \(id) does not apply to \(c) ads (it covers: \(p.classes.joined(separator: ", ")))")
+                }
+                set.rules[i].lawByClass[c] = p.law
+                set.rules[i].lawTextByClass[c] = p.text
+            }
+        }
+    }
+
+    /// Writes each `{{name}}` in patterns and keywords out from the named word list; a name that
+    /// no list has is an error at the rule's line.
+    func resolveLexicons(_ set: inout RuleSet) throws {
+        // byte order: String's < normalises both sides, which thousands of entries make slow
+        for (name, words) in set.lexicons { set.lexicons[name] = Array(Set(words)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
+        let lists = set.lexicons
+        var cache: [String: String] = [:]
+        func expand(_ p: String, _ r: Rule) throws -> String {
+            let (out, missing) = Lexicon.expand(p, lists, cache: &cache)
+            if let m = missing.first {
+                throw RuleLoadError(file: r.file, line: r.line, reason: "rule \(r.id): no word list `\(m)` (lists: \(lists.keys.sorted().joined(separator: ", ")))")
+            }
+            return out
+        }
+        for i in set.rules.indices {
+            let r = set.rules[i]
+            var roles: [String] = []
+            for p in r.patterns { for n in Lexicon.references(in: p) where !roles.contains(n) { roles.append(n) } }
+            set.rules[i].partRoles = roles
+            set.rules[i].patterns = try r.patterns.map { try expand($0, r) }
+            set.rules[i].exceptionPatterns = try r.exceptionPatterns.map { try expand($0, r) }
+            for g in r.requires.indices {
+                set.rules[i].requires[g].patterns = try r.requires[g].patterns.map { try expand($0, r) }
+            }
+            var kws: [String] = []
+            for k in r.keywords {
+                let names = Lexicon.references(in: k)
+                if names.isEmpty { kws.append(k); continue }
+                for n in names {
+                    guard let words = lists[n] else { _ = try expand(k, r); continue }
+                    kws += words
+                }
+            }
+            for lit in kws where lit.utf8.count < 3 {
+                throw RuleLoadError(file: r.file, line: r.line, reason: "rule \(r.id): keyword `\(lit)` from a word list is shorter than 3 UTF-8 bytes")
+            }
+            set.rules[i].keywords = Array(NSOrderedSet(array: kws)) as! [String]
+        }
+    }
+
+    /// Parses one file without resolving word-list references (the directory loader resolves
+    /// them once every file's lists are known).
+    func parse(yaml: String, file: String) throws -> RuleSet {
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
@@ -82,7 +183,7 @@ public struct RuleLoader {
         var set = RuleSet(rules: [], suppressors: [], files: [file])
         for (k, _) in top {
             let key = k.string ?? ""
-            if !["pack", "description", "rules", "context", "ad_classes", "evasion"].contains(key) {
+            if !["pack", "description", "rules", "context", "ad_classes", "evasion", "lexicons", "provisions", "genre_model"].contains(key) {
                 throw RuleLoadError(file: file, line: k.mark?.line ?? 0, reason: "unknown top-level key `\(key)`")
             }
         }
@@ -120,6 +221,58 @@ public struct RuleLoader {
                 set.evasion.pinyin.append((Character(foldLiteral(String(ch))), syllables))
             }
         }
+        if let gm = top.value("genre_model") {
+            guard let m = gm.mapping else {
+                throw RuleLoadError(file: file, line: gm.mark?.line ?? 0, reason: "`genre_model` must be a mapping")
+            }
+            var r = Fields(mapping: m, file: file, line: gm.mark?.line ?? 0)
+            r.context = "genre_model"
+            try r.rejectUnknown(["cap", "suppress", "min_confidence", "genres"], what: "genre_model")
+            var model = GenreModel()
+            model.cap = try r.optionalInt("cap") ?? 3
+            model.suppress = try r.strings("suppress")
+            if let mc = m.value("min_confidence"), let v = mc.string.flatMap(Double.init) { model.minConfidence = v }
+            guard let gs = m.value("genres")?.sequence else { throw r.error("genres", "`genres` must be a list") }
+            for g in gs {
+                guard let gmap = g.mapping else { throw r.error("genres", "each genre must be a mapping") }
+                var gr = Fields(mapping: gmap, file: file, line: g.mark?.line ?? 0)
+                gr.context = "genre_model, genre"
+                try gr.rejectUnknown(["id", "bias", "weights"], what: "genre")
+                var weights: [String: Double] = [:]
+                for (k, v) in try gr.stringMap("weights") {
+                    guard let d = Double(v) else { throw gr.error("weights", "weight of `\(k)` is not a number: `\(v)`") }
+                    weights[k] = d
+                }
+                model.genres.append(GenreModel.Genre(id: try gr.string("id"),
+                                                     bias: Double(try gr.optionalString("bias") ?? "0") ?? 0, weights: weights))
+            }
+            set.genre = model
+        }
+        if let provs = top.value("provisions") {
+            guard let seq = provs.sequence else {
+                throw RuleLoadError(file: file, line: provs.mark?.line ?? 0, reason: "`provisions` must be a list")
+            }
+            for node in seq {
+                guard let pm = node.mapping else { throw RuleLoadError(file: file, line: node.mark?.line ?? 0, reason: "a provision must be a mapping") }
+                var r = Fields(mapping: pm, file: file, line: node.mark?.line ?? 0)
+                try r.rejectUnknown(["id", "law", "text", "classes"], what: "provision")
+                let classes = try r.strings("classes")
+                if classes.isEmpty { throw r.error("classes", "a provision needs the ad classes it applies to (or `any`)") }
+                set.provisions.append(Provision(id: try r.string("id"), law: try r.string("law"), text: try r.string("text"),
+                                                classes: classes, file: file, line: node.mark?.line ?? 0))
+            }
+        }
+        if let lex = top.value("lexicons") {
+            guard let m = lex.mapping else {
+                throw RuleLoadError(file: file, line: lex.mark?.line ?? 0, reason: "`lexicons` must map list names to lists of words")
+            }
+            for (k, v) in m {
+                guard let name = k.string, let seq = v.sequence else {
+                    throw RuleLoadError(file: file, line: k.mark?.line ?? 0, reason: "`lexicons` must map list names to lists of words")
+                }
+                set.lexicons[name, default: []] += seq.compactMap(\.string).map(foldLiteral)
+            }
+        }
         if let classes = top.value("ad_classes") {
             guard let seq = classes.sequence else {
                 throw RuleLoadError(file: file, line: classes.mark?.line ?? 0, reason: "`ad_classes` must be a list")
@@ -154,7 +307,8 @@ public struct RuleLoader {
     private static let ruleKeys: Set<String> = [
         "id", "category", "severity", "law", "law_text", "message", "scope", "boundary", "keywords",
         "patterns", "terms", "exceptions", "exception_patterns", "requires", "examples",
-        "require_class", "exclude_class", "ad_class", "law_by_class",
+        "require_class", "exclude_class", "ad_class", "law_by_class", "severity_by_class", "family",
+        "provision", "provision_by_class", "genre", "min_confidence",
     ]
 
     private func rule(_ node: Node, file: String) throws -> Rule {
@@ -174,7 +328,7 @@ public struct RuleLoader {
         }
         let scopeName = try reader.optionalString("scope") ?? "clause"
         guard let scope = RuleScope(rawValue: scopeName) else {
-            throw reader.error("scope", "scope must be clause, document or required, not `\(scopeName)`")
+            throw reader.error("scope", "scope must be clause, document, required or genre, not `\(scopeName)`")
         }
         let boundaryName = try reader.optionalString("boundary") ?? "none"
         guard let boundary = Boundary(rawValue: boundaryName) else {
@@ -198,7 +352,9 @@ public struct RuleLoader {
         let patterns = try reader.strings("patterns").map(table.foldHan)
         let terms = try reader.strings("terms").map(foldLiteral)
         let adClass = try reader.optionalString("ad_class")
-        if scope == .document || scope == .required {
+        if scope == .genre {
+            if try reader.optionalString("genre") == nil { throw reader.error("genre", "a genre-scope rule needs `genre`") }
+        } else if scope == .document || scope == .required {
             if requires.isEmpty { throw reader.error("requires", "a \(scope.rawValue)-scope rule needs `requires` groups") }
             if scope == .required && adClass == nil { throw reader.error("ad_class", "a required-scope rule needs `ad_class`") }
         } else {
@@ -227,7 +383,8 @@ public struct RuleLoader {
             throw reader.error("examples", "every rule needs examples: `flag` (sentences it must flag) and `pass` (look-alikes it must not)")
         }
         return Rule(
-            id: id, category: category, severity: severity, law: try reader.string("law"),
+            id: id, category: category, severity: severity,
+            law: m.value("provision") != nil ? (try reader.optionalString("law") ?? "") : try reader.string("law"),
             lawText: try reader.optionalString("law_text"), message: try reader.string("message"),
             scope: scope, boundary: boundary, keywords: keywords, patterns: patterns, terms: terms,
             exceptions: try reader.strings("exceptions").map(foldLiteral),
@@ -235,6 +392,17 @@ public struct RuleLoader {
             requires: requires, requireClass: try reader.strings("require_class"),
             excludeClass: try reader.strings("exclude_class"), adClass: adClass,
             lawByClass: try reader.stringMap("law_by_class"),
+            severityByClass: try reader.stringMap("severity_by_class").mapValues { name in
+                guard let s = Severity(rawValue: name) else {
+                    throw reader.error("severity_by_class", "severity must be error, warning or info, not `\(name)`")
+                }
+                return s
+            },
+            provision: try reader.optionalString("provision"),
+            provisionByClass: try reader.stringMap("provision_by_class"),
+            family: try reader.optionalString("family"), partRoles: [],
+            genre: try reader.optionalString("genre"),
+            minConfidence: Double(try reader.optionalString("min_confidence") ?? "0.6") ?? 0.6,
             mustFlag: flag, mustNotFlag: pass, file: file, line: line)
     }
 
@@ -247,7 +415,7 @@ public struct RuleLoader {
         reader.context = "context \(id)"
         let scopeName = try reader.string("scope")
         guard let scope = Suppressor.Scope(rawValue: scopeName) else {
-            throw reader.error("scope", "scope must be document, clause_before, clause_after or cover, not `\(scopeName)`")
+            throw reader.error("scope", "scope must be document, clause_before, clause_after, cover, negation, mention or feature, not `\(scopeName)`")
         }
         let markers = try reader.strings("markers").map(foldLiteral)
         if markers.isEmpty { throw reader.error("markers", "a context entry needs markers") }

@@ -167,6 +167,7 @@ final class ScanPipeline: @unchecked Sendable {
                     swap(&rec.findings, &res.findings)
                     rec.truncated = res.truncated
                     rec.adClasses = res.adClasses
+                    rec.genre = res.genre
                     if let bad = res.invalidUTF8At {
                         let msg = "invalid UTF-8 at byte \(bad + slice.segmentOffset); invalid bytes were scanned as U+FFFD"
                         rec.warnings.append(msg)
@@ -263,6 +264,7 @@ final class ScanPipeline: @unchecked Sendable {
             segmented!.warnings += part.warnings
             segmented!.truncated = segmented!.truncated || part.truncated
             if segmented!.adClasses.isEmpty { segmented!.adClasses = part.adClasses }
+            if segmented!.genre == nil { segmented!.genre = part.genre }
             if slice.isFinal {
                 var rec = segmented!
                 rec.byteCount = slice.recordBytes

@@ -75,7 +75,9 @@ final class EvasionTests: XCTestCase {
     }
 
     func testDisguisedVariantsOfEveryRuleExample() {
-        let scanner = TestSupport.scanner
+        var scanner = TestSupport.scanner
+        // each rule judged on its own findings, as the rule-example checker does
+        scanner.gate.resolveOverlaps = false
         var rng = SplitMix(seed: 2026)
         var checked = 0
         var failures: [String] = []

@@ -1,0 +1,76 @@
+import AdscanMatch
+import AdscanNormalize
+
+/// Span-level discourse on raw UTF-8: where a clause breaks and whether a match stands inside
+/// quotation marks. Pure functions over the record's bytes.
+enum Discourse {
+    /// True when a comma-level or sentence-level break lies in text[from..<to] (，, 、 is not one:
+    /// a negation reaches over a list).
+    static func clauseBreak(_ text: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
+        var i = from
+        while i < to {
+            let b = text[i]
+            if b == 0x2C || b == 0x2E || b == 0x0A || b == 0x3B || b == 0x21 || b == 0x3F { return true }   // , . \\n ; ! ?
+            if b == 0xEF && i + 2 < text.count && text[i + 1] == 0xBC && (text[i + 2] == 0x8C || text[i + 2] == 0x9B || text[i + 2] == 0x81 || text[i + 2] == 0x9F) {
+                return true                                                                                 // ，；！？
+            }
+            if b == 0xE3 && i + 2 < text.count && text[i + 1] == 0x80 && text[i + 2] == 0x82 { return true } // 。
+            i += 1
+        }
+        return false
+    }
+
+    /// Opening and closing quotation marks: “” 「」 『』 《》 and the ASCII ".
+    private static let openers: [[UInt8]] = [[0xE2, 0x80, 0x9C], [0xE3, 0x80, 0x8C], [0xE3, 0x80, 0x8E], [0xE3, 0x80, 0x8A]]
+    private static let closers: [[UInt8]] = [[0xE2, 0x80, 0x9D], [0xE3, 0x80, 0x8D], [0xE3, 0x80, 0x8F], [0xE3, 0x80, 0x8B]]
+
+    private static func at(_ text: UnsafeBufferPointer<UInt8>, _ i: Int, _ m: [UInt8]) -> Bool {
+        i >= 0 && i + m.count <= text.count && text[i] == m[0] && text[i + 1] == m[1] && text[i + 2] == m[2]
+    }
+
+    /// True when [start, end) lies between an opening mark and its closing mark within `clause`
+    /// (or between two ASCII double quotes).
+    static func quoted(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, within clause: Range<Int>) -> Bool {
+        // nearest opener before start with no closer between it and start
+        var i = start - 1
+        var kind = -1
+        var asciiBefore = 0
+        while i >= clause.lowerBound {
+            if text[i] == 0x22 { asciiBefore += 1 }
+            if let k = closers.firstIndex(where: { at(text, i, $0) }) { _ = k; if kind < 0 { break } }
+            if let k = openers.firstIndex(where: { at(text, i, $0) }) { kind = k; break }
+            i -= 1
+        }
+        if kind >= 0 {
+            var j = end
+            while j < clause.upperBound {
+                if at(text, j, closers[kind]) { return true }
+                if at(text, j, openers[kind]) { return false }
+                j += 1
+            }
+            return false
+        }
+        if asciiBefore % 2 == 1 {
+            var j = end
+            while j < clause.upperBound { if text[j] == 0x22 { return true }; j += 1 }
+        }
+        return false
+    }
+}
+
+/// The entity a page promotes: the most frequent institution name (…医院, …诊所, …门诊部 …).
+enum PromotedEntity {
+    static let pattern = "(?:^|[^\\p{Han}]|[的在到了是来去和与及我于从向对被让把给说据经])\\K\\p{Han}{2,8}?(?:医院|诊所|门诊部|门诊|医疗美容医院|医疗美容诊所|医美|中医馆|国医馆|研究院|研究所|诊疗中心|医学中心|专科|养生馆|美容院|健康管理中心)"
+
+    static func find(in text: UnsafeBufferPointer<UInt8>, pattern: AdscanMatch.Regex?) -> (name: String, count: Int, first: Range<Int>)? {
+        guard let re = pattern else { return nil }
+        var counts: [String: (Int, Range<Int>)] = [:]
+        let data = MatchData()
+        re.forEachMatch(in: text, from: 0, to: text.count, data: data) { s, e in
+            let name = UTF8Scan.string(text, from: s, to: e)
+            if let c = counts[name] { counts[name] = (c.0 + 1, c.1) } else { counts[name] = (1, s..<e) }
+        }
+        guard let best = counts.max(by: { $0.value.0 != $1.value.0 ? $0.value.0 < $1.value.0 : $0.key > $1.key }) else { return nil }
+        return (best.key, best.value.0, best.value.1)
+    }
+}

@@ -1,0 +1,82 @@
+import AdscanMatch
+import AdscanModel
+import AdscanRules
+import Foundation
+
+/// The document genre of a record from interpretable features: for each `feature` context entry
+/// the number of its distinct markers in the record (capped), plus the record's length and how many
+/// distinct claim rules matched. A linear score per genre (weights fit offline, tools/fit_genre.py)
+/// and a softmax give the genre, its probability and the markers that pushed it most.
+struct GenreClassifier: Sendable {
+    private let model: GenreModel
+    /// Per genre, per feature slot: the weight (slot order = `featureNames`).
+    private let weights: [[Double]]
+    let featureNames: [String]
+    /// Suppressor index → feature slot (nil: not a feature entry).
+    private let slotOfSuppressor: [Int?]
+    private let suppressors: [Suppressor]
+    private let suppressGenres: Set<String>
+
+    static let builtins = ["length", "claims"]
+
+    init(_ set: RuleSet) {
+        model = set.genre
+        suppressors = set.suppressors
+        var names: [String] = []
+        var slot: [Int?] = []
+        for s in set.suppressors {
+            if s.scope == .feature { slot.append(names.count); names.append(s.id) } else { slot.append(nil) }
+        }
+        names += Self.builtins
+        featureNames = names
+        slotOfSuppressor = slot
+        weights = set.genre.genres.map { g in names.map { g.weights[$0] ?? 0 } }
+        suppressGenres = Set(set.genre.suppress)
+    }
+
+    var isEmpty: Bool { model.genres.isEmpty }
+
+    /// The feature vector of a record: distinct markers per feature (capped), then the built-ins.
+    func features(_ markers: [MarkerHit], bytes: Int, claimRules: Int) -> (values: [Double], evidence: [[Int]]) {
+        var distinct = [Set<Int>](repeating: [], count: featureNames.count)
+        for m in markers { if let s = slotOfSuppressor[m.suppressor] { distinct[s].insert(m.marker) } }
+        var v = distinct.map { Double(min($0.count, model.cap)) }
+        let n = featureNames.count
+        // length in kilobytes of text, on a log scale: a slogan, a paragraph, a page
+        v[n - 2] = min(log2(1 + Double(bytes) / 256), 4)
+        v[n - 1] = Double(min(claimRules, model.cap))
+        return (v, distinct.map { $0.sorted() })
+    }
+
+    /// The most probable genre with its probability and up to four markers of the features that
+    /// contributed most to it.
+    func classify(_ markers: [MarkerHit], bytes: Int, claimRules: Int) -> Genre? {
+        guard !model.genres.isEmpty else { return nil }
+        let (x, ev) = features(markers, bytes: bytes, claimRules: claimRules)
+        var scores = model.genres.indices.map { g in
+            model.genres[g].bias + zip(weights[g], x).reduce(0) { $0 + $1.0 * $1.1 }
+        }
+        let top = scores.max() ?? 0
+        scores = scores.map { exp($0 - top) }
+        let sum = scores.reduce(0, +)
+        var best = 0
+        for g in scores.indices where scores[g] > scores[best] { best = g }
+        // evidence: markers of the features with the largest positive contribution to the winner
+        let contributions = featureNames.indices
+            .map { ($0, weights[best][$0] * x[$0]) }
+            .filter { $0.1 > 0 && $0.0 < featureNames.count - Self.builtins.count }
+            .sorted { $0.1 > $1.1 }
+        var evidence: [String] = []
+        for (f, _) in contributions where evidence.count < 4 {
+            guard let si = slotOfSuppressor.firstIndex(where: { $0 == f }) else { continue }
+            for mi in ev[f] where evidence.count < 4 { evidence.append(suppressors[si].markers[mi]) }
+        }
+        let id = model.genres[best].id
+        return Genre(id: id, confidence: scores[best] / sum, evidence: evidence)
+    }
+
+    /// Whether claims in a record of this genre are mentions.
+    func suppresses(_ g: Genre) -> Bool {
+        suppressGenres.contains(g.id) && g.confidence >= model.minConfidence
+    }
+}
