@@ -48,7 +48,7 @@ let package = Package(
         .executableTarget(
             name: "adscan-fuzz",
             dependencies: ["AdscanNormalize", "AdscanRules", "AdscanMatch", "AdscanContext", "AdscanReader"],
-            path: "fuzz", exclude: ["run.sh", "corpus", "crashes", "work"]),
+            path: "fuzz", exclude: ["run.sh", "corpus", "crashes"]),
         .testTarget(
             name: "AdscanTests",
             dependencies: ["AdscanModel", "AdscanNormalize", "AdscanRules", "AdscanMatch", "AdscanContext",
