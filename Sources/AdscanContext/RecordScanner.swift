@@ -21,6 +21,9 @@ public struct RecordScanner: Sendable {
         public var invalidUTF8At: Int?
         /// Ad classes the record confidently belongs to (ids, strongest first).
         public var adClasses: [String] = []
+        /// Rules whose patterns stopped at PCRE2's match limit in this record: the clauses where
+        /// they did were not fully searched by them.
+        public var regexLimitRules: [String] = []
     }
 
     /// Turn the evasion pass off (for measuring what it costs and what it finds).
@@ -45,7 +48,13 @@ public struct RecordScanner: Sendable {
         }
         let (f, t) = gate.findings(for: m, text: text, validUTF8: invalid == nil)
         let classes = m.adClasses.map { matcher.compiled.ruleSet.adClasses[$0].id }
-        return Output(findings: f, truncated: t, invalidUTF8At: invalid, adClasses: classes)
+        var out = Output(findings: f, truncated: t, invalidUTF8At: invalid, adClasses: classes)
+        if scratch.matchData.limitHits > 0 {
+            out.regexLimitRules = scratch.matchData.limitRules
+            scratch.matchData.limitHits = 0
+            scratch.matchData.limitRules.removeAll()
+        }
+        return out
     }
 
     /// The heavy pass: match the de-obfuscated record, then map every offset back to the original
