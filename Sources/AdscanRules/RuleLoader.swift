@@ -34,7 +34,7 @@ public struct RuleLoader {
         guard !files.isEmpty else {
             throw RuleLoadError(file: directory, line: 0, reason: "no .yaml rule files found")
         }
-        var set = RuleSet(rules: [], suppressors: [], files: files)
+        var texts: [(name: String, text: String)] = []
         for f in files {
             guard let data = fm.contents(atPath: f) else {
                 throw RuleLoadError(file: f, line: 0, reason: "cannot read file")
@@ -42,6 +42,19 @@ public struct RuleLoader {
             guard let text = String(data: data, encoding: .utf8) else {
                 throw RuleLoadError(file: f, line: 0, reason: "file is not valid UTF-8")
             }
+            texts.append((f, text))
+        }
+        return try load(files: texts)
+    }
+
+    /// Loads a pack from files already read (name for messages, YAML text), in the order given:
+    /// the built-in pack, or a directory's files.
+    public func load(files: [(name: String, text: String)]) throws -> RuleSet {
+        guard !files.isEmpty else {
+            throw RuleLoadError(file: "", line: 0, reason: "no .yaml rule files found")
+        }
+        var set = RuleSet(rules: [], suppressors: [], files: files.map(\.name))
+        for (f, text) in files {
             let part = try load(yaml: text, file: f)
             set.rules += part.rules
             set.suppressors += part.suppressors
