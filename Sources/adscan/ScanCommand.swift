@@ -88,7 +88,7 @@ struct ScanCommand: ParsableCommand {
     @Option(name: .long, help: "JSONL input: the field holding the record id.")
     var idField = "id"
 
-    @Option(name: .long, help: "Rule pack directory (default: the installed lexicons).")
+    @Option(name: .long, help: "Rule pack directory (default: $ADSCAN_RULES, else the pack built into adscan).")
     var rules: String?
 
     // parsed unconditionally: `--threads -3` is a bad count, not a missing value
