@@ -86,7 +86,7 @@ final class CLITests: XCTestCase {
             .write(to: dir.appendingPathComponent("c.jsonl"), atomically: true, encoding: .utf8)
         try "".write(to: dir.appendingPathComponent("d.txt"), atomically: true, encoding: .utf8)
         let r = try TestSupport.run(["scan", "--format", "jsonl", "--summary", dir.path])
-        XCTAssertEqual(r.status, 1)
+        XCTAssertEqual(r.status, 2, "c.jsonl line 3 was not read")
         let objs = try TestSupport.jsonLines(r.stdout)
         let summary = try XCTUnwrap(objs.last)
         XCTAssertEqual(summary["records"] as? Int, 4)      // a.txt, c.jsonl ×2, d.txt (empty); nothing from b.bin
