@@ -102,6 +102,13 @@ struct AtomicOutput {
         }
     }
 
+    /// Closes and removes the temporary file; the target stays as it was.
+    func discard() {
+        close(fd)
+        unlink(tempPath)
+        if let p = pendingTempPath { pendingTempPath = nil; free(p) }
+    }
+
     /// Closes the temporary file and renames it over the target.
     func commit() throws {
         close(fd)

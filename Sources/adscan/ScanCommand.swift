@@ -157,6 +157,9 @@ struct ScanCommand: ParsableCommand {
         } else {
             outFD = 1
         }
+        // a scan that stops with an error before its end leaves no temporary file either
+        var committed = false
+        defer { if !committed { atomicTarget?.discard() } }
         switch color {
         case .always: reportOptions.color = true
         case .never: reportOptions.color = false
@@ -244,6 +247,7 @@ struct ScanCommand: ParsableCommand {
             if !quiet { printError(s.text) }
         }
         if let a = atomicTarget {
+            committed = true
             try a.commit()
         } else if outFD != 1 {
             close(outFD)

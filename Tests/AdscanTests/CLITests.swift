@@ -31,7 +31,7 @@ final class CLITests: XCTestCase {
                      #"{"id":"r2","text":"天气很好"}"#, #"{"id":"r3","text":"#].joined(separator: "\n")
         let r2 = try TestSupport.run(["scan", "--input", "jsonl", "--format", "jsonl", "--all-records", "--summary", "-q"],
                                      stdin: Array(input.utf8))
-        XCTAssertEqual(r2.status, 1)
+        XCTAssertEqual(r2.status, 2, "findings, and a malformed line that was not read: exit 2")
         let objs = try TestSupport.jsonLines(r2.stdout)
         XCTAssertEqual(objs.map { $0["type"] as? String }, ["record", "record", "error", "summary"])
         let rec = objs[0]
