@@ -29,6 +29,10 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "CCrawlShim", dependencies: ["CLibXML2", "CZlib"]),
         .target(name: "AdscanModel"),
+        // the default rule pack, embedded from lexicons/*.yaml at build time
+        .executableTarget(name: "adscan-embed-lexicons"),
+        .plugin(name: "EmbedLexicons", capability: .buildTool(), dependencies: ["adscan-embed-lexicons"]),
+        .target(name: "AdscanDefaultPack", plugins: ["EmbedLexicons"]),
         .target(name: "AdscanNormalize", dependencies: ["CICUShim"], swiftSettings: hot),
         .target(name: "AdscanRules", dependencies: ["AdscanModel", "AdscanNormalize", "Yams"]),
         .target(name: "AdscanMatch", dependencies: ["AdscanModel", "AdscanNormalize", "AdscanRules", "CPCRE2", "CICUShim"], swiftSettings: hot),
@@ -38,7 +42,7 @@ let package = Package(
         .executableTarget(
             name: "adscan",
             dependencies: [
-                "AdscanModel", "AdscanReader", "AdscanRules", "AdscanMatch", "AdscanContext", "AdscanReport",
+                "AdscanModel", "AdscanReader", "AdscanRules", "AdscanMatch", "AdscanContext", "AdscanReport", "AdscanDefaultPack",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
@@ -48,10 +52,10 @@ let package = Package(
         .executableTarget(
             name: "adscan-fuzz",
             dependencies: ["AdscanNormalize", "AdscanRules", "AdscanMatch", "AdscanContext", "AdscanReader"],
-            path: "fuzz", exclude: ["run.sh", "corpus", "crashes", "work"]),
+            path: "fuzz", exclude: ["run.sh", "corpus", "crashes"]),
         .testTarget(
             name: "AdscanTests",
             dependencies: ["AdscanModel", "AdscanNormalize", "AdscanRules", "AdscanMatch", "AdscanContext",
-                           "AdscanReader", "AdscanReport", "adscan", "adscan-fuzz"]),
+                           "AdscanReader", "AdscanReport", "AdscanDefaultPack", "adscan", "adscan-fuzz"]),
     ]
 )

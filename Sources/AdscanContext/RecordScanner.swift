@@ -23,6 +23,9 @@ public struct RecordScanner: Sendable {
         public var adClasses: [String] = []
         /// The record's document genre (nil without a genre model).
         public var genre: Genre? = nil
+        /// Rules whose patterns stopped at PCRE2's match limit in this record: the clauses where
+        /// they did were not fully searched by them.
+        public var regexLimitRules: [String] = []
     }
 
     /// Turn the evasion pass off (for measuring what it costs and what it finds).
@@ -47,7 +50,13 @@ public struct RecordScanner: Sendable {
         }
         let (f, t, genre) = gate.assess(m, text: text, validUTF8: invalid == nil)
         let classes = m.adClasses.map { matcher.compiled.ruleSet.adClasses[$0].id }
-        return Output(findings: f, truncated: t, invalidUTF8At: invalid, adClasses: classes, genre: genre)
+        var out = Output(findings: f, truncated: t, invalidUTF8At: invalid, adClasses: classes, genre: genre)
+        if scratch.matchData.limitHits > 0 {
+            out.regexLimitRules = scratch.matchData.limitRules
+            scratch.matchData.limitHits = 0
+            scratch.matchData.limitRules.removeAll()
+        }
+        return out
     }
 
     /// The heavy pass: match the de-obfuscated record, then map every offset back to the original

@@ -99,8 +99,13 @@ public final class CompiledRuleSet: Sendable {
         public var description: String { "\(file):\(line): \(reason)" }
     }
 
+    /// Problems that do not stop the pack from loading (a pattern that backtracks
+    /// catastrophically on a probe): `file:line: reason`, for stderr and `rules --check`.
+    public let warnings: [String]
+
     public init(_ ruleSet: RuleSet, table: FoldTable = .shared) throws {
         self.ruleSet = ruleSet
+        var warnings: [String] = []
         self.normalizer = Normalizer(table: table)
         var canonical: [String] = []
         var index: [String: Int] = [:]
@@ -115,9 +120,16 @@ public final class CompiledRuleSet: Sendable {
         var compiled: [CompiledRule] = []
         for (ri, r) in ruleSet.rules.enumerated() {
             func regex(_ p: String) throws -> Regex {
-                do { return try Regex(p) } catch {
+                let re: Regex
+                do { re = try Regex(p) } catch {
                     throw CompileError(file: r.file, line: r.line, reason: "rule \(r.id): \(error)")
                 }
+                re.ruleID = r.id
+                if re.blowsUp() {
+                    warnings.append("\(r.file):\(r.line): rule \(r.id): pattern /\(p)/ backtracks catastrophically "
+                        + "(a 32-character probe exceeds the match limit); clauses where it does are not searched by it")
+                }
+                return re
             }
             for k in r.keywords { add(k, .keyword(rule: ri)) }
             for (ti, t) in r.terms.enumerated() { add(t, .term(rule: ri, term: ti)) }
@@ -138,6 +150,7 @@ public final class CompiledRuleSet: Sendable {
                 requireClassMask: r.requireClass.reduce(0) { $0 | (1 << UInt64(classIndex[$1] ?? 63)) },
                 excludeClassMask: r.excludeClass.reduce(0) { $0 | (1 << UInt64(classIndex[$1] ?? 63)) }))
         }
+        self.warnings = warnings
         for (si, s) in ruleSet.suppressors.enumerated() {
             for (mi, m) in s.markers.enumerated() {
                 add(m, s.scope == .document || s.scope == .feature ? .marker(suppressor: si, marker: mi) : .clauseMarker(suppressor: si, marker: mi))

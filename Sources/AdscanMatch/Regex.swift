@@ -9,6 +9,30 @@ public final class Regex: @unchecked Sendable {
     let jitted: Bool
     /// Patterns longer than this (bytes) are not JIT-compiled.
     static let jitLimit = 8192
+    /// The rule the pattern belongs to (set once, while the rule set is compiled): named when the
+    /// pattern hits a match limit.
+    public internal(set) var ruleID = ""
+
+    /// Backtracking steps one match attempt may take (PCRE2's default is 10,000,000, about 30 ms
+    /// on a pathological clause; no pattern of the default packs needs a thousandth of this), and
+    /// the backtracking depth of the interpreter (the JIT has its own stack limit).
+    public static let matchLimit: UInt32 = 1_000_000
+    public static let depthLimit: UInt32 = 10_000
+    /// Shared read-only by every match (PCRE2 only reads a match context).
+    nonisolated(unsafe) static let context: OpaquePointer = {
+        let c = pcre2_match_context_create_8(nil)!
+        pcre2_set_match_limit_8(c, matchLimit)
+        pcre2_set_depth_limit_8(c, depthLimit)
+        return c
+    }()
+    /// A smaller limit for the load-time probe: a pattern that needs more than this on a
+    /// 32-character probe backtracks exponentially.
+    nonisolated(unsafe) static let probeContext: OpaquePointer = {
+        let c = pcre2_match_context_create_8(nil)!
+        pcre2_set_match_limit_8(c, 100_000)
+        pcre2_set_depth_limit_8(c, depthLimit)
+        return c
+    }()
 
     public struct CompileError: Error, CustomStringConvertible {
         public let pattern: String
@@ -41,9 +65,50 @@ public final class Regex: @unchecked Sendable {
     }
 
     @inline(__always)
-    private func match(_ base: UnsafePointer<UInt8>, _ to: Int, _ pos: Int, _ data: MatchData) -> Int32 {
-        jitted ? pcre2_jit_match_8(code, base, to, pos, 0, data.raw, nil)
-               : pcre2_match_8(code, base, to, pos, UInt32(PCRE2_NO_UTF_CHECK), data.raw, nil)
+    private func match(_ base: UnsafePointer<UInt8>, _ to: Int, _ pos: Int, _ data: MatchData,
+                       _ context: OpaquePointer = Regex.context) -> Int32 {
+        let rc = jitted ? pcre2_jit_match_8(code, base, to, pos, 0, data.raw, context)
+                        : pcre2_match_8(code, base, to, pos, UInt32(PCRE2_NO_UTF_CHECK), data.raw, context)
+        if rc < -1 { noteFailure(rc, data) }
+        return rc
+    }
+
+    /// A match that ended in an error, not in "no match": a resource limit (the clause was not
+    /// fully searched by this pattern) is noted on the thread's match data for the caller to
+    /// report. Off the hot path.
+    @inline(never)
+    private func noteFailure(_ rc: Int32, _ data: MatchData) {
+        switch rc {
+        case PCRE2_ERROR_MATCHLIMIT, PCRE2_ERROR_DEPTHLIMIT, PCRE2_ERROR_JIT_STACKLIMIT, PCRE2_ERROR_HEAPLIMIT:
+            data.limitHits += 1
+            if !data.limitRules.contains(ruleID) { data.limitRules.append(ruleID) }
+        default:
+            break
+        }
+    }
+
+    /// Whether the pattern backtracks catastrophically: a run of one character from the
+    /// pattern (or a digit, a space, a letter, a Han character), 32 long and then a character
+    /// that fails the match, takes it past a small match limit. `(a+)+$` on `aaaa…a!` does;
+    /// ordinary patterns take a few hundred steps.
+    public func blowsUp() -> Bool {
+        var chars = Set<Unicode.Scalar>(["1", " ", "a", "中", "."])
+        for u in pattern.unicodeScalars where chars.count < 24 && (u.properties.isAlphabetic || u.properties.numericType != nil) {
+            chars.insert(u)
+        }
+        let data = MatchData()
+        for c in chars.sorted(by: { $0.value < $1.value }) {
+            for tail in ["!", "\u{1}"] {
+                let probe = Array((String(repeating: String(c), count: 32) + tail).utf8)
+                let rc = probe.withUnsafeBufferPointer { p in
+                    jitted ? pcre2_jit_match_8(code, p.baseAddress!, p.count, 0, 0, data.raw, Self.probeContext)
+                           : pcre2_match_8(code, p.baseAddress!, p.count, 0, UInt32(PCRE2_NO_UTF_CHECK), data.raw, Self.probeContext)
+                }
+                if rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT
+                    || rc == PCRE2_ERROR_HEAPLIMIT { return true }
+            }
+        }
+        return false
     }
 
     deinit { pcre2_code_free_8(code) }
@@ -78,6 +143,10 @@ public final class Regex: @unchecked Sendable {
 /// PCRE2 match data: per thread, reused for every match.
 public final class MatchData {
     let raw: OpaquePointer
+    /// Matches that stopped at a resource limit since the caller last cleared them, and the
+    /// rules whose patterns they were (see Regex.noteFailure).
+    public var limitHits = 0
+    public var limitRules: [String] = []
 
     public init() {
         raw = pcre2_match_data_create_8(8, nil)

@@ -13,6 +13,9 @@ public struct RecordOrigin: Sendable, Equatable {
     public var encoding: String? = nil
     /// True when the text was extracted from HTML (offsets refer to the extracted text).
     public var extractedFromHTML = false
+    /// When `encoding` was guessed by the charset detector (nothing declared it): the detector's
+    /// confidence, 0-100. A guess is reported, never silent: a wrong one turns text into mojibake.
+    public var encodingConfidence: Int? = nil
 
     public init(source: String, line: Int, explicitID: String? = nil, wholeFile: Bool = false) {
         self.source = source
@@ -69,11 +72,16 @@ public struct RecordError: Sendable, Equatable {
     public var source: String
     public var line: Int?
     public var message: String
+    /// True when nothing was lost: input left out by design (a binary file met in a directory
+    /// walk, a WARC response that is not text) or text that was still scanned (HTML scanned as
+    /// text). Every other error means input that was not read in full, and makes the exit status 2.
+    public var benign = false
 
-    public init(source: String, line: Int?, message: String) {
+    public init(source: String, line: Int?, message: String, benign: Bool = false) {
         self.source = source
         self.line = line
         self.message = message
+        self.benign = benign
     }
 }
 

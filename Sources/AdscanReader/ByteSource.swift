@@ -75,7 +75,13 @@ final class GunzipSource: ByteSource {
                 ccrawl_gunzip_step(z, i.baseAddress!.assumingMemoryBound(to: UInt8.self) + inStart, Int64(inEnd - inStart),
                                    &consumed, buf.baseAddress!.assumingMemoryBound(to: UInt8.self), Int64(buf.count), &finished)
             }
-            if produced < 0 { failure = "corrupt gzip data"; return -1 }
+            if produced < 0 {
+                let why = String(cString: ccrawl_gunzip_error(z))
+                failure = why == "incorrect data check"
+                    ? "corrupt gzip data: CRC mismatch (the text before it was scanned)"
+                    : "corrupt gzip data" + (why.isEmpty ? "" : ": " + why)
+                return -1
+            }
             inStart += Int(consumed)
             if produced > 0 { return Int(produced) }
             if innerDone && inStart == inEnd {

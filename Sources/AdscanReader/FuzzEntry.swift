@@ -17,7 +17,7 @@ public enum ReaderFuzzEntry {
             if case .response(let r) = e { produced += r.body.count }
         }
         if let g = WARCStream.gunzip(bytes) { produced += g.count }
-        let (utf8, _) = Charset.toUTF8(bytes, declared: nil)
+        let (utf8, _, _) = Charset.toUTF8(bytes, declared: nil)
         if let t = HTMLText.extract(utf8) { produced += t.count }
         return produced
     }

@@ -74,6 +74,9 @@ public struct ReaderOptions: Sendable {
     public var skipHidden = false
     /// Directory walks: leave out paths whose name matches one of these shell patterns.
     public var excludes: [String] = []
+    /// `--encoding`: the charset of text input that is not valid UTF-8 (lines, doc, HTML without
+    /// a declaration wins over it only for WARC's HTTP header); nil: detected.
+    public var encoding: String?
 
     public init() {}
 }

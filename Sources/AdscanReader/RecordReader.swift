@@ -20,6 +20,18 @@ public final class RecordReader {
     private var deferredBytes = 0
     /// Messages for stderr that are not record errors (e.g. skipped directories' entries).
     public private(set) var notices: [String] = []
+    /// Inside a directory walk (or reading the files one handed on): binary files are skipped
+    /// there by design, not input errors.
+    private var walking = 0
+    /// Lines and doc records from a source in a legacy charset (stdin with --encoding or a
+    /// detected one; a document too long to hold is converted as it streams): each record is
+    /// converted unless it is valid UTF-8. Confidence: the detector's, when it was guessed.
+    private var recordCharset: String?
+    private var recordCharsetConfidence: Int?
+    /// Segments of an over-long document: its charset and whether its text came from HTML.
+    private var segmentEncoding: String?
+    private var segmentConfidence: Int?
+    private var segmentHTML = false
 
     public init(options: ReaderOptions, sink: @escaping (Batch) -> Bool) {
         self.options = options
@@ -43,9 +55,26 @@ public final class RecordReader {
         if head.count >= 2 && head[0] == 0x1F && head[1] == 0x8B, let g = GunzipSource(inner: src) { src = g }
         switch mode {
         case .warc: readWARC(&src, source: "-")
-        case .html:
-            if let bytes = readAll(&src, source: "-") { document(bytes, source: "-", declaredCharset: nil, html: true, id: nil, line: 1) }
-        default: readSource(&src, source: "-", mode: mode, live: true, checkBinary: false)
+        case .html: readDocument(&src, source: "-", html: true)
+        default:
+            // lines and doc: the charset as for files (--encoding, else detected on the first
+            // read; valid UTF-8 wins), each record converted as it comes
+            if mode != .jsonl {
+                let headIsUTF8 = head.withUnsafeBufferPointer { UTF8Validity.looksLikeUTF8($0) }
+                if let forced = options.encoding.map(Charset.canonical), forced != "UTF-8" {
+                    recordCharset = forced
+                } else if options.encoding == nil && !headIsUTF8 && !(head.first == 0x1F && head.dropFirst().first == 0x8B) {
+                    let (name, conf) = Charset.detect(head)
+                    if let n = name, n != "UTF-8" {
+                        recordCharset = n
+                        recordCharsetConfidence = conf
+                        notices.append("-: charset not declared; detected as \(n) with confidence \(conf)%: lines that are not valid UTF-8 are read as \(n) (--encoding NAME to set it)")
+                    }
+                }
+            }
+            readSource(&src, source: "-", mode: mode, live: true, checkBinary: false)
+            recordCharset = nil
+            recordCharsetConfidence = nil
         }
     }
 
@@ -73,6 +102,8 @@ public final class RecordReader {
 
     private func walk(_ dir: String) {
         guard !stopped else { return }
+        walking += 1
+        defer { walking -= 1 }
         guard let d = opendir(dir) else {
             error(dir, nil, "cannot open directory: \(String(cString: strerror(errno)))")
             return
@@ -144,6 +175,8 @@ public final class RecordReader {
     /// `.jsonLine`, the lines' bytes in `bytes`), in order, into this reader's batches; other
     /// items are not deferred work and are ignored.
     public func readDeferred(_ items: [Batch.Item], in bytes: [UInt8] = []) {
+        walking += 1
+        defer { walking -= 1 }
         bytes.withUnsafeBufferPointer { all in
             for item in items where !stopped {
                 switch item {
@@ -183,50 +216,82 @@ public final class RecordReader {
         }
         switch mode {
         case .warc: readWARC(&src, source: path)
-        case .html, .doc:
-            guard let bytes = readAll(&src, source: path) else { return }
-            document(bytes, source: path, declaredCharset: nil, html: mode == .html, id: nil, line: 1)
+        case .html, .doc: readDocument(&src, source: path, html: mode == .html)
         default:
             readSource(&src, source: path, mode: mode, live: false, checkBinary: true)
         }
     }
 
-    /// A whole (bounded) document from a source; nil after reporting an error.
-    private func readAll(_ src: inout any ByteSource, source: String) -> [UInt8]? {
+    /// A whole document (doc or HTML) from a source: one record when it fits in
+    /// `maxRecordBytes`, else streamed in overlapping segments like a long line (charset from its
+    /// head, HTML text extracted piece by piece), offsets relative to the whole record.
+    private func readDocument(_ src: inout any ByteSource, source: String, html: Bool) {
         var out: [UInt8] = []
         while true {
             let n = chunk.withUnsafeMutableBytes { src.read($0) }
             if n < 0 {
-                if out.isEmpty { error(source, nil, src.failure ?? "read error"); return nil }
+                if out.isEmpty { error(source, nil, src.failure ?? "read error"); return }
                 error(source, nil, (src.failure ?? "read error") + "; scanning the \(out.count) bytes read before it")
-                return out
+                break
             }
-            if n == 0 { return out }
+            if n == 0 { break }
             if out.isEmpty, let z = chunk.withUnsafeBytes({ firstNUL($0, min(n, 8192)) }) {
-                error(source, nil, "binary file (NUL byte at offset \(z)); skipped")
-                return nil
+                binarySkipped(source, z)
+                return
             }
             out.append(contentsOf: chunk[0..<n])
             if out.count > options.maxRecordBytes {
-                error(source, nil, "document longer than \(options.maxRecordBytes) bytes (compressed or HTML); skipped")
-                return nil
+                // too long to hold: stream it through the segmenter from what was read so far
+                let (charset, confidence) = streamCharset(out, declared: nil)
+                let isHTML = html || HTMLText.looksLikeHTML(Array(out.prefix(4096)))
+                var stream: any ByteSource = PrefixedSource(prefix: out, inner: src)
+                out = []
+                if let cs = charset { stream = ConvertingSource(inner: stream, charset: cs) }
+                if isHTML { stream = HTMLTextSource(inner: stream) }
+                segmentEncoding = charset
+                segmentConfidence = confidence
+                segmentHTML = isHTML
+                readSource(&stream, source: source, mode: .doc, live: false, checkBinary: false, forceSegments: true)
+                segmentEncoding = nil
+                segmentConfidence = nil
+                segmentHTML = false
+                return
             }
         }
+        document(out, source: source, declaredCharset: nil, html: html, id: nil, line: 1)
+    }
+
+    /// The charset of a document too long to hold, from its head: nil for UTF-8.
+    private func streamCharset(_ head: [UInt8], declared: String?) -> (String?, Int?) {
+        let sample = Array(head.prefix(1 << 20))
+        if let f = options.encoding.map(Charset.canonical) {
+            return sample.withUnsafeBufferPointer({ UTF8Validity.isValid($0) }) || f == "UTF-8" ? (nil, nil) : (f, nil)
+        }
+        if sample.withUnsafeBufferPointer({ UTF8Validity.looksLikeUTF8($0) }) { return (nil, nil) }
+        if let d = (declared ?? Charset.metaCharset(sample)).map(Charset.canonical) { return d == "UTF-8" ? (nil, nil) : (d, nil) }
+        let (name, conf) = Charset.detect(sample)
+        let cs = name ?? "GB18030"
+        return cs == "UTF-8" ? (nil, nil) : (cs, name == nil ? nil : conf)
+    }
+
+    private func binarySkipped(_ source: String, _ offset: Int) {
+        error(source, nil, "binary file (NUL byte at offset \(offset)); skipped", benign: walking > 0)
     }
 
     /// One document record: charset → UTF-8, HTML → visible text.
     private func document(_ raw: [UInt8], source: String, declaredCharset: String?, html: Bool, id: String?, line: Int) {
-        let (utf8, encoding) = Charset.toUTF8(raw, declared: declaredCharset)
+        let (utf8, encoding, confidence) = Charset.toUTF8(raw, declared: declaredCharset, forced: options.encoding)
         var text = utf8
         var extracted = false
         if html || HTMLText.looksLikeHTML(utf8) {
             if let t = HTMLText.extract(utf8) { text = t; extracted = true }
-            else { error(source, line, "HTML could not be parsed; scanning it as text") }
+            else { error(source, line, "HTML could not be parsed; scanning it as text", benign: true) }
         }
         let start = batch.bytes.count
         batch.bytes.append(contentsOf: text)
         var origin = RecordOrigin(source: source, line: line, explicitID: id, wholeFile: id == nil)
         origin.encoding = encoding
+        origin.encodingConfidence = confidence
         origin.extractedFromHTML = extracted
         batch.items.append(.record(Batch.RecordSlice(origin: origin, range: start..<batch.bytes.count)))
         flushIfFull()
@@ -247,7 +312,7 @@ public final class RecordReader {
                 } else if type.hasPrefix("text/") || type.contains("json") || type.contains("xml") {
                     document(r.body, source: source, declaredCharset: declared, html: false, id: r.uri, line: r.line)
                 } else {
-                    error(source, r.line, "WARC response \(r.uri) is \(type.isEmpty ? "untyped" : type), not text; not scanned")
+                    error(source, r.line, "WARC response \(r.uri) is \(type.isEmpty ? "untyped" : type), not text; not scanned", benign: true)
                 }
             }
         }
@@ -264,7 +329,7 @@ public final class RecordReader {
         func refuse(_ head: UnsafeBufferPointer<UInt8>) -> Bool? {
             if head.count >= 2 && head[0] == 0x1F && head[1] == 0x8B { return false }
             if let z = firstNUL(UnsafeRawBufferPointer(head), min(head.count, 8192)) {
-                error(source, nil, "binary file (NUL byte at offset \(z)); skipped")
+                binarySkipped(source, z)
                 return true
             }
             return nil
@@ -321,6 +386,7 @@ public final class RecordReader {
         // check the head in place: no copy per document
         let needsDocumentPath = batch.bytes.withUnsafeBufferPointer { all -> Bool in
             let head = UnsafeBufferPointer(rebasing: all[start..<min(all.count, start + 4096)])
+            if options.encoding != nil && !UTF8Validity.isValid(UnsafeBufferPointer(rebasing: all[start...])) { return true }
             return !UTF8Validity.looksLikeUTF8(head) || HTMLText.looksLikeHTML(head)
         }
         if needsDocumentPath {
@@ -352,7 +418,8 @@ public final class RecordReader {
         var active = false
     }
 
-    private func readSource(_ src: inout any ByteSource, source: String, mode: InputMode, live: Bool, checkBinary: Bool) {
+    private func readSource(_ src: inout any ByteSource, source: String, mode: InputMode, live: Bool, checkBinary: Bool,
+                            forceSegments: Bool = false) {
         var buf: [UInt8] = []
         var consumed = 0
         var line = 1                // input line where the pending record starts
@@ -375,7 +442,7 @@ public final class RecordReader {
             if !checkedBinary {
                 checkedBinary = true
                 if let z = chunk.withUnsafeBytes({ firstNUL($0, min(n, 8192)) }) {
-                    error(source, nil, "binary file (NUL byte at offset \(z)); skipped")
+                    binarySkipped(source, z)
                     return
                 }
             }
@@ -432,7 +499,7 @@ public final class RecordReader {
             buf.withUnsafeBufferPointer { p in
                 var end = buf.count
                 if delimited && end > consumed && p[end - 1] == 0x0D { end -= 1 }
-                if seg.active || (end - consumed > maxBytes && mode != .jsonl) {
+                if seg.active || forceSegments || (end - consumed > maxBytes && mode != .jsonl) {
                     while end - consumed > maxBytes { cutSegment(p, &consumed, source: source, line: line, seg: &seg, wholeFile: wholeFile) }
                     emitSegment(p, consumed..<end, source: source, line: line, final: true, seg: &seg, wholeFile: wholeFile)
                 } else if end - consumed > maxBytes {
@@ -484,8 +551,14 @@ public final class RecordReader {
             }
         } else {
             let start = batch.bytes.count
-            batch.bytes.append(contentsOf: slice)
-            let origin = RecordOrigin(source: source, line: line, wholeFile: mode == .doc)
+            var origin = RecordOrigin(source: source, line: line, wholeFile: mode == .doc)
+            if let cs = recordCharset, !UTF8Validity.isValid(slice), let converted = Charset.convert(Array(slice), from: cs) {
+                batch.bytes.append(contentsOf: converted)
+                origin.encoding = cs
+                origin.encodingConfidence = recordCharsetConfidence
+            } else {
+                batch.bytes.append(contentsOf: slice)
+            }
             batch.items.append(.record(Batch.RecordSlice(origin: origin, range: start..<batch.bytes.count)))
         }
         flushIfFull()
@@ -519,7 +592,11 @@ public final class RecordReader {
                              seg: inout Segmenting, wholeFile: Bool) {
         let start = batch.bytes.count
         batch.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p[r]))
-        var s = Batch.RecordSlice(origin: RecordOrigin(source: source, line: line, wholeFile: wholeFile), range: start..<batch.bytes.count)
+        var origin = RecordOrigin(source: source, line: line, wholeFile: wholeFile)
+        origin.encoding = segmentEncoding
+        origin.encodingConfidence = segmentConfidence
+        origin.extractedFromHTML = segmentHTML
+        var s = Batch.RecordSlice(origin: origin, range: start..<batch.bytes.count)
         s.segmentOffset = seg.offset
         s.ownFrom = seg.ownFrom
         s.lineBase = seg.lines
@@ -535,8 +612,8 @@ public final class RecordReader {
         flush(live: false)
     }
 
-    private func error(_ source: String, _ line: Int?, _ message: String) {
-        batch.items.append(.error(RecordError(source: source, line: line, message: message)))
+    private func error(_ source: String, _ line: Int?, _ message: String, benign: Bool = false) {
+        batch.items.append(.error(RecordError(source: source, line: line, message: message, benign: benign)))
         flushIfFull()
     }
 
@@ -560,16 +637,116 @@ public final class RecordReader {
 /// Bytes already read (a sniffed header) served before the rest of a source.
 struct PrefixedSource: ByteSource {
     var prefix: [UInt8]
+    var at = 0
     var inner: any ByteSource
     var failure: String? { inner.failure }
 
+    init(prefix: [UInt8], inner: any ByteSource) {
+        self.prefix = prefix
+        self.inner = inner
+    }
+
     mutating func read(_ buf: UnsafeMutableRawBufferPointer) -> Int {
-        if !prefix.isEmpty {
-            let n = min(buf.count, prefix.count)
-            prefix.withUnsafeBytes { buf.baseAddress!.copyMemory(from: $0.baseAddress!, byteCount: n) }
-            prefix.removeFirst(n)
+        if at < prefix.count {
+            let n = min(buf.count, prefix.count - at)
+            prefix.withUnsafeBytes { buf.baseAddress!.copyMemory(from: $0.baseAddress! + at, byteCount: n) }
+            at += n
+            if at == prefix.count { prefix = []; at = 0 }
             return n
         }
         return inner.read(buf)
+    }
+}
+
+/// Text in a legacy charset converted to UTF-8 as it streams (a document too long to hold).
+/// Each piece is cut after its last byte below 0x30 (space, line break, ASCII punctuation),
+/// which is never part of a multi-byte character in GB18030, Big5, Shift_JIS or EUC, so no
+/// character is split between pieces.
+struct ConvertingSource: ByteSource {
+    var inner: any ByteSource
+    let charset: String
+    private var raw: [UInt8] = []
+    private var ready: [UInt8] = []
+    private var readyAt = 0
+    private var ended = false
+    private var failed = false
+    var failure: String? { inner.failure }
+
+    init(inner: any ByteSource, charset: String) {
+        self.inner = inner
+        self.charset = charset
+    }
+
+    mutating func read(_ buf: UnsafeMutableRawBufferPointer) -> Int {
+        while readyAt == ready.count {
+            if ended { return failed ? -1 : 0 }
+            var piece = [UInt8](repeating: 0, count: 1 << 20)
+            let n = piece.withUnsafeMutableBytes { inner.read($0) }
+            if n <= 0 {
+                ended = true
+                failed = n < 0
+                if !raw.isEmpty { ready = Charset.convert(raw, from: charset) ?? raw; raw = [] } else { ready = [] }
+            } else {
+                raw += piece[0..<n]
+                var cut = raw.count
+                while cut > 0 && raw[cut - 1] >= 0x30 { cut -= 1 }
+                if cut == 0 && raw.count < 4 << 20 { continue }     // no safe cut yet: read on
+                if cut == 0 { cut = raw.count }
+                ready = Charset.convert(Array(raw[..<cut]), from: charset) ?? Array(raw[..<cut])
+                raw.removeSubrange(..<cut)
+            }
+            readyAt = 0
+        }
+        let k = min(buf.count, ready.count - readyAt)
+        ready.withUnsafeBytes { buf.baseAddress!.copyMemory(from: $0.baseAddress! + readyAt, byteCount: k) }
+        readyAt += k
+        return k
+    }
+}
+
+/// The visible text of an HTML page too long to hold, extracted piece by piece: each piece of
+/// about 1 MiB is cut before its last `<` (so no tag is split) and extracted on its own.
+struct HTMLTextSource: ByteSource {
+    var inner: any ByteSource
+    private var raw: [UInt8] = []
+    private var ready: [UInt8] = []
+    private var readyAt = 0
+    private var ended = false
+    private var failed = false
+    var failure: String? { inner.failure }
+
+    init(inner: any ByteSource) { self.inner = inner }
+
+    mutating func read(_ buf: UnsafeMutableRawBufferPointer) -> Int {
+        while readyAt == ready.count {
+            if ended { return failed ? -1 : 0 }
+            var piece = [UInt8](repeating: 0, count: 1 << 20)
+            let n = piece.withUnsafeMutableBytes { inner.read($0) }
+            var html: [UInt8]
+            if n <= 0 {
+                ended = true
+                failed = n < 0
+                html = raw
+                raw = []
+            } else {
+                raw += piece[0..<n]
+                guard let lt = raw.lastIndex(of: 0x3C), lt > 0 else {
+                    if raw.count < 4 << 20 { continue }
+                    html = raw; raw = []
+                    ready = HTMLText.extract(html) ?? html
+                    readyAt = 0
+                    continue
+                }
+                html = Array(raw[..<lt])
+                raw.removeSubrange(..<lt)
+            }
+            ready = html.isEmpty ? [] : (HTMLText.extract(html) ?? html)
+            if !ready.isEmpty && ready.last != 0x0A { ready.append(0x0A) }
+            readyAt = 0
+        }
+        let k = min(buf.count, ready.count - readyAt)
+        ready.withUnsafeBytes { buf.baseAddress!.copyMemory(from: $0.baseAddress! + readyAt, byteCount: k) }
+        readyAt += k
+        return k
     }
 }

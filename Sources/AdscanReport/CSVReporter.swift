@@ -16,10 +16,23 @@ public struct CSVReporter: Reporter {
     }
 
     static func field(_ s: String) -> String {
+        let s = neutralised(s)
         if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
             return "\"" + s.replacingAll("\"", with: "\"\"") + "\""
         }
         return s
+    }
+
+    /// A cell that a spreadsheet would read as a formula (it starts with `=`, `+`, `-`, `@`, a
+    /// tab or a carriage return: an id, a match or a context taken from crawled text) gets a
+    /// leading single quote, as OWASP recommends against CSV injection; the quote shows that the
+    /// cell was changed. Only the numeric columns are never text, and they never start so.
+    static func neutralised(_ s: String) -> String {
+        guard let first = s.utf8.first, s != "-" else { return s }     // "-" alone (standard input) is no formula
+        switch first {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: return "'" + s
+        default: return s
+        }
     }
 
     public func record(_ r: ScannedRecord, embeddedText: Bool, text: String?, into out: inout [UInt8]) {

@@ -44,6 +44,7 @@ public struct JSONLReporter: Reporter {
         w.field("line", r.origin.line)
         w.field("bytes", r.byteCount)
         if let e = r.origin.encoding { w.field("encoding", e) }
+        if let c = r.origin.encodingConfidence { w.field("encoding_confidence", c) }
         if r.origin.extractedFromHTML { w.field("html", true) }
         w.field("verdict", r.verdict.rawValue)
         w.beginArray("ad_class")

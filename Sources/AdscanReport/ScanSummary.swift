@@ -11,6 +11,13 @@ public struct ScanSummary: Sendable {
     public var invalidUTF8Records = 0
     /// Findings left out because a previous run (--baseline) already reported them.
     public var baselineSuppressed = 0
+    /// Errors that lost input (not `RecordError.benign`): a file, record or part of a stream
+    /// that was not read in full. Any makes the exit status 2.
+    public var incompleteInputs = 0
+    /// Rules whose patterns stopped at the regex match limit somewhere (sorted ids).
+    public var regexLimitRules: [String] = []
+    /// Records decoded from a legacy charset that was guessed by the detector (no declaration).
+    public var detectedEncodingRecords = 0
     /// Counts by category and severity (only those seen), kept as arrays by case: a record's
     /// findings update them once per run of equal values, and hashing an enum costs more than
     /// the update.
@@ -52,7 +59,8 @@ public struct ScanSummary: Sendable {
     public mutating func add(_ r: ScannedRecord) {
         records += 1
         bytes += r.byteCount
-        if !r.warnings.isEmpty { invalidUTF8Records += 1 }
+        if !r.warnings.isEmpty && r.warnings.contains(where: { $0.hasPrefix("invalid UTF-8") }) { invalidUTF8Records += 1 }
+        if r.origin.encodingConfidence != nil { detectedEncodingRecords += 1 }
         guard !r.findings.isEmpty else { return }
         var flagged = false
         // a record's findings are mostly of a few rules: the counts are updated once per
@@ -93,6 +101,10 @@ public struct ScanSummary: Sendable {
         suppressedFindings += o.suppressedFindings
         invalidUTF8Records += o.invalidUTF8Records
         baselineSuppressed += o.baselineSuppressed
+        incompleteInputs += o.incompleteInputs
+        detectedEncodingRecords += o.detectedEncodingRecords
+        for r in o.regexLimitRules where !regexLimitRules.contains(r) { regexLimitRules.append(r) }
+        regexLimitRules.sort()
         for i in categoryCounts.indices { categoryCounts[i] += o.categoryCounts[i] }
         for i in severityCounts.indices { severityCounts[i] += o.severityCounts[i] }
     }
@@ -107,7 +119,12 @@ public struct ScanSummary: Sendable {
         if suppressedFindings > 0 { s += ", \(suppressedFindings) suppressed by context" }
         if baselineSuppressed > 0 { s += ", \(baselineSuppressed) already in the baseline" }
         s += "; \(recordErrors) errors"
+        if incompleteInputs > 0 { s += " (\(incompleteInputs) inputs not read in full: exit status 2)" }
         if invalidUTF8Records > 0 { s += ", \(invalidUTF8Records) records with invalid UTF-8" }
+        if detectedEncodingRecords > 0 { s += ", \(detectedEncodingRecords) records in a guessed legacy charset" }
+        if !regexLimitRules.isEmpty {
+            s += "; rules that hit the regex match limit (clauses not fully searched): " + regexLimitRules.joined(separator: ", ")
+        }
         if !byCategory.isEmpty {
             s += "\n  by category: " + byCategory.sorted { $0.key.rawValue < $1.key.rawValue }
                 .map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ")
@@ -132,6 +149,11 @@ public struct ScanSummary: Sendable {
         w.field("suppressed_findings", suppressedFindings)
         w.field("invalid_utf8_records", invalidUTF8Records)
         w.field("baseline_suppressed", baselineSuppressed)
+        w.field("incomplete_inputs", incompleteInputs)
+        w.field("detected_encoding_records", detectedEncodingRecords)
+        w.beginArray("regex_limit_rules")
+        for r in regexLimitRules { w.stringElement(r) }
+        w.endArray()
         w.beginObject("by_category")
         for (k, v) in byCategory.sorted(by: { $0.key.rawValue < $1.key.rawValue }) { w.field(k.rawValue, v) }
         w.endObject()

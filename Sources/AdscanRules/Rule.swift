@@ -181,6 +181,8 @@ public struct RuleSet: Sendable {
     /// Named word lists (folded) that patterns compose as `{{name}}`.
     public var lexicons: [String: [String]] = [:]
     public var provisions: [Provision] = []
+    /// Named pattern pieces (folded) that patterns use as `{{name}}`, like word lists.
+    public var snippets: [String: String] = [:]
     public var genre = GenreModel()
     public var files: [String]
 

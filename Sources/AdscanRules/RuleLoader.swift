@@ -40,7 +40,7 @@ public struct RuleLoader {
         guard !files.isEmpty else {
             throw RuleLoadError(file: directory, line: 0, reason: "no .yaml rule files found")
         }
-        var set = RuleSet(rules: [], suppressors: [], files: files)
+        var texts: [(name: String, text: String)] = []
         for f in files {
             guard let data = fm.contents(atPath: f) else {
                 throw RuleLoadError(file: f, line: 0, reason: "cannot read file")
@@ -48,24 +48,41 @@ public struct RuleLoader {
             guard let text = String(data: data, encoding: .utf8) else {
                 throw RuleLoadError(file: f, line: 0, reason: "file is not valid UTF-8")
             }
+            texts.append((f, text))
+        }
+        for f in listFiles {
+            guard let data = fm.contents(atPath: f), let text = String(data: data, encoding: .utf8) else {
+                throw RuleLoadError(file: f, line: 0, reason: "cannot read word list (UTF-8 text expected)")
+            }
+            texts.append((f, text))
+        }
+        return try load(files: texts)
+    }
+
+    /// Loads a pack from files already read (name for messages, text), in the order given: the
+    /// built-in pack, or a directory's files. `.txt` files are word lists named by their file name
+    /// (words/disease.txt is `{{disease}}`); the rest are YAML.
+    public func load(files: [(name: String, text: String)]) throws -> RuleSet {
+        guard files.contains(where: { !$0.name.hasSuffix(".txt") }) else {
+            throw RuleLoadError(file: "", line: 0, reason: "no .yaml rule files found")
+        }
+        var set = RuleSet(rules: [], suppressors: [], files: files.map(\.name))
+        for (f, text) in files where f.hasSuffix(".txt") {
+            let name = ((f as NSString).lastPathComponent as NSString).deletingPathExtension
+            set.lexicons[name, default: []] += Lexicon.entries(ofListFile: text).map(foldLiteral)
+        }
+        for (f, text) in files where !f.hasSuffix(".txt") {
             let part = try parse(yaml: text, file: f)
             set.rules += part.rules
             for (name, words) in part.lexicons { set.lexicons[name, default: []] += words }
             set.provisions += part.provisions
+            set.snippets.merge(part.snippets) { a, _ in a }
             if !part.genre.genres.isEmpty { set.genre = part.genre }
             set.suppressors += part.suppressors
             set.adClasses += part.adClasses
             set.evasion.homophones += part.evasion.homophones
             set.evasion.pinyin += part.evasion.pinyin
             set.evasion.ordinaryReduplications += part.evasion.ordinaryReduplications
-        }
-        for f in listFiles {
-            guard let data = fm.contents(atPath: f), let text = String(data: data, encoding: .utf8) else {
-                throw RuleLoadError(file: f, line: 0, reason: "cannot read word list (UTF-8 text expected)")
-            }
-            let name = ((f as NSString).lastPathComponent as NSString).deletingPathExtension
-            set.lexicons[name, default: []] += Lexicon.entries(ofListFile: text).map(foldLiteral)
-            set.files.append(f)
         }
         try resolveLexicons(&set)
         try resolveProvisions(&set)
@@ -134,7 +151,8 @@ public struct RuleLoader {
         // byte order: String's < normalises both sides, which thousands of entries make slow
         for (name, words) in set.lexicons { set.lexicons[name] = Array(Set(words)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
         let lists = set.lexicons
-        var cache: [String: String] = [:]
+        // a snippet (a named piece of pattern, e.g. a time span) is written in as it is
+        var cache: [String: String] = set.snippets.mapValues { "(?:" + $0 + ")" }
         func expand(_ p: String, _ r: Rule) throws -> String {
             let (out, missing) = Lexicon.expand(p, lists, cache: &cache)
             if let m = missing.first {
@@ -183,7 +201,7 @@ public struct RuleLoader {
         var set = RuleSet(rules: [], suppressors: [], files: [file])
         for (k, _) in top {
             let key = k.string ?? ""
-            if !["pack", "description", "rules", "context", "ad_classes", "evasion", "lexicons", "provisions", "genre_model"].contains(key) {
+            if !["pack", "description", "rules", "context", "ad_classes", "evasion", "lexicons", "provisions", "genre_model", "snippets"].contains(key) {
                 throw RuleLoadError(file: file, line: k.mark?.line ?? 0, reason: "unknown top-level key `\(key)`")
             }
         }
@@ -260,6 +278,17 @@ public struct RuleLoader {
                 if classes.isEmpty { throw r.error("classes", "a provision needs the ad classes it applies to (or `any`)") }
                 set.provisions.append(Provision(id: try r.string("id"), law: try r.string("law"), text: try r.string("text"),
                                                 classes: classes, file: file, line: node.mark?.line ?? 0))
+            }
+        }
+        if let sn = top.value("snippets") {
+            guard let m = sn.mapping else {
+                throw RuleLoadError(file: file, line: sn.mark?.line ?? 0, reason: "`snippets` must map names to patterns")
+            }
+            for (k, v) in m {
+                guard let name = k.string, let p = v.string else {
+                    throw RuleLoadError(file: file, line: k.mark?.line ?? 0, reason: "`snippets` must map names to patterns")
+                }
+                set.snippets[name] = table.foldHan(p)
             }
         }
         if let lex = top.value("lexicons") {

@@ -2,11 +2,12 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 #include <zlib.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-struct ccrawl_gunzip { z_stream z; int active; int ended; };
+struct ccrawl_gunzip { z_stream z; int active; int ended; int failed; char msg[96]; };
 
 ccrawl_gunzip *ccrawl_gunzip_open(void) {
     ccrawl_gunzip *g = calloc(1, sizeof(*g));
@@ -26,6 +27,7 @@ int64_t ccrawl_gunzip_step(ccrawl_gunzip *g, const uint8_t *in, int64_t n, int64
                            uint8_t *out, int64_t cap, int32_t *finished) {
     *consumed = 0;
     *finished = 0;
+    if (g->failed) return -1;
     if (g->ended && n > 0) {            /* a further member follows */
         inflateReset(&g->z);
         g->ended = 0;
@@ -44,7 +46,15 @@ int64_t ccrawl_gunzip_step(ccrawl_gunzip *g, const uint8_t *in, int64_t n, int64
         return produced;
     }
     if (rc == Z_OK || rc == Z_BUF_ERROR) return produced;
-    return -1;
+    /* a corrupt stream (a bad CRC is only seen at a member's end): what inflated before the
+       error is handed on first; the error comes with the next call */
+    g->failed = 1;
+    snprintf(g->msg, sizeof g->msg, "%s", g->z.msg ? g->z.msg : "corrupt data");
+    return produced > 0 ? produced : -1;
+}
+
+const char *ccrawl_gunzip_error(const ccrawl_gunzip *g) {
+    return g->failed ? g->msg : "";
 }
 
 /* --- HTML --- */

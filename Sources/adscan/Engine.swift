@@ -1,6 +1,7 @@
 import AdscanContext
 import AdscanMatch
 import AdscanNormalize
+import AdscanDefaultPack
 import AdscanRules
 
 /// Loads and compiles the rule packs, turning every failure into "file:line: reason".
@@ -8,13 +9,23 @@ struct EngineLoadError: Error, CustomStringConvertible {
     let description: String
 }
 
-func loadEngine(rulesOption: String?) throws -> (CompiledRuleSet, String) {
-    guard let dir = RuleLocator.find(explicit: rulesOption) else {
-        throw EngineLoadError(description: "no rule packs found: pass --rules DIR or set ADSCAN_RULES")
-    }
+/// The compiled pack and where it came from (a directory, or DefaultPack.origin). Warnings
+/// (a pattern that backtracks catastrophically) go to stderr unless `quietWarnings`.
+func loadEngine(rulesOption: String?, quietWarnings: Bool = false) throws -> (CompiledRuleSet, String) {
     do {
-        let set = try RuleLoader().load(directory: dir)
-        return (try CompiledRuleSet(set), dir)
+        let set: RuleSet
+        let origin: String
+        switch RuleLocator.find(explicit: rulesOption) {
+        case .directory(let dir):
+            set = try RuleLoader().load(directory: dir)
+            origin = dir
+        case .builtIn:
+            set = try RuleLoader().load(files: DefaultPack.files.map { ("lexicons/" + $0.name, $0.text) })
+            origin = DefaultPack.origin
+        }
+        let compiled = try CompiledRuleSet(set)
+        if !quietWarnings { for w in compiled.warnings { printError("adscan: warning: " + w) } }
+        return (compiled, origin)
     } catch let e as RuleLoadError {
         throw EngineLoadError(description: "rule pack rejected: \(e)")
     } catch let e as CompiledRuleSet.CompileError {

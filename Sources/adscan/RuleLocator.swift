@@ -1,22 +1,32 @@
+import AdscanDefaultPack
 import Foundation
 
-/// Where the default rule packs live: --rules, $ADSCAN_RULES, an installed share directory next
-/// to the binary, or the `lexicons/` directory of the source tree the binary was built in.
+/// Where the rule pack comes from: --rules, $ADSCAN_RULES, a share directory installed beside
+/// the executable (`<prefix>/bin/adscan` → `<prefix>/share/adscan/lexicons`, found from the
+/// executable's real path, not argv[0], which is often a bare name), else the pack built into
+/// the binary (`lexicons/` as it was at build time).
 enum RuleLocator {
-    static func find(explicit: String?) -> String? {
-        if let e = explicit { return e }
-        if let env = ProcessInfo.processInfo.environment["ADSCAN_RULES"], !env.isEmpty { return env }
-        let fm = FileManager.default
-        let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        var dir = exe.deletingLastPathComponent()
-        let share = dir.appendingPathComponent("../share/adscan/lexicons").standardized.path
-        if fm.fileExists(atPath: share) { return share }
-        for _ in 0..<6 {
-            let candidate = dir.appendingPathComponent("lexicons").path
-            if fm.fileExists(atPath: candidate) { return candidate }
-            dir = dir.deletingLastPathComponent()
+    enum Source: Equatable {
+        case directory(String)
+        case builtIn
+    }
+
+    static func find(explicit: String?) -> Source {
+        if let e = explicit { return .directory(e) }
+        if let env = ProcessInfo.processInfo.environment["ADSCAN_RULES"], !env.isEmpty { return .directory(env) }
+        if let exe = executablePath() {
+            let share = URL(fileURLWithPath: exe).deletingLastPathComponent()
+                .appendingPathComponent("../share/adscan/lexicons").standardized.path
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: share, isDirectory: &isDir), isDir.boolValue { return .directory(share) }
         }
-        if fm.fileExists(atPath: "lexicons") { return "lexicons" }
-        return nil
+        return .builtIn
+    }
+
+    /// The running executable's real path (/proc/self/exe on Linux).
+    static func executablePath() -> String? {
+        if let p = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return p }
+        let arg = CommandLine.arguments[0]
+        return arg.contains("/") ? URL(fileURLWithPath: arg).resolvingSymlinksInPath().path : nil
     }
 }

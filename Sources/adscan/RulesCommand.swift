@@ -9,7 +9,7 @@ struct RulesCommand: ParsableCommand {
         commandName: "rules",
         abstract: "List the loaded rules, print the prefilter keywords, or check every rule against its examples.")
 
-    @Option(name: .long, help: "Rule pack directory (default: the installed lexicons).")
+    @Option(name: .long, help: "Rule pack directory (default: $ADSCAN_RULES, else the pack built into adscan).")
     var rules: String?
 
     @Flag(name: .long, help: "Print the literal keywords the prefilter searches for (raw-text variants included), one per line.")
@@ -25,7 +25,7 @@ struct RulesCommand: ParsableCommand {
     var minExamples = 3
 
     func run() throws {
-        let (compiled, dir) = try loadEngine(rulesOption: rules)
+        let (compiled, dir) = try loadEngine(rulesOption: rules, quietWarnings: check)
         let set = compiled.ruleSet
         if keywords {
             let list = canonical ? compiled.keywords
@@ -34,8 +34,9 @@ struct RulesCommand: ParsableCommand {
             return
         }
         if check {
-            let failures = RuleExampleChecker(compiled).check(minExamples: minExamples)
-            for f in failures { printError(f.description) }
+            let failures = RuleExampleChecker(compiled).check(minExamples: minExamples).map(\.description)
+                + compiled.warnings   // a pattern that backtracks catastrophically fails the check
+            for f in failures { printError(f) }
             let total = set.rules.reduce(0) { $0 + $1.mustFlag.count + $1.mustNotFlag.count }
             print("\(set.rules.count) rules, \(total) examples: \(failures.isEmpty ? "all pass" : "\(failures.count) failures")")
             if !failures.isEmpty { throw ExitCode(1) }

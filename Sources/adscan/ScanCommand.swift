@@ -13,6 +13,20 @@ enum ColorChoice: String, ExpressibleByArgument {
     case auto, always, never
 }
 
+/// `--fail-on`: the least severity that makes the exit status 1, or never.
+enum FailOn: String, ExpressibleByArgument, CaseIterable {
+    case error, warning, info, never
+
+    var severity: Severity? {
+        switch self {
+        case .error: return .error
+        case .warning: return .warning
+        case .info: return .info
+        case .never: return nil
+        }
+    }
+}
+
 extension InputMode: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}
 extension Severity: ExpressibleByArgument {}
@@ -24,13 +38,22 @@ struct ScanCommand: ParsableCommand {
         discussion: """
             With no paths (or "-"), reads standard input. Directories are scanned recursively;
             binary files are skipped with a message. Findings are written as each record is scanned.
+
+            Exit status: 0 no finding at or above --fail-on; 1 findings; 2 usage or rule-pack error,
+            a missing path, or input that could not be read in full (an unreadable file, corrupt
+            gzip, a malformed JSONL line, a rule that hit the regex match limit) - findings are
+            still written, and the summary says what was lost. Binary files skipped in a directory
+            walk are not errors.
             """)
 
     @Argument(help: "Files or directories to scan; none or \"-\" for standard input.")
     var paths: [String] = []
 
-    @Option(name: .long, help: "Record mode: lines, jsonl or doc. Default: .jsonl/.ndjson files → jsonl, other files → doc, stdin → lines.")
+    @Option(name: .long, help: "Record mode: lines, jsonl, doc, html or warc. Default: .jsonl/.ndjson files → jsonl, .html/.htm → html, .warc → warc, other files → doc, stdin → lines.")
     var input: InputMode?
+
+    @Option(name: .long, help: "Charset of text input that is not UTF-8 (e.g. gbk, big5); default: detected, valid UTF-8 wins.")
+    var encoding: String?
 
     @Option(name: .long, help: "Output format: text, jsonl, csv, sarif or html.")
     var format: OutputFormat = .text
@@ -65,14 +88,15 @@ struct ScanCommand: ParsableCommand {
     @Option(name: .long, help: "JSONL input: the field holding the record id.")
     var idField = "id"
 
-    @Option(name: .long, help: "Rule pack directory (default: the installed lexicons).")
+    @Option(name: .long, help: "Rule pack directory (default: $ADSCAN_RULES, else the pack built into adscan).")
     var rules: String?
 
-    @Option(name: .long, help: "Worker threads (default: all cores).")
+    // parsed unconditionally: `--threads -3` is a bad count, not a missing value
+    @Option(name: .long, parsing: .unconditional, help: "Worker threads (default: all cores).")
     var threads: Int?
 
-    @Option(name: .long, help: "Exit 1 when a finding at or above this severity is reported: error, warning or info.")
-    var failOn: Severity = .error
+    @Option(name: .long, help: "Exit 1 when a finding at or above this severity is reported: error, warning, info, or never (exit 0 whatever is found).")
+    var failOn: FailOn = .error
 
     @Flag(name: .long, help: "JSONL output: also emit records without findings.")
     var allRecords = false
@@ -92,14 +116,15 @@ struct ScanCommand: ParsableCommand {
     @Flag(name: .long, help: "Skip the evasion pass (separators, entities, pinyin, homophones); for measuring its cost.")
     var noEvasion = false
 
-    @Option(name: .long, help: "At most this many findings per record.")
+    @Option(name: .long, parsing: .unconditional, help: "At most this many findings per record.")
     var maxFindings = 1000
 
-    @Option(name: .long, help: "Records longer than this many bytes are scanned in segments (jsonl lines are rejected).")
+    @Option(name: .long, parsing: .unconditional, help: "Records longer than this many bytes are scanned in segments (jsonl lines are rejected).")
     var maxRecordBytes = 64 << 20
 
     func validate() throws {
-        if let t = threads, t < 1 { throw ValidationError("--threads must be at least 1") }
+        if let t = threads, t < 1 { throw ValidationError("--threads must be at least 1 (got \(t))") }
+        if let e = encoding, !Charset.isKnown(e) { throw ValidationError("--encoding: unknown charset `\(e)`") }
         if maxFindings < 1 { throw ValidationError("--max-findings must be at least 1") }
         if maxRecordBytes < 16384 { throw ValidationError("--max-record-bytes must be at least 16384") }
     }
@@ -118,12 +143,23 @@ struct ScanCommand: ParsableCommand {
             RuleInfo(id: $0.id, category: $0.category, severity: $0.severity, law: $0.law, lawText: $0.lawText, message: $0.message)
         }
         let outFD: Int32
+        // whole-file formats (csv, sarif, html) go to a temporary file beside the output and are
+        // renamed over it at the end: an interrupted scan never leaves a half report at -o
+        var atomicTarget: AtomicOutput? = nil
         if let path = output {
-            outFD = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-            guard outFD >= 0 else { throw EngineLoadError(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
+            if format == .sarif || format == .html || format == .csv {
+                atomicTarget = try AtomicOutput(path: path)
+                outFD = atomicTarget!.fd
+            } else {
+                outFD = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+                guard outFD >= 0 else { throw EngineLoadError(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
+            }
         } else {
             outFD = 1
         }
+        // a scan that stops with an error before its end leaves no temporary file either
+        var committed = false
+        defer { if !committed { atomicTarget?.discard() } }
         switch color {
         case .always: reportOptions.color = true
         case .never: reportOptions.color = false
@@ -157,7 +193,7 @@ struct ScanCommand: ParsableCommand {
         let recordModes = inputs.map { $0 == "-" ? stdinMode : (input ?? InputMode.forPath($0)) }
         var settings = ScanPipeline.Settings()
         settings.threads = threads ?? max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
-        settings.failOn = failOn
+        settings.failOn = failOn.severity
         settings.lineBuffered = lineBuffered
         settings.errorsToStdout = format == .jsonl
         settings.embeddedText = recordModes.allSatisfy { $0 == .jsonl || $0 == .warc }
@@ -180,6 +216,7 @@ struct ScanCommand: ParsableCommand {
         options.maxRecordBytes = maxRecordBytes
         options.skipHidden = skipHidden
         options.excludes = exclude
+        options.encoding = encoding
         // with several threads the walk only lists pages and the workers read them
         options.deferFiles = settings.threads > 1
         options.deferJSON = settings.threads > 1
@@ -209,8 +246,15 @@ struct ScanCommand: ParsableCommand {
             output.write(tail, flush: true)
             if !quiet { printError(s.text) }
         }
-        if outFD != 1 { close(outFD) }
-        if fatal { throw ExitCode(2) }
+        if let a = atomicTarget {
+            committed = true
+            try a.commit()
+        } else if outFD != 1 {
+            close(outFD)
+        }
+        // input that was not read in full outranks findings, as in ripgrep: a monitor must not
+        // take a partly read input for a clean (or merely flagged) one
+        if fatal || s.incompleteInputs > 0 || !s.regexLimitRules.isEmpty { throw ExitCode(2) }
         if pipeline.failing { throw ExitCode(1) }
     }
 

@@ -15,7 +15,8 @@ final class ScanPipeline: @unchecked Sendable {
         /// Reviewed findings: fingerprint → reason; reported only with --explain, as suppressed.
         var allowlist: [String: String] = [:]
         var threads = 1
-        var failOn: Severity = .error
+        /// nil: never fail on findings (`--fail-on never`).
+        var failOn: Severity? = .error
         var lineBuffered = false
         var errorsToStdout = false
         var embeddedText = false
@@ -30,6 +31,8 @@ final class ScanPipeline: @unchecked Sendable {
         var messages: [String] = []         // for stderr
         var segments: [(ScannedRecord, Batch.RecordSlice)] = []
         var live = false
+        /// Where each rule of `summary.regexLimitRules` first hit the match limit in this batch.
+        var limitWhere: [String: String] = [:]
     }
 
     let scanner: RecordScanner
@@ -153,6 +156,7 @@ final class ScanPipeline: @unchecked Sendable {
                     break
                 case .error(let e):
                     out.summary.recordErrors += 1
+                    if !e.benign { out.summary.incompleteInputs += 1 }
                     out.messages.append("adscan: \(e.source)\(e.line.map { ":\($0)" } ?? ""): \(e.message)")
                     if settings.errorsToStdout {
                         var bytes: [UInt8] = []
@@ -168,6 +172,18 @@ final class ScanPipeline: @unchecked Sendable {
                     rec.truncated = res.truncated
                     rec.adClasses = res.adClasses
                     rec.genre = res.genre
+                    for r in res.regexLimitRules where out.limitWhere[r] == nil {
+                        out.limitWhere[r] = "\(slice.origin.source):\(slice.origin.line)"
+                        out.summary.regexLimitRules.append(r)
+                    }
+                    if let conf = slice.origin.encodingConfidence, let enc = slice.origin.encoding, slice.segmentOffset == 0 {
+                        let msg = "charset not declared; detected as \(enc) with confidence \(conf)%: check the text is not garbled (--encoding NAME to set it)"
+                        rec.warnings.append(msg)
+                        // a stream of lines says it once (the reader's notice), a document each time
+                        if slice.origin.wholeFile || slice.origin.explicitID != nil {
+                            out.messages.append("adscan: \(slice.origin.source):\(slice.origin.line): \(msg)")
+                        }
+                    }
                     if let bad = res.invalidUTF8At {
                         let msg = "invalid UTF-8 at byte \(bad + slice.segmentOffset); invalid bytes were scanned as U+FFFD"
                         rec.warnings.append(msg)
@@ -233,7 +249,7 @@ final class ScanPipeline: @unchecked Sendable {
             }
         }
         out.summary.add(rec)
-        if rec.findings.contains(where: { $0.suppressedBy == nil && $0.severity >= settings.failOn }) {
+        if let failOn = settings.failOn, rec.findings.contains(where: { $0.suppressedBy == nil && $0.severity >= failOn }) {
             out.failing = true
         }
         var bytes: [UInt8] = []
@@ -273,6 +289,10 @@ final class ScanPipeline: @unchecked Sendable {
             }
         }
         for m in out.messages { printError(m) }
+        for r in out.summary.regexLimitRules where !summary.regexLimitRules.contains(r) {
+            printError("adscan: \(out.limitWhere[r] ?? "-"): rule \(r): a pattern hit the regex match limit; clauses where it does are not searched by it (reported once per rule)")
+        }
+        out.summary.regexLimitRules.sort()
         summary.merge(out.summary)
         failing = failing || out.failing
         for c in out.chunks {

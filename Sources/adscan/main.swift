@@ -8,7 +8,8 @@ struct Adscan: ParsableCommand {
         commandName: "adscan",
         abstract: "Advertising-compliance scanner for Chinese ad and livestream text.",
         discussion: """
-            Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage, rule-pack or fatal input error.
+            Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage or rule-pack error, a missing
+            path, or input that could not be read in full (findings are still written).
             """,
         subcommands: [ScanCommand.self, RulesCommand.self, EvalCommand.self],
         defaultSubcommand: ScanCommand.self)

@@ -31,7 +31,7 @@ final class CLITests: XCTestCase {
                      #"{"id":"r2","text":"天气很好"}"#, #"{"id":"r3","text":"#].joined(separator: "\n")
         let r2 = try TestSupport.run(["scan", "--input", "jsonl", "--format", "jsonl", "--all-records", "--summary", "-q"],
                                      stdin: Array(input.utf8))
-        XCTAssertEqual(r2.status, 1)
+        XCTAssertEqual(r2.status, 2, "findings, and a malformed line that was not read: exit 2")
         let objs = try TestSupport.jsonLines(r2.stdout)
         XCTAssertEqual(objs.map { $0["type"] as? String }, ["record", "record", "error", "summary"])
         let rec = objs[0]
@@ -86,7 +86,7 @@ final class CLITests: XCTestCase {
             .write(to: dir.appendingPathComponent("c.jsonl"), atomically: true, encoding: .utf8)
         try "".write(to: dir.appendingPathComponent("d.txt"), atomically: true, encoding: .utf8)
         let r = try TestSupport.run(["scan", "--format", "jsonl", "--summary", dir.path])
-        XCTAssertEqual(r.status, 1)
+        XCTAssertEqual(r.status, 2, "c.jsonl line 3 was not read")
         let objs = try TestSupport.jsonLines(r.stdout)
         let summary = try XCTUnwrap(objs.last)
         XCTAssertEqual(summary["records"] as? Int, 4)      // a.txt, c.jsonl ×2, d.txt (empty); nothing from b.bin

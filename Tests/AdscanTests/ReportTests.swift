@@ -7,7 +7,7 @@ final class ReportTests: XCTestCase {
     func python(_ code: String, _ args: [String]) throws -> (Int32, String) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", code] + args
+        p.arguments = [TestSupport.pythonWithJSONSchema ?? "python3", "-c", code] + args
         let out = Pipe()
         p.standardOutput = out
         p.standardError = out

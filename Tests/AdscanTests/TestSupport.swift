@@ -29,6 +29,22 @@ enum TestSupport {
         return repoRoot.appendingPathComponent(".build/debug/adscan").path
     }
 
+    /// A Python 3 that has jsonschema: Debian's /usr/bin/python3 with python3-jsonschema (what
+    /// the README installs) first, then whatever `python3` is on the PATH (a pyenv one may lack it).
+    static let pythonWithJSONSchema: String? = {
+        for candidate in ["/usr/bin/python3", "python3"] {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            p.arguments = [candidate, "-c", "import jsonschema"]
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            guard (try? p.run()) != nil else { continue }
+            p.waitUntilExit()
+            if p.terminationStatus == 0 { return candidate }
+        }
+        return nil
+    }()
+
     struct Run {
         var status: Int32
         var stdout: String

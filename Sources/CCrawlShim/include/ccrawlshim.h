@@ -7,6 +7,8 @@
 typedef struct ccrawl_gunzip ccrawl_gunzip;
 ccrawl_gunzip *ccrawl_gunzip_open(void);
 void ccrawl_gunzip_close(ccrawl_gunzip *g);
+/* After a step returned -1: zlib's reason ("incorrect data check" for a bad CRC). */
+const char *ccrawl_gunzip_error(const ccrawl_gunzip *g);
 /* Feeds `in` (may be empty at end of input) and writes up to `cap` bytes to `out`.
    *consumed = input bytes used. Returns bytes written, or -1 on corrupt data.
    *finished = 1 when the last member ended cleanly and no input is pending. */

@@ -1,0 +1,28 @@
+import Foundation
+import PackagePlugin
+
+/// Build-tool plugin: turns `lexicons/*.yaml` and the word lists in `lexicons/words/` into a Swift source holding their bytes, so the
+/// adscan binary carries its default rule pack (an installed single file finds it from any
+/// directory) while the YAML files stay the source of truth. Runs again whenever one changes.
+@main
+struct EmbedLexicons: BuildToolPlugin {
+    func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
+        let dir = context.package.directoryURL.appending(path: "lexicons")
+        let packs = try FileManager.default.contentsOfDirectory(at: dir, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "yaml" || $0.pathExtension == "yml" }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        // word lists that patterns compose as {{name}}
+        let wordsDir = dir.appending(path: "words")
+        let lists = ((try? FileManager.default.contentsOfDirectory(at: wordsDir, includingPropertiesForKeys: nil)) ?? [])
+            .filter { $0.pathExtension == "txt" }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        let files = packs + lists
+        let out = context.pluginWorkDirectoryURL.appending(path: "EmbeddedLexicons.swift")
+        return [.buildCommand(
+            displayName: "Embedding \(files.count) rule files from lexicons/",
+            executable: try context.tool(named: "adscan-embed-lexicons").url,
+            arguments: [out.path] + files.map(\.path),
+            inputFiles: files,
+            outputFiles: [out])]
+    }
+}
