@@ -108,6 +108,14 @@ public struct ContextGate: Sendable {
         return (findings, truncated, genre)
     }
 
+    /// The genre model's feature names and a record's values (for fitting the model offline).
+    public func genreFeatures(_ result: MatchResult, bytes: Int) -> (names: [String], values: [Double]) {
+        let rules = compiled.ruleSet.rules
+        var claimRules = Set<Int>()
+        for c in result.candidates where rules[c.rule].scope == .clause { claimRules.insert(c.rule) }
+        return (genres.featureNames, genres.features(result.markers, bytes: bytes, claimRules: claimRules.count).values)
+    }
+
     /// The genre rule (scope `genre`) that a record of this genre and confidence triggers.
     private func advertorialRule(_ g: Genre) -> Int? {
         genreRules.first { compiled.ruleSet.rules[$0].genre == g.id && g.confidence >= compiled.ruleSet.rules[$0].minConfidence }

@@ -90,6 +90,14 @@ public struct RecordScanner: Sendable {
         return (m, rewritten.firstInvalid)
     }
 
+    /// The genre model's features of a text (for fitting the model offline).
+    public func genreFeatures(_ s: String, scratch: Scratch = Scratch()) -> (names: [String], values: [Double]) {
+        var copy = s
+        return copy.withUTF8 { text in
+            gate.genreFeatures(matcher.scan(text, scratch: scratch), bytes: text.count)
+        }
+    }
+
     /// Convenience for tests and small inputs.
     public func scan(_ s: String, scratch: Scratch = Scratch()) -> Output {
         var copy = s

@@ -26,7 +26,26 @@ struct EvalCommand: ParsableCommand {
     @Option(name: .long, help: "Exit 1 when record-level recall is below this.")
     var minRecall: Double?
 
+    @Option(name: .long, help: "Write the genre model's features of every record (TSV: id, genre, features) to this file, for tools/fit_genre.py.")
+    var genreFeatures: String?
+
     struct Counts { var tp = 0, fp = 0, fn = 0, tn = 0 }
+
+    /// The genre a labelled record belongs to: its `genre` field, else one read from its `kind`.
+    static func genreLabel(_ obj: [String: Any], violation: Bool) -> String? {
+        if let g = obj["genre"] as? String { return g }
+        guard var kind = obj["kind"] as? String else { return violation ? "ad" : nil }
+        for prefix in ["heldout2-", "heldout-"] where kind.hasPrefix(prefix) { kind.removeFirst(prefix.count) }
+        let map: [String: String] = [
+            "claim_short": "ad", "ad_page": "ad", "compliant_ad": "ad", "livestream": "livestream", "advertorial": "advertorial",
+            "notice": "enforcement", "enforcement": "enforcement", "court": "enforcement", "regulation": "regulation",
+            "news": "news", "crawled_news": "news", "epidemic": "news", "finance_news": "news",
+            "research": "research", "science": "science", "health_knowledge": "science", "doctor_answer": "science",
+            "consumer_tip": "consumer_tip", "warning_notice": "consumer_tip", "everyday": "comment", "homograph": "comment",
+            "heldout": "ad", "heldout2": "ad",
+        ]
+        return map[kind]
+    }
 
     static func ratio(_ a: Int, _ b: Int) -> Double { b == 0 ? 1 : Double(a) / Double(b) }
     static func f1(_ p: Double, _ r: Double) -> Double { p + r == 0 ? 0 : 2 * p * r / (p + r) }
@@ -43,6 +62,9 @@ struct EvalCommand: ParsableCommand {
         var perCategory: [String: Counts] = [:]
         var errorsOnClean = 0, clean = 0, violations = 0
         var misses: [String] = [], falseAlarms: [String] = []
+        var featureRows: [String] = []
+        var genreTotal = 0, genreRight = 0
+        var advertorial = Counts()   // pages: advertorial (disguised ad) vs the rest
         for (n, line) in data.split(separator: 0x0A).enumerated() {
             guard let obj = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
                   let text = obj["text"] as? String, let label = obj["label"] as? String else {
@@ -50,7 +72,23 @@ struct EvalCommand: ParsableCommand {
             }
             let id = obj["id"] as? String ?? "\(n + 1)"
             let truth = Set(obj["categories"] as? [String] ?? [])
-            let findings = scanner.scan(text, scratch: scratch).findings.filter { $0.suppressedBy == nil && $0.severity >= .warning }
+            let out = scanner.scan(text, scratch: scratch)
+            let findings = out.findings.filter { $0.suppressedBy == nil && $0.severity >= .warning }
+            if let g = Self.genreLabel(obj, violation: label == "violation") {
+                genreTotal += 1
+                if out.genre?.id == g { genreRight += 1 }
+                switch (g == "advertorial", out.genre?.id == "advertorial") {
+                case (true, true): advertorial.tp += 1
+                case (true, false): advertorial.fn += 1
+                case (false, true): advertorial.fp += 1
+                case (false, false): advertorial.tn += 1
+                }
+                if genreFeatures != nil {
+                    let (names, values) = scanner.genreFeatures(text, scratch: scratch)
+                    if featureRows.isEmpty { featureRows.append((["id", "genre"] + names).joined(separator: "\t")) }
+                    featureRows.append(([id, g] + values.map { String(format: "%.3f", $0) }).joined(separator: "\t"))
+                }
+            }
             let flagged = !findings.isEmpty
             let isViolation = label == "violation"
             if isViolation { violations += 1 } else { clean += 1 }
@@ -88,6 +126,14 @@ struct EvalCommand: ParsableCommand {
             let cp = Self.ratio(k.tp, k.tp + k.fp), cr = Self.ratio(k.tp, k.tp + k.fn)
             let name = c.padding(toLength: 24, withPad: " ", startingAt: 0)
             print("  \(name) precision \(Self.fmt(cp))  recall \(Self.fmt(cr))  F1 \(Self.fmt(Self.f1(cp, cr)))  (TP \(k.tp), FP \(k.fp), FN \(k.fn))")
+        }
+        if genreTotal > 0 {
+            let ap = Self.ratio(advertorial.tp, advertorial.tp + advertorial.fp), ar = Self.ratio(advertorial.tp, advertorial.tp + advertorial.fn)
+            print("genre: accuracy \(Self.fmt(Self.ratio(genreRight, genreTotal))) on \(genreTotal) records with a genre; "
+                  + "advertorial precision \(Self.fmt(ap)) recall \(Self.fmt(ar)) (TP \(advertorial.tp), FP \(advertorial.fp), FN \(advertorial.fn))")
+        }
+        if let path = genreFeatures {
+            try (featureRows.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
         }
         print("misses (\(misses.count)):")
         for m in misses.prefix(show) { print("  " + m) }
