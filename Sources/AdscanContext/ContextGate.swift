@@ -58,7 +58,7 @@ public struct ContextGate: Sendable {
         let suppressors = compiled.ruleSet.suppressors
         var documentReason = documentSuppression(result.markers, text: text)
         if documentReason == nil, let g = genre, genres.suppresses(g) {
-            documentReason = "genre: \(g.id) \(String(format: "%.2f", g.confidence))" + (g.evidence.isEmpty ? "" : " (\(g.evidence.joined(separator: ", ")))")
+            documentReason = "genre: \(g.id) \(String(format: "%.2f", g.confidence)), mention \(String(format: "%.2f", g.mention))" + (g.evidence.isEmpty ? "" : " (\(g.evidence.joined(separator: ", ")))")
         }
 
         var findings: [Finding] = []
@@ -219,7 +219,12 @@ public struct ContextGate: Sendable {
             case .clauseBefore: applies = h.end <= c.start
             case .clauseAfter: applies = h.start >= c.end
             case .cover: applies = h.start <= c.start && h.end >= c.end
-            case .negation: applies = h.end <= c.start && c.start - h.end <= Self.negationReach && !Discourse.clauseBreak(text, h.end, c.start)
+            case .negation:
+                // before the claim in its clause, or inside it after its first word (「枕头本身并不能治疗…」);
+                // a negated harm (「没有副作用」「再也没有复发」) is itself the claim
+                let before = h.end <= c.start && c.start - h.end <= Self.negationReach && !Discourse.clauseBreak(text, h.end, c.start)
+                let inside = h.start > c.start && h.end <= c.end
+                applies = (before || inside) && !Discourse.negatesHarm(text, h.end)
             case .mention: applies = (h.end <= c.start || h.start >= c.end) && Discourse.quoted(text, c.start, c.end, within: c.clause)
             case .document, .feature: applies = false
             }

@@ -20,6 +20,30 @@ enum Discourse {
         return false
     }
 
+    /// Words whose negation is a promise, not a denial: 「没有副作用」「不复发」「没有风险」.
+    private static let harms: [[UInt8]] = ["复发", "反弹", "副作用", "风险", "痛", "疼", "伤", "毒", "依赖", "刺激", "疤", "痕", "不适", "后遗症", "犯", "手术", "开刀", "住院", "吃药", "打针", "任何"].map { Array($0.utf8) }
+
+    /// True when one of `harms` begins within the four characters after a negation ending at `at`
+    /// (「没有任何副作用」: 任何 then 副作用).
+    static func negatesHarm(_ text: UnsafeBufferPointer<UInt8>, _ at: Int) -> Bool {
+        var i = at, chars = 0
+        while i < text.count && chars < 4 {
+            for h in harms where i + h.count <= text.count {
+                var same = true
+                for k in h.indices where text[i + k] != h[k] { same = false; break }
+                if same {
+                    // 「没有任何药物能…」 is a denial: 任何 counts only before a harm
+                    if h == harms.last! { return negatesHarm(text, i + h.count) }
+                    return true
+                }
+            }
+            i += 1
+            while i < text.count && text[i] & 0xC0 == 0x80 { i += 1 }
+            chars += 1
+        }
+        return false
+    }
+
     /// Opening and closing quotation marks: “” 「」 『』 《》 and the ASCII ".
     private static let openers: [[UInt8]] = [[0xE2, 0x80, 0x9C], [0xE3, 0x80, 0x8C], [0xE3, 0x80, 0x8E], [0xE3, 0x80, 0x8A]]
     private static let closers: [[UInt8]] = [[0xE2, 0x80, 0x9D], [0xE3, 0x80, 0x8D], [0xE3, 0x80, 0x8F], [0xE3, 0x80, 0x8B]]

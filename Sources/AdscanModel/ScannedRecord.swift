@@ -91,10 +91,14 @@ public struct Genre: Sendable, Equatable {
     public var id: String
     public var confidence: Double
     public var evidence: [String]
+    /// Probability that the document discusses claims rather than makes them (the model's mass on
+    /// notices, regulations, news, research, science and consumer tips).
+    public var mention: Double = 0
 
-    public init(id: String, confidence: Double, evidence: [String]) {
+    public init(id: String, confidence: Double, evidence: [String], mention: Double = 0) {
         self.id = id
         self.confidence = confidence
         self.evidence = evidence
+        self.mention = mention
     }
 }

@@ -54,6 +54,7 @@ public struct JSONLReporter: Reporter {
             w.beginObject("genre")
             w.field("id", g.id)
             w.field("confidence", (g.confidence * 1000).rounded() / 1000)
+            w.field("mention", (g.mention * 1000).rounded() / 1000)
             w.beginArray("evidence")
             for e in g.evidence { w.stringElement(e) }
             w.endArray()
