@@ -94,7 +94,7 @@ def main():
     ap.add_argument("--adscan", default=".build/release/adscan")
     ap.add_argument("--rules", default="lexicons")
     ap.add_argument("--out", default="lexicons/genre-model.yaml")
-    ap.add_argument("--min-confidence", type=float, default=0.6)
+    ap.add_argument("--min-confidence", type=float, default=0.5)
     ap.add_argument("corpora", nargs="+")
     a = ap.parse_args()
     names, rows = features(a.adscan, a.rules, a.corpora)

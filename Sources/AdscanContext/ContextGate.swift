@@ -224,8 +224,11 @@ public struct ContextGate: Sendable {
                 // a negated harm (「没有副作用」「再也没有复发」) is itself the claim
                 let before = h.end <= c.start && c.start - h.end <= Self.negationReach && !Discourse.clauseBreak(text, h.end, c.start)
                 let inside = h.start > c.start && h.end <= c.end
-                applies = (before || inside) && !Discourse.negatesHarm(text, h.end)
-            case .mention: applies = (h.end <= c.start || h.start >= c.end) && Discourse.quoted(text, c.start, c.end, within: c.clause)
+                applies = (before || inside) && !Discourse.negatesHarm(text, h.end) && !Discourse.isAnotA(text, h.start)
+            case .mention:
+                // the claim begins or ends inside quotation marks (a frame may reach over the mark)
+                applies = (h.end <= c.start || h.start >= c.end)
+                    && (Discourse.quoted(text, c.start, c.start + 1, within: c.clause) || Discourse.quoted(text, c.end - 1, c.end, within: c.clause))
             case .document, .feature: applies = false
             }
             if applies && (best == nil || h.suppressor < best!.suppressor) { best = h }

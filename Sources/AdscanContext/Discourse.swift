@@ -44,6 +44,14 @@ enum Discourse {
         return false
     }
 
+    /// True for the question form A不A at `at` (能不能, 会不会, 是不是): 不 between two equal
+    /// characters asks, it does not deny.
+    static func isAnotA(_ text: UnsafeBufferPointer<UInt8>, _ at: Int) -> Bool {
+        // 不 is E4 B8 8D; the characters on both sides are three-byte Han characters
+        guard at >= 3, at + 6 <= text.count, text[at] == 0xE4, text[at + 1] == 0xB8, text[at + 2] == 0x8D else { return false }
+        return text[at - 3] == text[at + 3] && text[at - 2] == text[at + 4] && text[at - 1] == text[at + 5]
+    }
+
     /// Opening and closing quotation marks: “” 「」 『』 《》 and the ASCII ".
     private static let openers: [[UInt8]] = [[0xE2, 0x80, 0x9C], [0xE3, 0x80, 0x8C], [0xE3, 0x80, 0x8E], [0xE3, 0x80, 0x8A]]
     private static let closers: [[UInt8]] = [[0xE2, 0x80, 0x9D], [0xE3, 0x80, 0x8D], [0xE3, 0x80, 0x8F], [0xE3, 0x80, 0x8B]]
