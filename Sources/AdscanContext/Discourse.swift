@@ -45,11 +45,28 @@ enum Discourse {
     }
 
     /// True for the question form A不A at `at` (能不能, 会不会, 是不是): 不 between two equal
-    /// characters asks, it does not deny.
+    /// characters asks, it does not deny. Separators a disguise put between them (能~不~能) are
+    /// skipped.
     static func isAnotA(_ text: UnsafeBufferPointer<UInt8>, _ at: Int) -> Bool {
-        // 不 is E4 B8 8D; the characters on both sides are three-byte Han characters
-        guard at >= 3, at + 6 <= text.count, text[at] == 0xE4, text[at + 1] == 0xB8, text[at + 2] == 0x8D else { return false }
-        return text[at - 3] == text[at + 3] && text[at - 2] == text[at + 4] && text[at - 1] == text[at + 5]
+        // 不 is E4 B8 8D
+        guard at + 3 <= text.count, text[at] == 0xE4, text[at + 1] == 0xB8, text[at + 2] == 0x8D else { return false }
+        // the nearest Han character (lead byte E4-E9) on each side, past at most eight bytes of separators
+        var p = at
+        var skipped = 0
+        while p >= 3 && skipped <= 8 {
+            if (0xE4...0xE9).contains(text[p - 3]) && text[p - 2] & 0xC0 == 0x80 && text[p - 1] & 0xC0 == 0x80 { break }
+            p -= 1
+            skipped += 1
+        }
+        var q = at + 3
+        skipped = 0
+        while q + 3 <= text.count && skipped <= 8 {
+            if (0xE4...0xE9).contains(text[q]) { break }
+            q += 1
+            skipped += 1
+        }
+        guard p >= 3, q + 3 <= text.count else { return false }
+        return text[p - 3] == text[q] && text[p - 2] == text[q + 1] && text[p - 1] == text[q + 2]
     }
 
     /// Opening and closing quotation marks: “” 「」 『』 《》 and the ASCII ".

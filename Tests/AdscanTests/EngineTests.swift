@@ -137,8 +137,11 @@ final class EngineTests: XCTestCase {
         let f = findings(ad).filter { $0.ruleID == "AL-14-P2" }
         XCTAssertEqual(f.count, 1)
         XCTAssertEqual(f[0].match, "本报讯")
-        XCTAssertEqual(f[0].evidence.first?.role, "operator_contact")
+        XCTAssertEqual(f[0].evidence.map(\.role), ["promotion", "operator_contact"])
         XCTAssertTrue(findings("本报讯（记者 王明）今年春运客流同比增长。").filter { $0.ruleID == "AL-14-P2" }.isEmpty)
+        // genuine news that prints a public hotline promotes nothing: not a disguised ad
+        let screening = "本报讯 近日，市疾控中心开展免费肺癌筛查，符合条件的市民可拨打预约电话：028-12345678。"
+        XCTAssertTrue(findings(screening).filter { $0.ruleID == "AL-14-P2" }.isEmpty)
     }
 
     func testManyFindingsAreCappedAndMarkedTruncated() {
