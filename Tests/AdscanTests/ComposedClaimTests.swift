@@ -1,0 +1,140 @@
+import AdscanContext
+import AdscanMatch
+import AdscanModel
+import AdscanRules
+import XCTest
+
+/// Composed claims with small inline packs (editing the shipped lexicons cannot break these):
+/// word lists written into patterns, parts, severity and citation per ad class from provisions,
+/// one finding per claim.
+final class ComposedClaimTests: XCTestCase {
+    /// A pack with its own word lists, provisions and two ad classes.
+    static let pack = """
+        lexicons:
+          disease: [高血压, 糖尿病, 颈椎病, 失眠]
+          verb: [调理, 改善, 治疗]
+          product: [茶, 枕头]
+        provisions:
+          - id: P-GEN
+            law: 《中华人民共和国广告法》第四条第一款
+            text: 广告不得含有虚假或者引人误解的内容，不得欺骗、误导消费者。
+            classes: [any]
+          - id: P-FOOD
+            law: 《中华人民共和国食品安全法》第七十三条第一款
+            text: 食品广告的内容应当真实合法，不得含有虚假内容，不得涉及疾病预防、治疗功能。
+            classes: [food]
+          - id: P-MED
+            law: 《中华人民共和国广告法》第十六条第一款第（一）项
+            text: 医疗、药品、医疗器械广告不得含有下列内容：（一）表示功效、安全性的断言或者保证；
+            classes: [medical]
+        ad_classes:
+          - id: food
+            name: 食品
+            min_score: 2
+            indicators:
+              - weight: 2
+                terms: [食品生产许可]
+          - id: medical
+            name: 医疗
+            min_score: 2
+            indicators:
+              - weight: 2
+                terms: [医疗机构执业许可]
+        rules:
+          - id: T-TREAT
+            category: efficacy_guarantee
+            severity: warning
+            message: treat
+            provision: P-GEN
+            provision_by_class: {food: P-FOOD, medical: P-MED}
+            severity_by_class: {food: error, medical: info}
+            keywords: ['{{verb}}']
+            patterns: ['(?:{{verb}})\\s*{{disease}}']
+            examples:
+              flag: [调理高血压]
+              pass: [调理心情]
+          - id: T-PHRASE
+            category: efficacy_guarantee
+            severity: error
+            law: 《中华人民共和国广告法》第十六条第一款第（一）项
+            message: phrase
+            terms: [调理高血压]
+            examples:
+              flag: [调理高血压]
+              pass: [调理心情]
+        """
+
+    func scanner(_ yaml: String = pack) throws -> RecordScanner {
+        RecordScanner(try CompiledRuleSet(try RuleLoader().load(yaml: yaml, file: "pack.yaml")))
+    }
+
+    func testWordListsComposeAndReportTheirParts() throws {
+        let f = try scanner().scan("这款茶可以改善颈椎病").findings
+        XCTAssertEqual(f.map(\.ruleID), ["T-TREAT"])
+        XCTAssertEqual(f[0].match, "改善颈椎病")
+        XCTAssertEqual(f[0].parts, [Part(role: "verb", text: "改善"), Part(role: "disease", text: "颈椎病")])
+        XCTAssertTrue(try scanner().scan("改善睡眠环境").findings.isEmpty, "失眠 is listed, 睡眠 is not")
+    }
+
+    func testAdClassChoosesSeverityAndTheProvisionWithItsOwnText() throws {
+        let plain = try scanner().scan("调理糖尿病").findings.first { $0.ruleID == "T-TREAT" }
+        XCTAssertEqual(plain?.severity, .warning)
+        XCTAssertEqual(plain?.law, "《中华人民共和国广告法》第四条第一款")
+        let food = try scanner().scan("食品生产许可 调理糖尿病").findings.first { $0.ruleID == "T-TREAT" }
+        XCTAssertEqual(food?.severity, .error)
+        XCTAssertEqual(food?.law, "《中华人民共和国食品安全法》第七十三条第一款")
+        XCTAssertEqual(food?.lawText, "食品广告的内容应当真实合法，不得含有虚假内容，不得涉及疾病预防、治疗功能。")
+        XCTAssertEqual(food?.parts.last, Part(role: "ad_class", text: "food"))
+        let clinic = try scanner().scan("医疗机构执业许可 调理糖尿病").findings.first { $0.ruleID == "T-TREAT" }
+        XCTAssertEqual(clinic?.severity, .info)
+    }
+
+    func testOneFindingPerClaimWhereRulesOverlap() throws {
+        // T-PHRASE (error) and T-TREAT (warning) find the same claim: the error stays
+        let f = try scanner().scan("调理高血压").findings
+        XCTAssertEqual(f.map(\.ruleID), ["T-PHRASE"])
+        // the rule-example checker sees each rule's own findings
+        var s = try scanner()
+        s.gate.resolveOverlaps = false
+        XCTAssertEqual(Set(s.scan("调理高血压").findings.map(\.ruleID)), ["T-PHRASE", "T-TREAT"])
+    }
+
+    func testUnknownWordListIsRejectedAtTheRule() {
+        let yaml = Self.pack.replacingOccurrences(of: "{{disease}}", with: "{{illness}}")
+        XCTAssertThrowsError(try RuleLoader().load(yaml: yaml, file: "pack.yaml")) { e in
+            XCTAssertTrue("\(e)".contains("no word list `illness`"), "\(e)")
+        }
+    }
+
+    func testProvisionOutsideItsScopeIsRejected() {
+        // P-MED covers medical ads only: mapping food to it is a wrong citation
+        let yaml = Self.pack.replacingOccurrences(of: "{food: P-FOOD, medical: P-MED}", with: "{food: P-MED}")
+        XCTAssertThrowsError(try RuleLoader().load(yaml: yaml, file: "pack.yaml")) { e in
+            XCTAssertTrue("\(e)".contains("provision P-MED does not apply to food ads"), "\(e)")
+        }
+        let missing = Self.pack.replacingOccurrences(of: "provision: P-GEN", with: "provision: P-NONE")
+        XCTAssertThrowsError(try RuleLoader().load(yaml: missing, file: "pack.yaml"))
+    }
+
+    func testLongWordListsBecomeATrieThatMatchesExactlyTheWords() throws {
+        var words: [String] = []
+        let chars = Array("高血压糖尿病颈椎腰间盘突出肩周炎失眠多梦")
+        var rng = SystemRandomNumberGenerator()
+        while words.count < 200 {
+            let n = Int.random(in: 2...5, using: &rng)
+            words.append(String((0..<n).map { _ in chars.randomElement(using: &rng)! }))
+        }
+        let alt = Lexicon.alternation(words)
+        XCTAssertTrue(alt.hasPrefix("(?:"))
+        let re = try Regex("^" + alt + "$")
+        let data = MatchData()
+        for w in Set(words) {
+            var b = Array(w.utf8)
+            XCTAssertTrue(b.withUnsafeMutableBufferPointer { re.matches(in: UnsafeBufferPointer($0), from: 0, to: $0.count, data: data) }, w)
+        }
+        for probe in ["高", "病病病病病病", "xyz"] where !words.contains(probe) {
+            var b = Array(probe.utf8)
+            XCTAssertFalse(b.withUnsafeMutableBufferPointer { re.matches(in: UnsafeBufferPointer($0), from: 0, to: $0.count, data: data) }, probe)
+        }
+    }
+}
