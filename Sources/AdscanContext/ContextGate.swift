@@ -35,7 +35,7 @@ public struct ContextGate: Sendable {
         genreRules = compiled.ruleSet.rules.indices.filter { compiled.ruleSet.rules[$0].scope == .genre }
         promotedEntity = try? AdscanMatch.Regex(PromotedEntity.pattern)
         familyOf = Dictionary(compiled.ruleSet.rules.compactMap { r in r.family.map { (r.id, $0) } }, uniquingKeysWith: { a, _ in a })
-        composed = compiled.ruleSet.rules.map { !$0.partRoles.isEmpty || !$0.severityByClass.isEmpty || $0.family != nil }
+        composed = compiled.ruleSet.rules.map { !$0.partRoles.isEmpty || !$0.severityByClass.isEmpty || $0.family != nil || $0.impliesClass != nil }
     }
 
     /// The reportable findings of a record (suppressed ones carry `suppressedBy`).
@@ -72,7 +72,9 @@ public struct ContextGate: Sendable {
                 // fields one by one: a copy of the whole Rule would retain all of its arrays
                 var law = rules[c.rule].law
                 var lawText = rules[c.rule].lawText
-                if !rules[c.rule].lawByClass.isEmpty {
+                if let implied = rules[c.rule].impliesClass {
+                    if let l = rules[c.rule].lawByClass[implied] { law = l; lawText = rules[c.rule].lawTextByClass[implied] }
+                } else if !rules[c.rule].lawByClass.isEmpty {
                     for ci in result.adClasses {
                         let id = compiled.ruleSet.adClasses[ci].id
                         if let l = rules[c.rule].lawByClass[id] {
@@ -145,6 +147,10 @@ public struct ContextGate: Sendable {
     /// A composed claim: its parts, and the severity and citation its ad class chooses.
     private func compose(_ f: inout Finding, _ rule: Rule, _ classes: [Int]) {
         f.parts = partFinder.parts(rule.partRoles, in: f.normalizedMatch)
+        if let implied = rule.impliesClass {
+            if let s = rule.severityByClass[implied] { f.severity = s }
+            return
+        }
         for ci in classes {
             let id = compiled.ruleSet.adClasses[ci].id
             if let s = rule.severityByClass[id] { f.severity = s }

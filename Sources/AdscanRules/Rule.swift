@@ -74,6 +74,10 @@ public struct Rule: Sendable {
     /// The word lists the rule's patterns compose (`{{disease}}` …), reported as the finding's
     /// parts: which entry of each list the match holds.
     public var partRoles: [String] = []
+    /// The ad class the rule's own words establish (an exam guarantee makes an education ad, an
+    /// 医广 number a medical one): it decides the citation and severity whatever else the record
+    /// looks like.
+    public var impliesClass: String? = nil
     /// For `genre` rules: the genre, and the probability from which it is reported.
     public var genre: String? = nil
     public var minConfidence: Double = 0.6
@@ -147,6 +151,8 @@ public struct Provision: Sendable {
     public var law: String
     public var text: String
     public var classes: [String]
+    /// The pieces of the statute the text is made of: (law file, verbatim quote), in order.
+    public var sources: [(file: String, quote: String)] = []
     public var file: String
     public var line: Int
 

@@ -96,7 +96,7 @@ public struct RuleLoader {
         }
         let classIDs = Set(set.adClasses.map(\.id))
         for r in set.rules {
-            for c in r.requireClass + r.excludeClass + Array(r.lawByClass.keys) + Array(r.severityByClass.keys) + Array(r.provisionByClass.keys) + (r.adClass.map { [$0] } ?? [])
+            for c in r.requireClass + r.excludeClass + Array(r.lawByClass.keys) + Array(r.severityByClass.keys) + Array(r.provisionByClass.keys) + (r.adClass.map { [$0] } ?? []) + (r.impliesClass.map { [$0] } ?? [])
             where !classIDs.contains(c) {
                 throw RuleLoadError(file: r.file, line: r.line, reason: "rule \(r.id): unknown ad class `\(c)` (known: \(classIDs.sorted().joined(separator: ", ")))")
             }
@@ -133,6 +133,9 @@ public struct RuleLoader {
                 let p = try lookup(id)
                 set.rules[i].law = p.law
                 set.rules[i].lawText = p.text
+                if let c = r.impliesClass, r.provisionByClass[c] == nil, !p.applies(to: c) {
+                    throw RuleLoadError(file: r.file, line: r.line, reason: "rule \(r.id): provision \(id) does not apply to \(c) ads, the class the rule implies")
+                }
             }
             for (c, id) in r.provisionByClass {
                 let p = try lookup(id)
@@ -273,11 +276,18 @@ public struct RuleLoader {
             for node in seq {
                 guard let pm = node.mapping else { throw RuleLoadError(file: file, line: node.mark?.line ?? 0, reason: "a provision must be a mapping") }
                 var r = Fields(mapping: pm, file: file, line: node.mark?.line ?? 0)
-                try r.rejectUnknown(["id", "law", "text", "classes"], what: "provision")
+                try r.rejectUnknown(["id", "law", "text", "classes", "sources"], what: "provision")
                 let classes = try r.strings("classes")
                 if classes.isEmpty { throw r.error("classes", "a provision needs the ad classes it applies to (or `any`)") }
+                var sources: [(file: String, quote: String)] = []
+                for src in pm.value("sources")?.sequence ?? [] {
+                    guard let sm = src.mapping, let f = sm.value("file")?.string, let q = sm.value("quote")?.string else {
+                        throw r.error("sources", "each source needs `file` and `quote`")
+                    }
+                    sources.append((f, q))
+                }
                 set.provisions.append(Provision(id: try r.string("id"), law: try r.string("law"), text: try r.string("text"),
-                                                classes: classes, file: file, line: node.mark?.line ?? 0))
+                                                classes: classes, sources: sources, file: file, line: node.mark?.line ?? 0))
             }
         }
         if let sn = top.value("snippets") {
@@ -337,7 +347,7 @@ public struct RuleLoader {
         "id", "category", "severity", "law", "law_text", "message", "scope", "boundary", "keywords",
         "patterns", "terms", "exceptions", "exception_patterns", "requires", "examples",
         "require_class", "exclude_class", "ad_class", "law_by_class", "severity_by_class", "family",
-        "provision", "provision_by_class", "genre", "min_confidence",
+        "provision", "provision_by_class", "genre", "min_confidence", "implies_class",
     ]
 
     private func rule(_ node: Node, file: String) throws -> Rule {
@@ -430,6 +440,7 @@ public struct RuleLoader {
             provision: try reader.optionalString("provision"),
             provisionByClass: try reader.stringMap("provision_by_class"),
             family: try reader.optionalString("family"), partRoles: [],
+            impliesClass: try reader.optionalString("implies_class"),
             genre: try reader.optionalString("genre"),
             minConfidence: Double(try reader.optionalString("min_confidence") ?? "0.6") ?? 0.6,
             mustFlag: flag, mustNotFlag: pass, file: file, line: line)
