@@ -8,7 +8,7 @@ public final class Regex: @unchecked Sendable {
     /// JIT-compiled: matched through pcre2_jit_match, which skips pcre2_match's per-call checks.
     let jitted: Bool
     /// Patterns longer than this (bytes) are not JIT-compiled.
-    static let jitLimit = 8192
+    static let jitLimit = Int.max
     /// The rule the pattern belongs to (set once, while the rule set is compiled): named when the
     /// pattern hits a match limit.
     public internal(set) var ruleID = ""
