@@ -1,33 +1,35 @@
+import AdscanMatch
 import AdscanModel
 import AdscanRules
 
 /// Names the parts of a composed claim: for each word list a rule's patterns compose, the
-/// longest entry of that list inside the (folded) match. Runs per finding, never per record.
+/// longest entry of that list inside the (folded) match, the first of equally long ones. Runs
+/// per finding, never per record; a byte trie per list, not a substring per position and length.
 struct PartFinder: Sendable {
-    private let lists: [String: Set<String>]
-    private let longest: [String: Int]
+    private let lists: [String: LeadIndex]
 
     init(_ lexicons: [String: [String]]) {
-        lists = lexicons.mapValues { Set($0) }
-        longest = lexicons.mapValues { $0.map(\.count).max() ?? 0 }
+        lists = lexicons.mapValues { LeadIndex($0) }
     }
 
     func parts(_ roles: [String], in folded: String) -> [Part] {
         guard !roles.isEmpty else { return [] }
-        let chars = Array(folded)
         var out: [Part] = []
-        for role in roles {
-            guard let set = lists[role], let maxLen = longest[role] else { continue }
-            var best = ""
-            for s in chars.indices {
-                var len = min(maxLen, chars.count - s)
-                while len > best.count {
-                    let w = String(chars[s..<(s + len)])
-                    if set.contains(w) { best = w; break }
-                    len -= 1
+        var text = folded
+        text.withUTF8 { u in
+            guard let base = u.baseAddress else { return }
+            for role in roles {
+                guard let index = lists[role] else { continue }
+                var best = 0..<0
+                var bestScalars = 0
+                for s in 0..<u.count where u[s] & 0xC0 != 0x80 {
+                    let len = index.longestEntry(base, s, u.count)
+                    guard len > 0 else { continue }
+                    let scalars = u[s..<(s + len)].reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
+                    if scalars > bestScalars { best = s..<(s + len); bestScalars = scalars }
                 }
+                if !best.isEmpty { out.append(Part(role: role, text: String(decoding: u[best], as: UTF8.self))) }
             }
-            if !best.isEmpty { out.append(Part(role: role, text: best)) }
         }
         return out
     }

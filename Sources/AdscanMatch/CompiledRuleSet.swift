@@ -31,12 +31,17 @@ public final class CompiledRuleSet: Sendable {
         /// Per pattern: the literal keys a clause must have for the pattern to match in it
         /// (RequiredLiterals, ClauseKeys); empty = no requirement known.
         let patternKeys: [[[UInt16]]]
+        /// Per pattern: word-list indexes (`CompiledRuleSet.listIndexes`) of which the clause
+        /// must hold an entry each for the pattern to match.
+        let patternLists: [[Int]]
         /// Bit masks over ad classes (bit i = ruleSet.adClasses[i]); 0 = no constraint.
         let requireClassMask: UInt64
         let excludeClassMask: UInt64
 
         init(patterns: [Regex], terms: [[UInt8]], exceptions: [[UInt8]], exceptionPatterns: [Regex],
-             groupPatterns: [[Regex]], wordBoundary: Bool, requireClassMask: UInt64, excludeClassMask: UInt64) {
+             groupPatterns: [[Regex]], wordBoundary: Bool, requireClassMask: UInt64, excludeClassMask: UInt64,
+             patternLists: [[Int]] = []) {
+            self.patternLists = patternLists.count == patterns.count ? patternLists : patterns.map { _ in [] }
             self.requireClassMask = requireClassMask
             self.excludeClassMask = excludeClassMask
             self.patterns = patterns
@@ -103,6 +108,9 @@ public final class CompiledRuleSet: Sendable {
     /// catastrophically on a probe): `file:line: reason`, for stderr and `rules --check`.
     public let warnings: [String]
 
+    /// Word lists that patterns require in their clause (one trie per distinct list set).
+    public let listIndexes: [LeadIndex]
+
     public init(_ ruleSet: RuleSet, table: FoldTable = .shared) throws {
         self.ruleSet = ruleSet
         var warnings: [String] = []
@@ -118,10 +126,25 @@ public final class CompiledRuleSet: Sendable {
         }
         let classIndex = Dictionary(uniqueKeysWithValues: ruleSet.adClasses.enumerated().map { ($1.id, $0) })
         var compiled: [CompiledRule] = []
+        var leads: [String: LeadIndex] = [:]   // one index per distinct lead (lists are shared)
+        var listIndexes: [LeadIndex] = []
+        var listIndexID: [String: Int] = [:]
+        func listIndex(_ names: [String]) -> Int {
+            let key = names.joined(separator: "|")
+            if let id = listIndexID[key] { return id }
+            listIndexes.append(LeadIndex(names.flatMap { ruleSet.lexicons[$0] ?? [] }))
+            listIndexID[key] = listIndexes.count - 1
+            return listIndexes.count - 1
+        }
         for (ri, r) in ruleSet.rules.enumerated() {
-            func regex(_ p: String) throws -> Regex {
+            func regex(_ p: String, lead words: [String] = []) throws -> Regex {
                 let re: Regex
-                do { re = try Regex(p) } catch {
+                var lead: LeadIndex? = nil
+                if !words.isEmpty {
+                    let key = words.joined(separator: "\n")
+                    if let l = leads[key] { lead = l } else { lead = LeadIndex(words); leads[key] = lead }
+                }
+                do { re = try Regex(p, lead: lead) } catch {
                     throw CompileError(file: r.file, line: r.line, reason: "rule \(r.id): \(error)")
                 }
                 re.ruleID = r.id
@@ -141,16 +164,18 @@ public final class CompiledRuleSet: Sendable {
                 for k in g.keywords { add(k, .group(rule: ri, group: gi)) }
             }
             compiled.append(CompiledRule(
-                patterns: try r.patterns.map(regex),
+                patterns: try r.patterns.indices.map { try regex(r.patterns[$0], lead: $0 < r.patternLeads.count ? r.patternLeads[$0] : []) },
                 terms: r.terms.map { Array($0.utf8) },
                 exceptions: r.exceptions.map { Array($0.utf8) },
-                exceptionPatterns: try r.exceptionPatterns.map(regex),
-                groupPatterns: try r.requires.map { try $0.patterns.map(regex) },
+                exceptionPatterns: try r.exceptionPatterns.map { try regex($0) },
+                groupPatterns: try r.requires.map { try $0.patterns.map { try regex($0) } },
                 wordBoundary: r.boundary == .word,
                 requireClassMask: r.requireClass.reduce(0) { $0 | (1 << UInt64(classIndex[$1] ?? 63)) },
-                excludeClassMask: r.excludeClass.reduce(0) { $0 | (1 << UInt64(classIndex[$1] ?? 63)) }))
+                excludeClassMask: r.excludeClass.reduce(0) { $0 | (1 << UInt64(classIndex[$1] ?? 63)) },
+                patternLists: r.patternRequiredLists.map { $0.map(listIndex) }))
         }
         self.warnings = warnings
+        self.listIndexes = listIndexes
         for (si, s) in ruleSet.suppressors.enumerated() {
             for (mi, m) in s.markers.enumerated() {
                 add(m, s.scope == .document || s.scope == .feature ? .marker(suppressor: si, marker: mi) : .clauseMarker(suppressor: si, marker: mi))

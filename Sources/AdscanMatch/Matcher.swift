@@ -134,7 +134,11 @@ public struct Matcher: Sendable {
                         windowFolded = true
                     }
                     let cr = compiled.rules[ri]
-                    for (pi, re) in cr.patterns.enumerated() {
+                    patterns: for (pi, re) in cr.patterns.enumerated() {
+                        // nor one whose required word lists are not all in the clause
+                        for l in cr.patternLists[pi] where !scratch.windowHolds(l, compiled.listIndexes[l]) {
+                            continue patterns
+                        }
                         // a pattern whose required literals are not all in the clause cannot match
                         if !cr.patternKeys[pi].isEmpty {
                             if !windowKeyed {

@@ -12,6 +12,9 @@ public final class Regex: @unchecked Sendable {
     /// The rule the pattern belongs to (set once, while the rule set is compiled): named when the
     /// pattern hits a match limit.
     public internal(set) var ruleID = ""
+    /// The entries every match begins with: the pattern is compiled anchored (`\\G`) and tried
+    /// only where one starts (same matches, without PCRE2 walking the list at every position).
+    let lead: LeadIndex?
 
     /// Backtracking steps one match attempt may take (PCRE2's default is 10,000,000, about 30 ms
     /// on a pathological clause; no pattern of the default packs needs a thousandth of this), and
@@ -42,11 +45,12 @@ public final class Regex: @unchecked Sendable {
     }
 
     /// Patterns run on folded text (NFKC, lower case, simplified); UTF + UCP semantics.
-    public init(_ pattern: String) throws {
+    public init(_ pattern: String, lead: LeadIndex? = nil) throws {
         self.pattern = pattern
+        self.lead = lead
         var errorCode: Int32 = 0
         var errorOffset = 0
-        let bytes = Array(pattern.utf8)
+        let bytes = Array(((lead == nil ? "" : "\\G") + pattern).utf8)
         let opts = UInt32(PCRE2_UTF) | UInt32(PCRE2_UCP)
         guard let code = bytes.withUnsafeBufferPointer({ p in
             pcre2_compile_8(p.baseAddress, p.count, opts, &errorCode, &errorOffset, nil)
@@ -118,6 +122,7 @@ public final class Regex: @unchecked Sendable {
     public func forEachMatch(in subject: UnsafeBufferPointer<UInt8>, from: Int, to: Int,
                              data: MatchData, _ body: (Int, Int) -> Void) {
         guard let base = subject.baseAddress else { return }
+        if let lead { return forEachLeadMatch(lead, base, from, to, data, body) }
         var pos = from
         while pos <= to {
             let rc = match(base, to, pos, data)
@@ -136,7 +141,30 @@ public final class Regex: @unchecked Sendable {
     /// True when the pattern matches anywhere in subject[from..<to].
     public func matches(in subject: UnsafeBufferPointer<UInt8>, from: Int, to: Int, data: MatchData) -> Bool {
         guard let base = subject.baseAddress else { return false }
+        if let lead {
+            var found = false
+            forEachLeadMatch(lead, base, from, to, data) { _, _ in found = true }
+            return found
+        }
         return match(base, to, from, data) >= 0
+    }
+
+    /// forEachMatch for a pattern with a lead: the anchored pattern at each position where an
+    /// entry starts, leftmost first, each search going on after the previous match (what the
+    /// unanchored search finds, since no match can start elsewhere). Never an empty match.
+    private func forEachLeadMatch(_ lead: LeadIndex, _ base: UnsafePointer<UInt8>, _ from: Int, _ to: Int,
+                                  _ data: MatchData, _ body: (Int, Int) -> Void) {
+        var pos = from
+        while pos < to {
+            if lead.startsEntry(base, pos, to), match(base, to, pos, data) >= 0 {
+                let ov = pcre2_get_ovector_pointer_8(data.raw)!
+                let e = ov[1]
+                body(ov[0], e)
+                if e > pos { pos = e; continue }
+            }
+            pos += 1
+            while pos < to && base[pos] & 0xC0 == 0x80 { pos += 1 }
+        }
     }
 }
 

@@ -26,6 +26,29 @@ public final class Scratch {
     func newWindow() {
         for r in ranRules { ranInWindow[r] = false }
         ranRules.removeAll(keepingCapacity: true)
+        for l in listsChecked { listInWindow[l] = 0 }
+        listsChecked.removeAll(keepingCapacity: true)
+    }
+
+    /// Per word-list index: 0 not checked in this window, 1 an entry is there, 2 none.
+    var listInWindow: [UInt8] = []
+    var listsChecked: [Int] = []
+
+    /// Whether the window holds an entry of list `id` (scanned once per window and list).
+    func windowHolds(_ id: Int, _ index: LeadIndex) -> Bool {
+        if listInWindow.count <= id { listInWindow += Array(repeating: 0, count: id + 1 - listInWindow.count) }
+        let state = listInWindow[id]
+        if state != 0 { return state == 1 }
+        let found = window.bytes.withUnsafeBufferPointer { u -> Bool in
+            guard let base = u.baseAddress else { return false }
+            for p in 0..<u.count where u[p] & 0xC0 != 0x80 {
+                if index.startsEntry(base, p, u.count) { return true }
+            }
+            return false
+        }
+        listInWindow[id] = found ? 1 : 2
+        listsChecked.append(id)
+        return found
     }
     /// Hits (indices) that carry a keyword or term, for the window pass.
     var windowHits: [Int] = []

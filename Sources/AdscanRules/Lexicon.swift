@@ -31,6 +31,115 @@ public enum Lexicon {
         return names
     }
 
+    /// The word lists a pattern must begin with: `{{a}}`, `(?:{{a}})` or `(?:{{a}}|{{b}})` at its
+    /// start, not quantified, and no top-level `|` after it (so every match starts with an entry
+    /// of those lists). Empty when the pattern does not begin so. The matcher then tries the
+    /// pattern only where an entry starts instead of at every position: PCRE2 walks a list of
+    /// thousands of words branch by branch at each position it tries.
+    public static func leadingLists(in pattern: String) -> [String] {
+        let s = Array(pattern.unicodeScalars)
+        var i = 0
+        var names: [String] = []
+        func name(at j: Int) -> (String, Int)? {
+            guard j + 1 < s.count, s[j] == "{", s[j + 1] == "{" else { return nil }
+            var k = j + 2
+            var n = String.UnicodeScalarView()
+            while k + 1 < s.count, !(s[k] == "}" && s[k + 1] == "}") { n.append(s[k]); k += 1 }
+            guard k + 1 < s.count, !n.isEmpty else { return nil }
+            return (String(n), k + 2)
+        }
+        if let (n, next) = name(at: 0) {
+            names = [n]; i = next
+        } else if s.count > 3, s[0] == "(", s[1] == "?", s[2] == ":" {
+            var j = 3
+            while let (n, next) = name(at: j) {
+                names.append(n); j = next
+                if j < s.count, s[j] == "|" { j += 1; continue }
+                break
+            }
+            guard !names.isEmpty, j < s.count, s[j] == ")" else { return [] }
+            i = j + 1
+        } else {
+            return []
+        }
+        // a quantifier on the lead makes it optional or repeatable: `?` `*` `+` `{2` `{,3`
+        if i < s.count {
+            let c = s[i]
+            if c == "?" || c == "*" || c == "+" { return [] }
+            if c == "{", i + 1 < s.count, s[i + 1] != "{" { return [] }
+        }
+        // no alternative at the top level of the rest
+        var depth = 0, inClass = false
+        var k = i
+        while k < s.count {
+            let c = s[k]
+            if c == "\\" { k += 2; continue }
+            if inClass { if c == "]" { inClass = false } }
+            else if c == "[" { inClass = true }
+            else if c == "(" { depth += 1 }
+            else if c == ")" { depth -= 1 }
+            else if c == "|" && depth == 0 { return [] }
+            k += 1
+        }
+        return names
+    }
+
+    /// The `{{name}}` references (or `(?:{{a}}|{{b}})` groups of them) that every match of the
+    /// pattern must contain: items of its top-level sequence that are not quantified. Empty when
+    /// the pattern has a top-level `|`. The matcher skips a pattern on a clause that holds no
+    /// entry of one of them (a cheap trie scan instead of PCRE2 trying a long list at each gap
+    /// position).
+    public static func requiredLists(in pattern: String) -> [[String]] {
+        let s = Array(pattern.unicodeScalars)
+        func name(at j: Int) -> (String, Int)? {
+            guard j + 1 < s.count, s[j] == "{", s[j + 1] == "{" else { return nil }
+            var k = j + 2
+            var n = String.UnicodeScalarView()
+            while k + 1 < s.count, !(s[k] == "}" && s[k + 1] == "}") { n.append(s[k]); k += 1 }
+            guard k + 1 < s.count, !n.isEmpty else { return nil }
+            return (String(n), k + 2)
+        }
+        func quantified(_ i: Int) -> Bool {
+            guard i < s.count else { return false }
+            let c = s[i]
+            return c == "?" || c == "*" || c == "+" || (c == "{" && i + 1 < s.count && s[i + 1] != "{")
+        }
+        var out: [[String]] = []
+        var depth = 0, inClass = false
+        var i = 0
+        while i < s.count {
+            let c = s[i]
+            if c == "\\" { i += 2; continue }
+            if inClass { if c == "]" { inClass = false }; i += 1; continue }
+            if c == "[" { inClass = true; i += 1; continue }
+            if depth == 0, let (n, next) = name(at: i) {
+                if !quantified(next) { out.append([n]) }
+                i = next
+                continue
+            }
+            if depth == 0, c == "(", i + 3 < s.count, s[i + 1] == "?", s[i + 2] == ":" {
+                // a group made only of list names
+                var j = i + 3
+                var names: [String] = []
+                while let (n, next) = name(at: j) {
+                    names.append(n); j = next
+                    if j < s.count, s[j] == "|" { j += 1; continue }
+                    break
+                }
+                if !names.isEmpty, j < s.count, s[j] == ")" {
+                    if !quantified(j + 1) { out.append(names) }
+                    i = j + 1
+                    continue
+                }
+            }
+            if c == "(" { depth += 1 }
+            else if c == ")" { depth -= 1 }
+            else if c == "|" && depth == 0 { return [] }
+            i += 1
+        }
+        return out
+    }
+
     /// Replaces every `{{name}}` by the list's alternation (from `cache`, built once per list);
     /// names it cannot resolve are returned.
     public static func expand(_ pattern: String, _ lists: [String: [String]],

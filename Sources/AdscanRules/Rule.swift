@@ -74,6 +74,12 @@ public struct Rule: Sendable {
     /// The word lists the rule's patterns compose (`{{disease}}` …), reported as the finding's
     /// parts: which entry of each list the match holds.
     public var partRoles: [String] = []
+    /// Per pattern: the word lists every match of it begins with (see `Lexicon.leadingLists`),
+    /// with their entries; empty where the pattern does not begin with a list.
+    public var patternLeads: [[String]] = []
+    /// Per pattern: sets of word lists of which the clause must hold an entry each (see
+    /// `Lexicon.requiredLists`), as list names; lists of fewer than 48 entries are left to PCRE2.
+    public var patternRequiredLists: [[[String]]] = []
     /// The ad class the rule's own words establish (an exam guarantee makes an education ad, an
     /// 医广 number a medical one): it decides the citation and severity whatever else the record
     /// looks like.

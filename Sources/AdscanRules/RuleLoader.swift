@@ -168,6 +168,19 @@ public struct RuleLoader {
             var roles: [String] = []
             for p in r.patterns { for n in Lexicon.references(in: p) where !roles.contains(n) { roles.append(n) } }
             set.rules[i].partRoles = roles
+            set.rules[i].patternRequiredLists = r.patterns.map { p in
+                Lexicon.requiredLists(in: p).filter { names in
+                    names.allSatisfy { lists[$0] != nil && set.snippets[$0] == nil }
+                        && names.reduce(0, { $0 + lists[$1]!.count }) > 48
+                }
+            }
+            // only lists (a snippet is a piece of pattern, not words) of plain entries lead
+            set.rules[i].patternLeads = r.patterns.map { p in
+                let names = Lexicon.leadingLists(in: p)
+                guard !names.isEmpty, names.allSatisfy({ lists[$0] != nil && set.snippets[$0] == nil }) else { return [] }
+                let words = names.flatMap { lists[$0]! }
+                return words.allSatisfy({ w in !w.isEmpty && !w.unicodeScalars.contains { $0.properties.isWhitespace } }) ? words : []
+            }
             set.rules[i].patterns = try r.patterns.map { try expand($0, r) }
             set.rules[i].exceptionPatterns = try r.exceptionPatterns.map { try expand($0, r) }
             for g in r.requires.indices {

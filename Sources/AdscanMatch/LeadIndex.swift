@@ -1,0 +1,96 @@
+/// The entries a pattern's matches must begin with, as a byte trie over their UTF-8: tells in a
+/// few steps whether an entry starts at a position. A pattern that composes a list of thousands of
+/// words (`(?:{{disease}})…`) costs PCRE2 a walk over thousands of branches at every position it
+/// tries; with the index it is tried only where an entry starts (see `Regex.forEachMatch`).
+public struct LeadIndex: Sendable {
+    /// Node 0 is the root; its children by first byte in `root` (-1: none).
+    private let root: [Int32]
+    /// Children of node n are edges edgeStart[n]..<edgeStart[n + 1], (byte, target) pairs.
+    private let edgeStart: [Int32]
+    private let edgeByte: [UInt8]
+    private let edgeTarget: [Int32]
+    private let terminal: [Bool]
+
+    public init(_ words: [String]) {
+        // sorted byte strings: a word shares its path with the previous one up to their common
+        // prefix, so the trie is built along one path without a lookup per byte
+        let sorted = Set(words.map { Array($0.utf8) }).sorted { $0.lexicographicallyPrecedes($1) }
+        var children: [[(UInt8, Int32)]] = [[]]
+        var isEnd: [Bool] = [false]
+        var path: [Int] = [0]          // path[d]: the node after d bytes of the previous word
+        var previous: [UInt8] = []
+        for w in sorted where !w.isEmpty {
+            var common = 0
+            while common < w.count && common < previous.count && w[common] == previous[common] { common += 1 }
+            path.removeSubrange((common + 1)...)
+            for d in common..<w.count {
+                let k = Int32(children.count)
+                children.append([]); isEnd.append(false)
+                children[path[d]].append((w[d], k))
+                path.append(Int(k))
+            }
+            isEnd[path[w.count]] = true
+            previous = w
+        }
+        var root = [Int32](repeating: -1, count: 256)
+        for (b, k) in children[0] { root[Int(b)] = k }
+        var start: [Int32] = [0]
+        var bytes: [UInt8] = [], targets: [Int32] = []
+        bytes.reserveCapacity(children.count); targets.reserveCapacity(children.count)
+        for n in children.indices {
+            for (b, k) in children[n] { bytes.append(b); targets.append(k) }
+            start.append(Int32(bytes.count))
+        }
+        self.root = root
+        edgeStart = start
+        edgeByte = bytes
+        edgeTarget = targets
+        terminal = isEnd
+    }
+
+    /// Whether an entry starts at `pos` of base[..<end].
+    @inline(__always)
+    public func startsEntry(_ base: UnsafePointer<UInt8>, _ pos: Int, _ end: Int) -> Bool {
+        var n = Int(root[Int(base[pos])])
+        if n < 0 { return false }
+        var p = pos + 1
+        while true {
+            if terminal[n] { return true }
+            if p >= end { return false }
+            let b = base[p]
+            var e = Int(edgeStart[n])
+            let stop = Int(edgeStart[n + 1])
+            var next = -1
+            while e < stop {
+                if edgeByte[e] == b { next = Int(edgeTarget[e]); break }
+                e += 1
+            }
+            if next < 0 { return false }
+            n = next
+            p += 1
+        }
+    }
+
+    /// The byte length of the longest entry that starts at `pos` of base[..<end] (0: none).
+    public func longestEntry(_ base: UnsafePointer<UInt8>, _ pos: Int, _ end: Int) -> Int {
+        var n = Int(root[Int(base[pos])])
+        if n < 0 { return 0 }
+        var p = pos + 1
+        var longest = 0
+        while true {
+            if terminal[n] { longest = p - pos }
+            if p >= end { return longest }
+            let b = base[p]
+            var e = Int(edgeStart[n])
+            let stop = Int(edgeStart[n + 1])
+            var next = -1
+            while e < stop {
+                if edgeByte[e] == b { next = Int(edgeTarget[e]); break }
+                e += 1
+            }
+            if next < 0 { return longest }
+            n = next
+            p += 1
+        }
+    }
+}
