@@ -30,7 +30,7 @@ public struct ContextGate: Sendable {
 
     public init(_ compiled: CompiledRuleSet) {
         self.compiled = compiled
-        partFinder = PartFinder(compiled.ruleSet.lexicons)
+        partFinder = PartFinder(compiled.wordListIndexes)
         genres = GenreClassifier(compiled.ruleSet)
         genreRules = compiled.ruleSet.rules.indices.filter { compiled.ruleSet.rules[$0].scope == .genre }
         promotedEntity = try? AdscanMatch.Regex(PromotedEntity.pattern)

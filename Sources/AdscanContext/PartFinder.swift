@@ -8,8 +8,8 @@ import AdscanRules
 struct PartFinder: Sendable {
     private let lists: [String: LeadIndex]
 
-    init(_ lexicons: [String: [String]]) {
-        lists = lexicons.mapValues { LeadIndex($0) }
+    init(_ lists: [String: LeadIndex]) {
+        self.lists = lists
     }
 
     func parts(_ roles: [String], in folded: String) -> [Part] {

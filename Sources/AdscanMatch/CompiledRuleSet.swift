@@ -34,14 +34,17 @@ public final class CompiledRuleSet: Sendable {
         /// Per pattern: word-list indexes (`CompiledRuleSet.listIndexes`) of which the clause
         /// must hold an entry each for the pattern to match.
         let patternLists: [[Int]]
+        /// Per pattern: the list index its matches begin with (-1: none).
+        let patternLead: [Int]
         /// Bit masks over ad classes (bit i = ruleSet.adClasses[i]); 0 = no constraint.
         let requireClassMask: UInt64
         let excludeClassMask: UInt64
 
         init(patterns: [Regex], terms: [[UInt8]], exceptions: [[UInt8]], exceptionPatterns: [Regex],
              groupPatterns: [[Regex]], wordBoundary: Bool, requireClassMask: UInt64, excludeClassMask: UInt64,
-             patternLists: [[Int]] = []) {
+             patternLists: [[Int]] = [], patternLead: [Int] = []) {
             self.patternLists = patternLists.count == patterns.count ? patternLists : patterns.map { _ in [] }
+            self.patternLead = patternLead.count == patterns.count ? patternLead : patterns.map { _ in -1 }
             self.requireClassMask = requireClassMask
             self.excludeClassMask = excludeClassMask
             self.patterns = patterns
@@ -110,6 +113,8 @@ public final class CompiledRuleSet: Sendable {
 
     /// Word lists that patterns require in their clause (one trie per distinct list set).
     public let listIndexes: [LeadIndex]
+    /// One trie per word list of the pack (the context gate names a claim's parts with them).
+    public let wordListIndexes: [String: LeadIndex]
 
     public init(_ ruleSet: RuleSet, table: FoldTable = .shared) throws {
         self.ruleSet = ruleSet
@@ -126,24 +131,27 @@ public final class CompiledRuleSet: Sendable {
         }
         let classIndex = Dictionary(uniqueKeysWithValues: ruleSet.adClasses.enumerated().map { ($1.id, $0) })
         var compiled: [CompiledRule] = []
-        var leads: [String: LeadIndex] = [:]   // one index per distinct lead (lists are shared)
+        // one trie per distinct set of word lists (leads and required lists share them)
         var listIndexes: [LeadIndex] = []
         var listIndexID: [String: Int] = [:]
+        var single: [String: LeadIndex] = [:]
+        func wordListIndex(_ name: String) -> LeadIndex {
+            if let l = single[name] { return l }
+            let l = LeadIndex(ruleSet.lexicons[name] ?? [])
+            single[name] = l
+            return l
+        }
         func listIndex(_ names: [String]) -> Int {
             let key = names.joined(separator: "|")
             if let id = listIndexID[key] { return id }
-            listIndexes.append(LeadIndex(names.flatMap { ruleSet.lexicons[$0] ?? [] }))
+            listIndexes.append(names.count == 1 ? wordListIndex(names[0]) : LeadIndex(names.flatMap { ruleSet.lexicons[$0] ?? [] }))
             listIndexID[key] = listIndexes.count - 1
             return listIndexes.count - 1
         }
         for (ri, r) in ruleSet.rules.enumerated() {
-            func regex(_ p: String, lead words: [String] = []) throws -> Regex {
+            func regex(_ p: String, lead names: [String] = []) throws -> Regex {
                 let re: Regex
-                var lead: LeadIndex? = nil
-                if !words.isEmpty {
-                    let key = words.joined(separator: "\n")
-                    if let l = leads[key] { lead = l } else { lead = LeadIndex(words); leads[key] = lead }
-                }
+                let lead = names.isEmpty ? nil : listIndexes[listIndex(names)]
                 do { re = try Regex(p, lead: lead) } catch {
                     throw CompileError(file: r.file, line: r.line, reason: "rule \(r.id): \(error)")
                 }
@@ -172,10 +180,13 @@ public final class CompiledRuleSet: Sendable {
                 wordBoundary: r.boundary == .word,
                 requireClassMask: r.requireClass.reduce(0) { $0 | (1 << UInt64(classIndex[$1] ?? 63)) },
                 excludeClassMask: r.excludeClass.reduce(0) { $0 | (1 << UInt64(classIndex[$1] ?? 63)) },
-                patternLists: r.patternRequiredLists.map { $0.map(listIndex) }))
+                patternLists: r.patternRequiredLists.map { $0.map(listIndex) },
+                patternLead: r.patterns.indices.map { $0 < r.patternLeads.count && !r.patternLeads[$0].isEmpty ? listIndex(r.patternLeads[$0]) : -1 }))
         }
         self.warnings = warnings
         self.listIndexes = listIndexes
+        for name in ruleSet.lexicons.keys { _ = wordListIndex(name) }
+        self.wordListIndexes = single
         for (si, s) in ruleSet.suppressors.enumerated() {
             for (mi, m) in s.markers.enumerated() {
                 add(m, s.scope == .document || s.scope == .feature ? .marker(suppressor: si, marker: mi) : .clauseMarker(suppressor: si, marker: mi))

@@ -14,7 +14,11 @@ public struct LeadIndex: Sendable {
     public init(_ words: [String]) {
         // sorted byte strings: a word shares its path with the previous one up to their common
         // prefix, so the trie is built along one path without a lookup per byte
-        let sorted = Set(words.map { Array($0.utf8) }).sorted { $0.lexicographicallyPrecedes($1) }
+        // (the loader's lists come sorted by bytes and unique: no hashing or sorting then)
+        var sorted = words.map { Array($0.utf8) }
+        if !zip(sorted, sorted.dropFirst()).allSatisfy({ $0.lexicographicallyPrecedes($1) }) {
+            sorted = Set(sorted).sorted { $0.lexicographicallyPrecedes($1) }
+        }
         var children: [[(UInt8, Int32)]] = [[]]
         var isEnd: [Bool] = [false]
         var path: [Int] = [0]          // path[d]: the node after d bytes of the previous word

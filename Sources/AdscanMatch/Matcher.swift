@@ -136,7 +136,7 @@ public struct Matcher: Sendable {
                     let cr = compiled.rules[ri]
                     patterns: for (pi, re) in cr.patterns.enumerated() {
                         // nor one whose required word lists are not all in the clause
-                        for l in cr.patternLists[pi] where !scratch.windowHolds(l, compiled.listIndexes[l]) {
+                        for l in cr.patternLists[pi] where scratch.windowEntries(l, compiled.listIndexes[l]).isEmpty {
                             continue patterns
                         }
                         // a pattern whose required literals are not all in the clause cannot match
@@ -147,9 +147,18 @@ public struct Matcher: Sendable {
                             }
                             if !ClauseKeys.mayMatch(cr.patternKeys[pi], scratch.windowKeys) { continue }
                         }
+                        let lead = cr.patternLead[pi]
+                        let starts = lead < 0 ? [] : scratch.windowEntries(lead, compiled.listIndexes[lead])
                         scratch.window.bytes.withUnsafeBufferPointer { nb in
-                            re.forEachMatch(in: nb, from: 0, to: nb.count, data: scratch.matchData) { s, e in
-                                if e > s { accept(ri, s, e, clause, text, scratch, &result) }
+                            if lead < 0 {
+                                re.forEachMatch(in: nb, from: 0, to: nb.count, data: scratch.matchData) { s, e in
+                                    if e > s { accept(ri, s, e, clause, text, scratch, &result) }
+                                }
+                            } else {
+                                // tried only where an entry of its lead list starts
+                                re.forEachMatch(in: nb, at: starts, data: scratch.matchData) { s, e in
+                                    accept(ri, s, e, clause, text, scratch, &result)
+                                }
                             }
                         }
                     }
@@ -261,11 +270,10 @@ public struct Matcher: Sendable {
             if covered { return }
         }
         if cr.wordBoundary, let wb = scratch.wordBreaker {
-            let ok = w.withUnsafeBufferPointer { nb -> Bool in
-                let bounds = wb.boundaries(nb)
-                return bounds.contains(Int32(s)) && bounds.contains(Int32(e))
+            if scratch.windowBoundaries == nil {
+                scratch.windowBoundaries = w.withUnsafeBufferPointer { Set(wb.boundaries($0)) }
             }
-            if !ok { return }
+            guard let bounds = scratch.windowBoundaries, bounds.contains(Int32(s)), bounds.contains(Int32(e)) else { return }
         }
         // (re-folding maps the same bytes: offsets s and e stay valid)
         compiled.normalizer.ensureMap(text, &scratch.window)

@@ -138,6 +138,20 @@ public final class Regex: @unchecked Sendable {
         }
     }
 
+    /// forEachMatch for a pattern with a lead, given where its entries start (ascending).
+    public func forEachMatch(in subject: UnsafeBufferPointer<UInt8>, at starts: [Int32], data: MatchData,
+                             _ body: (Int, Int) -> Void) {
+        guard let base = subject.baseAddress, lead != nil else { return }
+        var after = 0
+        for p in starts where Int(p) >= after {
+            if match(base, subject.count, Int(p), data) >= 0 {
+                let ov = pcre2_get_ovector_pointer_8(data.raw)!
+                body(ov[0], ov[1])
+                after = max(ov[1], Int(p) + 1)
+            }
+        }
+    }
+
     /// True when the pattern matches anywhere in subject[from..<to].
     public func matches(in subject: UnsafeBufferPointer<UInt8>, from: Int, to: Int, data: MatchData) -> Bool {
         guard let base = subject.baseAddress else { return false }

@@ -28,25 +28,36 @@ public final class Scratch {
         ranRules.removeAll(keepingCapacity: true)
         for l in listsChecked { listInWindow[l] = 0 }
         listsChecked.removeAll(keepingCapacity: true)
+        windowBoundaries = nil
     }
 
-    /// Per word-list index: 0 not checked in this window, 1 an entry is there, 2 none.
+    /// ICU word boundaries of `window`, found once per window (several matches of word-bounded
+    /// rules in one clause each needed them).
+    var windowBoundaries: Set<Int32>? = nil
+
+    /// Per word-list index: 0 not checked in this window, 1 checked; and where its entries start.
     var listInWindow: [UInt8] = []
     var listsChecked: [Int] = []
+    var listEntries: [[Int32]] = []
 
-    /// Whether the window holds an entry of list `id` (scanned once per window and list).
-    func windowHolds(_ id: Int, _ index: LeadIndex) -> Bool {
-        if listInWindow.count <= id { listInWindow += Array(repeating: 0, count: id + 1 - listInWindow.count) }
-        let state = listInWindow[id]
-        if state != 0 { return state == 1 }
-        let found = window.bytes.withUnsafeBufferPointer { u -> Bool in
-            guard let base = u.baseAddress else { return false }
-            for p in 0..<u.count where u[p] & 0xC0 != 0x80 {
-                if index.startsEntry(base, p, u.count) { return true }
-            }
-            return false
+    /// Where entries of list `id` start in the window (found once per window and list).
+    func windowEntries(_ id: Int, _ index: LeadIndex) -> [Int32] {
+        if listInWindow.count <= id {
+            listInWindow += Array(repeating: 0, count: id + 1 - listInWindow.count)
+            listEntries += Array(repeating: [], count: id + 1 - listEntries.count)
         }
-        listInWindow[id] = found ? 1 : 2
+        if listInWindow[id] != 0 { return listEntries[id] }
+        var found = listEntries[id]
+        listEntries[id] = []               // (unique: appending does not copy)
+        found.removeAll(keepingCapacity: true)
+        window.bytes.withUnsafeBufferPointer { u in
+            guard let base = u.baseAddress else { return }
+            for p in 0..<u.count where u[p] & 0xC0 != 0x80 {
+                if index.startsEntry(base, p, u.count) { found.append(Int32(p)) }
+            }
+        }
+        listEntries[id] = found
+        listInWindow[id] = 1
         listsChecked.append(id)
         return found
     }

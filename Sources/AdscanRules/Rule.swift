@@ -75,7 +75,7 @@ public struct Rule: Sendable {
     /// parts: which entry of each list the match holds.
     public var partRoles: [String] = []
     /// Per pattern: the word lists every match of it begins with (see `Lexicon.leadingLists`),
-    /// with their entries; empty where the pattern does not begin with a list.
+    /// by name; empty where the pattern does not begin with a list.
     public var patternLeads: [[String]] = []
     /// Per pattern: sets of word lists of which the clause must hold an entry each (see
     /// `Lexicon.requiredLists`), as list names; lists of fewer than 48 entries are left to PCRE2.

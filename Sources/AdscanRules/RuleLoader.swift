@@ -178,8 +178,8 @@ public struct RuleLoader {
             set.rules[i].patternLeads = r.patterns.map { p in
                 let names = Lexicon.leadingLists(in: p)
                 guard !names.isEmpty, names.allSatisfy({ lists[$0] != nil && set.snippets[$0] == nil }) else { return [] }
-                let words = names.flatMap { lists[$0]! }
-                return words.allSatisfy({ w in !w.isEmpty && !w.unicodeScalars.contains { $0.properties.isWhitespace } }) ? words : []
+                let plain = names.allSatisfy { n in lists[n]!.allSatisfy { w in !w.isEmpty && !w.unicodeScalars.contains { $0.properties.isWhitespace } } }
+                return plain ? names : []
             }
             set.rules[i].patterns = try r.patterns.map { try expand($0, r) }
             set.rules[i].exceptionPatterns = try r.exceptionPatterns.map { try expand($0, r) }
