@@ -21,8 +21,11 @@ struct EmbedLexicons: BuildToolPlugin {
         return [.buildCommand(
             displayName: "Embedding \(files.count) rule files from lexicons/",
             executable: try context.tool(named: "adscan-embed-lexicons").url,
-            arguments: [out.path] + files.map(\.path),
-            inputFiles: files,
+            // the tool lists the folders itself and the folders are inputs too: a file added
+            // to lexicons/ changes the folder, so the pack is rebuilt even where SwiftPM reuses
+            // this plugin's earlier list of files
+            arguments: [out.path, "--dir", dir.path],
+            inputFiles: files + [dir, wordsDir],
             outputFiles: [out])]
     }
 }

@@ -35,7 +35,19 @@ var out = """
         public static let files: [(name: String, text: String)] = [
 
     """
-for path in args.dropFirst(2) {
+// `--dir DIR`: DIR/*.yaml|yml and DIR/words/*.txt, each group sorted by name (what the plugin lists)
+var paths = Array(args.dropFirst(2))
+if paths.count == 2 && paths[0] == "--dir" {
+    let dir = URL(fileURLWithPath: paths[1])
+    func list(_ d: URL, _ exts: Set<String>) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(at: d, includingPropertiesForKeys: nil)) ?? [])
+            .filter { exts.contains($0.pathExtension) }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+            .map(\.path)
+    }
+    paths = list(dir, ["yaml", "yml"]) + list(dir.appendingPathComponent("words"), ["txt"])
+}
+for path in paths {
     let url = URL(fileURLWithPath: path)
     guard let data = FileManager.default.contents(atPath: path) else {
         FileHandle.standardError.write(Data("adscan-embed-lexicons: cannot read \(path)\n".utf8))
