@@ -68,10 +68,19 @@ public struct HTMLReporter: Reporter {
             return 0
         }
         var s = "R.push({i:\(Self.js(r.origin.id)),s:\(Self.js(r.origin.source)),l:\(r.origin.line),v:\(Self.js(r.verdict.rawValue)),"
-        s += "c:[\(r.adClasses.map(Self.js).joined(separator: ","))],t:\(Self.js(String(excerpt))),f:["
+        s += "c:[\(r.adClasses.map(Self.js).joined(separator: ","))],t:\(Self.js(String(excerpt))),"
+        // the document genre: id, confidence, strongest evidence, mention mass
+        if let g = r.genre {
+            s += "g:[\(Self.js(g.id)),\(Double((g.confidence * 100).rounded()) / 100),\(Self.js(g.evidence.joined(separator: ", "))),\(Double((g.mention * 100).rounded()) / 100)],"
+        } else {
+            s += "g:null,"
+        }
+        s += "f:["
         s += shown.map { f in
             "[\(map(f.charStart)),\(map(f.charEnd)),\(Self.js(f.ruleID)),\(Self.js(f.severity.rawValue)),\(Self.js(f.category.rawValue)),"
-                + "\(Self.js(f.law)),\(Self.js(f.message)),\(Self.js(f.via.joined(separator: "+"))),\(Self.js(f.suppressedBy ?? "")),\(Self.js(f.match))]"
+                + "\(Self.js(f.law)),\(Self.js(f.message)),\(Self.js(f.via.joined(separator: "+"))),\(Self.js(f.suppressedBy ?? "")),\(Self.js(f.match)),"
+                // the text of the provision this finding cites (per ad class)
+                + "\(Self.js(f.lawText ?? ""))]"
         }.joined(separator: ",")
         s += "]});\n"
         out += Array(s.utf8)
@@ -125,7 +134,7 @@ public struct HTMLReporter: Reporter {
     <main>
     <div class="cards" id="cards"></div>
     <div class="grid2"><div class="panel"><h2>按违法类别</h2><div id="cats"></div></div>
-    <div class="panel"><h2>按法律条款</h2><div id="laws"></div><h2 style="margin-top:14px">广告类别</h2><div id="classes"></div></div></div>
+    <div class="panel"><h2>按法律条款</h2><div id="laws"></div><h2 style="margin-top:14px">广告类别</h2><div id="classes"></div><h2 style="margin-top:14px">文档体裁</h2><div id="genres"></div></div></div>
     <div class="controls">类别 <select id="fcat"><option value="">全部</option></select>
     严重程度 <select id="fsev"><option value="">全部</option><option>error</option><option>warning</option><option>info</option></select>
     <input id="fq" placeholder="搜索文本、规则或来源" size="24">
@@ -149,6 +158,8 @@ public struct HTMLReporter: Reporter {
       document.getElementById('laws').innerHTML='<table><tr><th>条款</th><th>发现</th></tr>'+count(f=>f[5]).map(([k,n])=>`<tr><td>${esc(k)}</td><td>${n}</td></tr>`).join('')+'</table>';
       const cls=new Map();for(const r of R)for(const c of r.c)cls.set(c,(cls.get(c)||0)+1);
       document.getElementById('classes').innerHTML=[...cls].sort((a,b)=>b[1]-a[1]).map(([k,n])=>`<span class="badge" style="background:#5c6bc0;margin-right:6px">${esc(k)} ${n}</span>`).join('')||'<i>无</i>';
+      const gen=new Map();for(const r of R)if(r.g)gen.set(r.g[0],(gen.get(r.g[0])||0)+1);
+      document.getElementById('genres').innerHTML=[...gen].sort((a,b)=>b[1]-a[1]).map(([k,n])=>`<span class="badge" style="background:#00897b;margin-right:6px">${esc(k)} ${n}</span>`).join('')||'<i>无</i>';
       const sel=document.getElementById('fcat');for(const [k] of cats){const o=document.createElement('option');o.textContent=k;sel.appendChild(o)}
     }
     function link(r){if(/^https?:\\/\\//.test(r.i))return `<a href="${esc(r.i)}" target="_blank" rel="noopener">${esc(r.i)}</a>`;
@@ -159,9 +170,9 @@ public struct HTMLReporter: Reporter {
         const title=g.fs.map(f=>`${f[2]} ${f[3]} · ${f[5]} · ${f[6]}${f[7]?' · via '+f[7]:''}${f[8]?' · 已排除: '+f[8]:''}`).join('\\n');
         out+=`<mark class="${cls}" title="${esc(title)}" data-f="${esc(g.fs.map(f=>f[2]).join(' '))}">${esc(cps.slice(g.s,g.e).join(''))}</mark>`;pos=g.e}
       return out+esc(cps.slice(pos).join(''))}
-    function card(r,n){const fs=r.f;const items=fs.map(f=>`<li><span class="sev ${f[3]}">${f[3]}</span> <b>${esc(f[2])}</b> ${esc(f[4])} — ${esc(f[6])} «${esc(f[9])}»${f[7]?' <i>via '+esc(f[7])+'</i>':''}<br><span class="law">${esc(f[5])}${RULES[f[2]]&&RULES[f[2]].text?'：'+esc(RULES[f[2]].text):''}</span>${f[8]?'<br><span class="law">已因语境排除：'+esc(f[8])+'</span>':''}</li>`).join('');
+    function card(r,n){const fs=r.f;const items=fs.map(f=>`<li><span class="sev ${f[3]}">${f[3]}</span> <b>${esc(f[2])}</b> ${esc(f[4])} — ${esc(f[6])} «${esc(f[9])}»${f[7]?' <i>via '+esc(f[7])+'</i>':''}<br><span class="law">${esc(f[5])}${f[10]?'：'+esc(f[10]):(RULES[f[2]]&&RULES[f[2]].text?'：'+esc(RULES[f[2]].text):'')}</span>${f[8]?'<br><span class="law">已因语境排除：'+esc(f[8])+'</span>':''}</li>`).join('');
       const absent=fs.filter(f=>f[1]<=f[0]).map(f=>`<div class="law">⚠ ${esc(f[2])} ${esc(f[6])}</div>`).join('');
-      return `<div class="rec"><div class="meta"><span>#${n+1}</span><span class="badge b-${r.v}">${r.v}</span>${r.c.map(c=>`<span>${esc(c)}</span>`).join('')}<span>${link(r)}</span></div><div class="text">${marked(r,fs)}</div>${absent}<ul class="fl" hidden>${items}</ul></div>`}
+      return `<div class="rec"><div class="meta"><span>#${n+1}</span><span class="badge b-${r.v}">${r.v}</span>${r.c.map(c=>`<span>${esc(c)}</span>`).join('')}${r.g?`<span class="genre" title="${esc(r.g[2])}">体裁 ${esc(r.g[0])} ${r.g[1]}</span>`:''}<span>${link(r)}</span></div><div class="text">${marked(r,fs)}</div>${absent}<ul class="fl" hidden>${items}</ul></div>`}
     function apply(){const c=document.getElementById('fcat').value,s=document.getElementById('fsev').value,q=document.getElementById('fq').value.trim();
       view=R.filter(r=>r.f.some(f=>(!c||f[4]===c)&&(!s||f[3]===s))&&(!q||r.t.includes(q)||r.i.includes(q)||r.s.includes(q)||r.f.some(f=>f[2].includes(q))));page=0;show()}
     function show(){const pages=Math.max(1,Math.ceil(view.length/PER));page=Math.min(page,pages-1);

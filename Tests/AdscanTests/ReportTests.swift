@@ -81,6 +81,8 @@ final class ReportTests: XCTestCase {
         XCTAssertTrue(dom.contains("三个疗程根治"))
         XCTAssertFalse(dom.contains("<b>x</b>"), "record text is escaped, not interpreted")
         XCTAssertTrue(dom.contains("efficacy_guarantee"), "category chart")
+        XCTAssertTrue(dom.contains("文档体裁"), "genre panel")
+        XCTAssertTrue(dom.contains("class=\"genre\""), "each record shows its genre")
     }
 
     func testBaselineReportsOnlyNewFindings() throws {
