@@ -320,7 +320,7 @@ public final class CompiledRuleSet: Sendable {
     static func rawVariants(of lit: String, inverse: [UInt32: [UInt32]], traditional: String? = nil,
                             minimal: Bool = false) -> [[UInt8]] {
         let cps = lit.unicodeScalars.map(\.value)
-        func isHan(_ c: UInt32) -> Bool { (0x3400...0x9FFF).contains(c) || (0xF900...0xFAFF).contains(c) || c >= 0x20000 }
+        let isHan = Han.contains
         var alternatives: [Int: [UInt32]] = [:]
         for (i, c) in cps.enumerated() where isHan(c) {
             let alts = (inverse[c] ?? [c]).filter { $0 != c && isHan($0) }

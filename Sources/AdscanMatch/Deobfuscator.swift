@@ -113,8 +113,8 @@ public struct Deobfuscator: Sendable {
     }
 
     @inline(__always) static func isHan(_ c: UInt32?) -> Bool {
-        guard let c, c != 0 else { return false }
-        return (0x3400...0x9FFF).contains(c) || (0xF900...0xFAFF).contains(c) || (0x20000...0x3FFFF).contains(c)
+        guard let c else { return false }
+        return Han.contains(c)
     }
 
     /// Clause and sentence punctuation and line breaks: separators are never removed across them.

@@ -162,8 +162,8 @@ public final class FoldTable: @unchecked Sendable {
         var out = String.UnicodeScalarView()
         for u in s.unicodeScalars {
             let c = u.value
-            let isHan = (0x3400...0x9FFF).contains(c) || (0xF900...0xFAFF).contains(c)
-            if isHan, entries[Int(c)] & 0x8000_0000 == 0, let v = Unicode.Scalar(entries[Int(c)]) {
+            // (the table covers the BMP)
+            if c < 0x10000 && Han.contains(c), entries[Int(c)] & 0x8000_0000 == 0, let v = Unicode.Scalar(entries[Int(c)]) {
                 out.append(v)
             } else {
                 out.append(u)
@@ -189,7 +189,7 @@ public final class FoldTable: @unchecked Sendable {
     @inlinable @inline(__always)
     public func transformBit(_ c: UInt32) -> UInt8 {
         if c >= 0x10000 { return 0 }
-        if (0x3400...0x9FFF).contains(c) || (0xF900...0xFAFF).contains(c) { return Transform.traditional }
+        if Han.contains(c) { return Transform.traditional }
         if (0xFF01...0xFF5E).contains(c) || c == 0x3000 { return Transform.fullwidth }
         if (0x41...0x5A).contains(c) { return Transform.letterCase }
         let e = entryPtr[Int(c)]

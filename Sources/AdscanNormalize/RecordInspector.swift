@@ -59,9 +59,6 @@ public struct RecordInspector: Sendable {
         c == 0x5E74 || c == 0x6708 || c == 0x65E5 || c == 0x53F7 || c == 0x65F6 || c == 0x5206
     }
 
-    @inline(__always)
-    static func isHan(_ c: UInt32) -> Bool { (0x3400...0x9FFF).contains(c) || (0xF900...0xFAFF).contains(c) }
-
     public func inspect(_ p: UnsafeBufferPointer<UInt8>) -> Report {
         guard let base = p.baseAddress else { return Report(firstInvalid: nil, suspicious: false) }
         let n = p.count
@@ -195,7 +192,7 @@ public struct RecordInspector: Sendable {
                 let b1 = base[i + 1], b2 = base[i + 2]
                 if b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 && !(b == 0xE0 && b1 < 0xA0) && !(b == 0xED && b1 >= 0xA0) {
                     let c = (UInt32(b & 0x0F) << 12) | (UInt32(b1 & 0x3F) << 6) | UInt32(b2 & 0x3F)
-                    if Self.isHan(c) {
+                    if Han.contains(c) {   // (BMP here: three-byte sequence)
                         if han(c) { return suspiciousFrom(i) }
                     } else {
                         if invisible[Int(c)] != 0 && i > 0 { return suspiciousFrom(i) }
@@ -210,7 +207,7 @@ public struct RecordInspector: Sendable {
                 if invalid == nil { invalid = i }
                 other(0, c)
             } else if c >= 0x10000 {
-                if (0x20000...0x3FFFF).contains(c) {
+                if Han.contains(c) {
                     if han(c) { return suspiciousFrom(i) }
                 } else {
                     other(2, c)                               // emoji and other astral symbols
