@@ -19,6 +19,8 @@ public struct ContextGate: Sendable {
     /// How far (bytes) a negation reaches forward in its clause: about twelve Chinese characters.
     static let negationReach = 40
     private let partFinder: PartFinder
+    /// Per suppressor: its promise words as UTF-8 (negations only).
+    private let promises: [[[UInt8]]]
     private let genres: GenreClassifier
     /// Rules of scope `genre`, and the pattern that names the entity a page promotes.
     private let genreRules: [Int]
@@ -31,6 +33,7 @@ public struct ContextGate: Sendable {
     public init(_ compiled: CompiledRuleSet) {
         self.compiled = compiled
         partFinder = PartFinder(compiled.wordListIndexes)
+        promises = compiled.ruleSet.suppressors.map { $0.promises.map { Array($0.utf8) } }
         genres = GenreClassifier(compiled.ruleSet)
         genreRules = compiled.ruleSet.rules.indices.filter { compiled.ruleSet.rules[$0].scope == .genre }
         promotedEntity = try? AdscanMatch.Regex(PromotedEntity.pattern)
@@ -230,7 +233,8 @@ public struct ContextGate: Sendable {
                 // a negated harm (「没有副作用」「再也没有复发」) is itself the claim
                 let before = h.end <= c.start && c.start - h.end <= Self.negationReach && !Discourse.clauseBreak(text, h.end, c.start)
                 let inside = h.start > c.start && h.end <= c.end
-                applies = (before || inside) && !Discourse.negatesHarm(text, h.end) && !Discourse.isAnotA(text, h.start)
+                applies = (before || inside) && !Discourse.negatesHarm(text, h.end, promises[h.suppressor])
+                    && !Discourse.isAnotA(text, h.start)
             case .mention:
                 // the claim begins or ends inside quotation marks (a frame may reach over the mark)
                 applies = (h.end <= c.start || h.start >= c.end)

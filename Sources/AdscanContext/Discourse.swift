@@ -20,23 +20,22 @@ enum Discourse {
         return false
     }
 
-    /// Words whose negation is a promise, not a denial: 「没有副作用」「不复发」「没有风险」.
-    private static let harms: [[UInt8]] = ["复发", "反弹", "副作用", "风险", "痛", "疼", "伤", "毒", "依赖", "刺激", "疤", "痕", "不适", "后遗症", "犯", "手术", "开刀", "住院", "吃药", "打针", "任何"].map { Array($0.utf8) }
+    /// 任何 between a negation and a promise word: 「没有任何副作用」.
+    private static let any = Array("任何".utf8)
 
-    /// True when one of `harms` begins within the four characters after a negation ending at `at`
-    /// (「没有任何副作用」: 任何 then 副作用).
-    static func negatesHarm(_ text: UnsafeBufferPointer<UInt8>, _ at: Int) -> Bool {
+    /// True when one of `harms` (the negation's promise words, lexicons) begins within the four
+    /// characters after a negation ending at `at` (「没有任何副作用」: 任何 then 副作用).
+    static func negatesHarm(_ text: UnsafeBufferPointer<UInt8>, _ at: Int, _ harms: [[UInt8]]) -> Bool {
         var i = at, chars = 0
+        func starts(_ w: [UInt8], _ i: Int) -> Bool {
+            guard i + w.count <= text.count else { return false }
+            for k in w.indices where text[i + k] != w[k] { return false }
+            return true
+        }
         while i < text.count && chars < 4 {
-            for h in harms where i + h.count <= text.count {
-                var same = true
-                for k in h.indices where text[i + k] != h[k] { same = false; break }
-                if same {
-                    // 「没有任何药物能…」 is a denial: 任何 counts only before a harm
-                    if h == harms.last! { return negatesHarm(text, i + h.count) }
-                    return true
-                }
-            }
+            // 「没有任何药物能…」 is a denial: 任何 counts only before a harm
+            if starts(any, i) { return negatesHarm(text, i + any.count, harms) }
+            for h in harms where starts(h, i) { return true }
             i += 1
             while i < text.count && text[i] & 0xC0 == 0x80 { i += 1 }
             chars += 1

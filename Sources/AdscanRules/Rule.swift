@@ -121,6 +121,9 @@ public struct Suppressor: Sendable {
     public var markers: [String]
     public var minDistinct: Int
     public var description: String
+    /// For a negation: words whose negation is a promise, not a denial (「没有副作用」「不复发」):
+    /// a negation right before one of them does not suppress the claim.
+    public var promises: [String] = []
 }
 
 /// An ad class (medical, drug, health food, cosmetics, ...) recognised from weighted indicator

@@ -463,7 +463,7 @@ public struct RuleLoader {
         let line = node.mark?.line ?? 0
         guard let m = node.mapping else { throw RuleLoadError(file: file, line: line, reason: "a context entry must be a mapping") }
         var reader = Fields(mapping: m, file: file, line: line)
-        try reader.rejectUnknown(["id", "scope", "markers", "min_distinct", "description"], what: "context entry")
+        try reader.rejectUnknown(["id", "scope", "markers", "min_distinct", "description", "promises"], what: "context entry")
         let id = try reader.string("id")
         reader.context = "context \(id)"
         let scopeName = try reader.string("scope")
@@ -476,8 +476,11 @@ public struct RuleLoader {
             throw reader.error("markers", "marker `\(mk)` is shorter than 3 UTF-8 bytes")
         }
         let minDistinct = try reader.optionalInt("min_distinct") ?? 1
-        return Suppressor(id: id, scope: scope, markers: markers, minDistinct: minDistinct,
-                          description: try reader.optionalString("description") ?? id)
+        var s = Suppressor(id: id, scope: scope, markers: markers, minDistinct: minDistinct,
+                           description: try reader.optionalString("description") ?? id)
+        s.promises = try reader.strings("promises")
+        if !s.promises.isEmpty && scope != .negation { throw reader.error("promises", "only a negation entry has promises") }
+        return s
     }
 
     private func foldLiteral(_ s: String) -> String { table.fold(s) }
