@@ -12,6 +12,7 @@ final class DiscourseTests: XCTestCase {
           - id: negation
             scope: negation
             markers: [没有, 不能, 并不]
+            promises: [副作用]
           - id: quoted_mention
             scope: mention
             markers: [宣称, 等内容]
@@ -43,6 +44,9 @@ final class DiscourseTests: XCTestCase {
 
     func testANegatedHarmIsTheClaimItself() throws {
         XCTAssertEqual(try active("没有副作用").map(\.match), ["副作用"])
+        XCTAssertEqual(try active("没有任何副作用").map(\.match), ["副作用"], "任何 may stand between")
+        XCTAssertTrue(try active("没有副作用", Self.pack.replacingOccurrences(of: "promises: [副作用]", with: "")).isEmpty,
+                      "the promise words are the pack's: without them the negation denies")
     }
 
     func testTheQuestionFormIsNotANegation() throws {

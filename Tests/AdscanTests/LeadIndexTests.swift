@@ -1,0 +1,88 @@
+import AdscanContext
+import AdscanMatch
+import AdscanRules
+import XCTest
+
+/// Word lists that lead or are required by a pattern: the pattern analysis, the trie, and the
+/// matches of a lead pattern against the same pattern searched everywhere (they must be equal).
+final class LeadIndexTests: XCTestCase {
+    func testLeadingAndRequiredListsOfAPattern() {
+        XCTAssertEqual(Lexicon.leadingLists(in: "(?:{{disease}}){{gap}}{0,30}?(?:都能)"), ["disease"])
+        XCTAssertEqual(Lexicon.leadingLists(in: "{{disease}}\\s*好了"), ["disease"])
+        XCTAssertEqual(Lexicon.leadingLists(in: "(?:{{disease}}|{{metric}})降了"), ["disease", "metric"])
+        XCTAssertEqual(Lexicon.leadingLists(in: "(?:{{disease}})?好了"), [], "an optional lead leads nothing")
+        XCTAssertEqual(Lexicon.leadingLists(in: "(?:{{disease}}){2}"), [])
+        XCTAssertEqual(Lexicon.leadingLists(in: "(?:{{disease}})好了|痊愈"), [], "a top-level alternative can start anywhere")
+        XCTAssertEqual(Lexicon.leadingLists(in: "对\\s*{{disease}}"), [])
+        XCTAssertEqual(Lexicon.requiredLists(in: "(?:{{product}}){{gap}}{0,9}?(?:{{modal}}|{{adverb}})\\s*(?:{{verb}})?(?:{{disease}})"),
+                       [["product"], ["modal", "adverb"], ["disease"]],
+                       "unquantified top-level list groups only (a quantified gap is not required)")
+        XCTAssertEqual(Lexicon.requiredLists(in: "a(?:{{x}}|b)[{{y}}]"), [], "a group with more than lists, a class")
+        XCTAssertEqual(Lexicon.requiredLists(in: "{{x}}|{{y}}"), [])
+    }
+
+    func testTrieFindsEntriesAndTheLongest() {
+        let index = LeadIndex(["高血压", "高血脂", "高血", "失眠", "hpv感染"])
+        var text = Array("有高血压和失眠也有高血糖,hpv感染".utf8)
+        text.withUnsafeBufferPointer { u in
+            let base = u.baseAddress!
+            let starts = (0..<u.count).filter { u[$0] & 0xC0 != 0x80 && index.startsEntry(base, $0, u.count) }
+            let words = starts.map { s in String(decoding: u[s..<(s + index.longestEntry(base, s, u.count))], as: UTF8.self) }
+            XCTAssertEqual(words, ["高血压", "失眠", "高血", "hpv感染"])
+            XCTAssertFalse(index.startsEntry(base, 0, u.count))
+        }
+        _ = text
+    }
+
+    func testLeadPatternMatchesWhatTheSearchEverywhereMatches() throws {
+        let words = ["高血压", "糖尿病", "失眠", "颈椎病", "高血脂"] + (0..<200).map { "病症\($0)号" }
+        let alt = Lexicon.alternation(words)
+        let texts = ["高血压喝了就好了,失眠也好了", "先说失眠,再说糖尿病好了没有", "颈椎病颈椎病好了", "没有病", "高血脂高血压好了吧", ""]
+        for body in ["\\S{0,6}?好了", "(?:的)?\\s*\\S{0,3}?(?:好|没)"] {
+            let plain = try Regex("(?:" + alt + ")" + body)
+            let led = try Regex("(?:" + alt + ")" + body, lead: LeadIndex(words))
+            let data = MatchData()
+            for t in texts {
+                var bytes = Array(t.utf8)
+                bytes.withUnsafeBufferPointer { u in
+                    var a: [[Int]] = [], b: [[Int]] = []
+                    plain.forEachMatch(in: u, from: 0, to: u.count, data: data) { a.append([$0, $1]) }
+                    led.forEachMatch(in: u, from: 0, to: u.count, data: data) { b.append([$0, $1]) }
+                    XCTAssertEqual(a, b, t)
+                    XCTAssertEqual(plain.matches(in: u, from: 0, to: u.count, data: data), led.matches(in: u, from: 0, to: u.count, data: data), t)
+                }
+                _ = bytes
+            }
+        }
+    }
+
+    /// A negation right before a promise word (the pack's `promises`) leaves the claim standing.
+    func testNegatedPromiseIsTheClaim() throws {
+        let pack = """
+            rules:
+              - id: T-SAFE
+                category: efficacy_guarantee
+                severity: error
+                law: 《中华人民共和国广告法》第十六条第一款第（一）项
+                message: safe
+                keywords: [祛斑]
+                patterns: ['祛斑\\S{0,8}']
+                examples:
+                  flag: [祛斑霜]
+                  pass: [美白]
+            context:
+              - id: negation
+                scope: negation
+                markers: [没有, 不会]
+                promises: [反弹, 再长]
+            """
+        let set = try RuleLoader().load(yaml: pack, file: "inline.yaml")
+        XCTAssertEqual(set.suppressors.first?.promises, ["反弹", "再长"])
+        let scanner = RecordScanner(try CompiledRuleSet(set))
+        let promise = scanner.scan("不会再长 祛斑一次见效").findings
+        XCTAssertEqual(promise.filter { $0.suppressedBy == nil }.count, 1, "「不会再长」 promises")
+        let denial = scanner.scan("没有祛斑一次就见效的").findings
+        XCTAssertTrue(denial.allSatisfy { $0.suppressedBy != nil }, "a plain negation denies")
+        XCTAssertThrowsError(try RuleLoader().load(yaml: pack.replacingOccurrences(of: "scope: negation", with: "scope: clause_before"), file: "x.yaml"))
+    }
+}
