@@ -80,20 +80,22 @@ def main():
     ap.add_argument('--pages', type=int, default=20000)
     ap.add_argument('--seed', type=int, default=20261122)
     ap.add_argument('--density', type=float, default=0.01, help='share of paragraphs with an injected violation')
+    ap.add_argument('--jsonl-only', action='store_true', help='write only pages.jsonl (the same pages), no page files')
     a = ap.parse_args()
     rng = random.Random(a.seed)
     lines = seed_lines()
     pages_dir = os.path.join(a.out, 'pages')
-    os.makedirs(pages_dir, exist_ok=True)
+    os.makedirs(a.out if a.jsonl_only else pages_dir, exist_ok=True)
     total = 0
     with open(os.path.join(a.out, 'pages.jsonl'), 'w', encoding='utf-8') as jl:
         for i in range(a.pages):
             text = page(rng, lines, a.density)
-            sub = os.path.join(pages_dir, '%03d' % (i // 1000))
-            if i % 1000 == 0:
-                os.makedirs(sub, exist_ok=True)
-            with open(os.path.join(sub, 'p%07d.txt' % i), 'w', encoding='utf-8') as fh:
-                fh.write(text)
+            if not a.jsonl_only:
+                sub = os.path.join(pages_dir, '%03d' % (i // 1000))
+                if i % 1000 == 0:
+                    os.makedirs(sub, exist_ok=True)
+                with open(os.path.join(sub, 'p%07d.txt' % i), 'w', encoding='utf-8') as fh:
+                    fh.write(text)
             total += len(text.encode('utf-8'))
             # JSONL with escapes: ensure_ascii on every 10th record (\\uXXXX, invisible to byte matchers)
             jl.write(json.dumps({"id": "https://example.cn/p/%d" % i, "text": text}, ensure_ascii=(i % 10 == 0)) + "\n")

@@ -76,6 +76,14 @@ public struct RecordError: Sendable, Equatable {
     /// walk, a WARC response that is not text) or text that was still scanned (HTML scanned as
     /// text). Every other error means input that was not read in full, and makes the exit status 2.
     public var benign = false
+    /// A JSONL line that is not a record (malformed, no text field, over-long, blank): the error
+    /// stands for that one input record. With `--record-io` it is the record's output line and
+    /// does not make the exit status 2 (the record is not lost, it is reported in its place).
+    public var perRecord = false
+    /// The record's id when its JSON parsed far enough to hold one.
+    public var id: String? = nil
+    /// The start of the input line (JSONL errors): names a record whose id could not be read.
+    public var excerpt: String? = nil
 
     public init(source: String, line: Int?, message: String, benign: Bool = false) {
         self.source = source

@@ -66,6 +66,9 @@ public struct ReaderOptions: Sendable {
     /// JSONL input: hand on each line unparsed (`Batch.Item.jsonLine`) for the scanning threads
     /// to parse; set with several threads.
     public var deferJSON = false
+    /// JSONL input (`--record-io`): a blank line is an input record too, reported as an error
+    /// (by default it is skipped), so that every input line has its output line.
+    public var blankLinesAreRecords = false
     /// Deferred files per batch (also cut at `batchBytes` of file sizes), and the largest file
     /// deferred.
     public var deferredBatchFiles = 64

@@ -8,6 +8,8 @@ public struct JSONLine {
     public struct Failure: Error, Equatable {
         public var column: Int
         public var reason: String
+        /// The id field, when the line parsed far enough to read it.
+        public var id: String? = nil
     }
 
     public struct Fields {
@@ -29,8 +31,19 @@ public struct JSONLine {
 
     /// Parses `line` (without its newline); appends the text's bytes to `out`.
     public func parse(_ line: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) throws(Failure) -> Fields {
-        var p = Parser(s: line)
         var fields = Fields()
+        do {
+            try parse(line, into: &out, fields: &fields)
+        } catch {
+            var e = error
+            e.id = fields.id
+            throw e
+        }
+        return fields
+    }
+
+    private func parse(_ line: UnsafeBufferPointer<UInt8>, into out: inout [UInt8], fields: inout Fields) throws(Failure) {
+        var p = Parser(s: line)
         p.ws()
         guard p.peek() == UInt8(ascii: "{") else { throw p.fail("expected a JSON object") }
         p.i += 1
@@ -78,7 +91,6 @@ public struct JSONLine {
         }
         p.ws()
         guard p.i == line.count else { throw p.fail("unexpected data after the object") }
-        return fields
     }
 
     struct Parser {

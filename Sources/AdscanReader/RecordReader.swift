@@ -457,7 +457,7 @@ public final class RecordReader {
                             var end = nl
                             if end > consumed && p[end - 1] == 0x0D { end -= 1 }
                             if end - consumed > maxBytes && mode == .jsonl {
-                                error(source, line, "JSON line longer than \(options.maxRecordBytes) bytes; skipped")
+                                overLong(p, consumed, source: source, line: line)
                             } else if seg.active || end - consumed > maxBytes {
                                 // cut what is left of a long line into segments, then its final one
                                 while end - consumed > maxBytes { cutSegment(p, &consumed, source: source, line: line, seg: &seg, wholeFile: wholeFile) }
@@ -476,7 +476,7 @@ public final class RecordReader {
             while buf.count - consumed > maxBytes && !stopped {
                 if mode == .jsonl {
                     if !discarding {
-                        error(source, line, "JSON line longer than \(options.maxRecordBytes) bytes; skipped")
+                        buf.withUnsafeBufferPointer { overLong($0, consumed, source: source, line: line) }
                         discarding = true
                     }
                     consumed = buf.count
@@ -503,7 +503,7 @@ public final class RecordReader {
                     while end - consumed > maxBytes { cutSegment(p, &consumed, source: source, line: line, seg: &seg, wholeFile: wholeFile) }
                     emitSegment(p, consumed..<end, source: source, line: line, final: true, seg: &seg, wholeFile: wholeFile)
                 } else if end - consumed > maxBytes {
-                    error(source, line, "JSON line longer than \(options.maxRecordBytes) bytes; skipped")
+                    overLong(p, consumed, source: source, line: line)
                 } else {
                     record(p, consumed..<end, mode: mode, source: source, line: line)
                 }
@@ -540,7 +540,16 @@ public final class RecordReader {
     private func record(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, mode: InputMode, source: String, line: Int) {
         let slice = UnsafeBufferPointer(rebasing: p[r])
         if mode == .jsonl {
-            if slice.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }  // blank line: not a record
+            if slice.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {    // blank line: not a record
+                if options.blankLinesAreRecords {
+                    var e = RecordError(source: source, line: line, message: "blank line (not a JSON object)")
+                    e.perRecord = true
+                    e.excerpt = Self.excerpt(slice)
+                    batch.items.append(.error(e))
+                    flushIfFull()
+                }
+                return
+            }
             if options.deferJSON {
                 let start = batch.bytes.count
                 batch.bytes.append(contentsOf: slice)
@@ -571,12 +580,12 @@ public final class RecordReader {
             let f = try json.parse(slice, into: &batch.bytes)
             if f.textNotString {
                 batch.bytes.removeSubrange(start...)
-                error(source, line, "field `\(options.textField)` is not a string")
+                lineError(slice, source: source, line: line, id: f.id, "field `\(options.textField)` is not a string")
                 return
             }
             guard let text = f.text else {
                 batch.bytes.removeSubrange(start...)
-                error(source, line, "no field `\(options.textField)` in the JSON object")
+                lineError(slice, source: source, line: line, id: f.id, "no field `\(options.textField)` in the JSON object")
                 return
             }
             let origin = RecordOrigin(source: source, line: line, explicitID: f.id)
@@ -584,8 +593,33 @@ public final class RecordReader {
             flushIfFull()
         } catch {
             batch.bytes.removeSubrange(start...)
-            self.error(source, line, "malformed JSON at column \(error.column): \(error.reason)")
+            lineError(slice, source: source, line: line, id: error.id, "malformed JSON at column \(error.column): \(error.reason)")
         }
+    }
+
+    /// An error that stands for one JSONL line: it carries the record's id when the JSON held
+    /// one, and the start of the line, so that it names the record without its position.
+    private func lineError(_ slice: UnsafeBufferPointer<UInt8>, source: String, line: Int, id: String?, _ message: String) {
+        var e = RecordError(source: source, line: line, message: message)
+        e.perRecord = true
+        e.id = id
+        e.excerpt = Self.excerpt(slice)
+        batch.items.append(.error(e))
+        flushIfFull()
+    }
+
+    /// A JSONL line over --max-record-bytes, starting at p[from].
+    private func overLong(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, source: String, line: Int) {
+        lineError(UnsafeBufferPointer(rebasing: p[from..<min(p.count, from + 4096)]), source: source, line: line, id: nil,
+                  "JSON line longer than \(options.maxRecordBytes) bytes; skipped")
+    }
+
+    /// The first 80 characters of a line (invalid UTF-8 as U+FFFD), for error lines.
+    static func excerpt(_ slice: UnsafeBufferPointer<UInt8>) -> String {
+        var end = min(slice.count, 320)
+        while end < slice.count && end > 0 && slice[end] & 0xC0 == 0x80 { end -= 1 }
+        let s = String(decoding: UnsafeBufferPointer(rebasing: slice[0..<end]), as: UTF8.self)
+        return s.unicodeScalars.count > 80 ? String(String.UnicodeScalarView(s.unicodeScalars.prefix(80))) : s
     }
 
     private func emitSegment(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, source: String, line: Int, final: Bool,

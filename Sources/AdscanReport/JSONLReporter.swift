@@ -39,9 +39,15 @@ public struct JSONLReporter: Reporter {
         w.out.reserveCapacity(w.out.count + 512 + shown.count * 768)
         w.beginObject()
         w.field("type", "record")
-        w.field("id", r.origin.id)
-        w.field("source", r.origin.source)
-        w.field("line", r.origin.line)
+        if !options.omitPosition {
+            w.field("id", r.origin.id)
+            w.field("source", r.origin.source)
+            w.field("line", r.origin.line)
+        } else if let id = r.origin.explicitID {
+            w.field("id", id)
+        } else {
+            w.nullField("id")
+        }
         w.field("bytes", r.byteCount)
         if let e = r.origin.encoding { w.field("encoding", e) }
         if let c = r.origin.encodingConfidence { w.field("encoding_confidence", c) }
@@ -140,8 +146,14 @@ public struct JSONLReporter: Reporter {
         swap(&w.out, &out)
         w.beginObject()
         w.field("type", "error")
-        w.field("source", e.source)
-        if let l = e.line { w.field("line", l) } else { w.nullField("line") }
+        if let id = e.id { w.field("id", id) }
+        if !options.omitPosition {
+            w.field("source", e.source)
+            if let l = e.line { w.field("line", l) } else { w.nullField("line") }
+        } else if e.id == nil, let x = e.excerpt {
+            // names a record whose id could not be read, without its position
+            w.field("excerpt", x)
+        }
         w.field("message", e.message)
         w.endObject()
         w.out.append(0x0A)

@@ -14,6 +14,10 @@ public struct ReportOptions: Sendable {
     public var color = false
     /// CSV: start with a UTF-8 byte-order mark (Excel).
     public var bom = false
+    /// `--record-io` (jsonl): record and error lines leave out `source` and `line`, which depend on
+    /// where the record sat in its input (a Spark partition's lines are not the file's); a record
+    /// without an id field has `"id": null` instead of `source:line`.
+    public var omitPosition = false
     /// The loaded rules' metadata (SARIF rule list, HTML legend).
     public var rules: [RuleInfo] = []
     public var toolVersion = "0.3.0"

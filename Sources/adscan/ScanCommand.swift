@@ -101,6 +101,9 @@ struct ScanCommand: ParsableCommand {
     @Flag(name: .long, help: "JSONL output: also emit records without findings.")
     var allRecords = false
 
+    @Flag(name: .long, help: "Record in, record out (Spark's pipe): with --input jsonl --format jsonl, one line per input line - the record, or an error naming it by id or excerpt - without source or line; implies --all-records; such errors do not make the exit status 2.")
+    var recordIo = false
+
     @Flag(name: .long, help: "Write the closing summary as a last {\"type\":\"summary\"} line on stdout.")
     var summary = false
 
@@ -127,6 +130,10 @@ struct ScanCommand: ParsableCommand {
         if let e = encoding, !Charset.isKnown(e) { throw ValidationError("--encoding: unknown charset `\(e)`") }
         if maxFindings < 1 { throw ValidationError("--max-findings must be at least 1") }
         if maxRecordBytes < 16384 { throw ValidationError("--max-record-bytes must be at least 16384") }
+        if recordIo {
+            if input != .jsonl || format != .jsonl { throw ValidationError("--record-io needs --input jsonl and --format jsonl") }
+            if summary { throw ValidationError("--record-io writes only record lines on stdout: leave out --summary") }
+        }
     }
 
     func run() throws {
@@ -136,7 +143,8 @@ struct ScanCommand: ParsableCommand {
         scanner.evasionPass = !noEvasion
 
         var reportOptions = ReportOptions()
-        reportOptions.allRecords = allRecords
+        reportOptions.allRecords = allRecords || recordIo
+        reportOptions.omitPosition = recordIo
         reportOptions.explain = explain
         reportOptions.bom = bom
         reportOptions.rules = compiled.ruleSet.rules.map {
@@ -198,6 +206,7 @@ struct ScanCommand: ParsableCommand {
         settings.errorsToStdout = format == .jsonl
         settings.embeddedText = recordModes.allSatisfy { $0 == .jsonl || $0 == .warc }
         settings.quiet = quiet
+        settings.recordIO = recordIo
         if let b = baseline { settings.baseline = try Self.loadBaseline(b) }
         if let a = allowlist { settings.allowlist = try Self.loadAllowlist(a) }
         let output = Output(fd: outFD)
@@ -217,6 +226,7 @@ struct ScanCommand: ParsableCommand {
         options.skipHidden = skipHidden
         options.excludes = exclude
         options.encoding = encoding
+        options.blankLinesAreRecords = recordIo
         // with several threads the walk only lists pages and the workers read them
         options.deferFiles = settings.threads > 1
         options.deferJSON = settings.threads > 1

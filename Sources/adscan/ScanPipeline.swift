@@ -21,6 +21,10 @@ final class ScanPipeline: @unchecked Sendable {
         var errorsToStdout = false
         var embeddedText = false
         var quiet = false
+        /// `--record-io`: an error that stands for one input record is reported in its place and
+        /// does not make the exit status 2; a record without an id is fingerprinted without its
+        /// position.
+        var recordIO = false
     }
 
     /// What a worker hands to the writer for one batch.
@@ -156,7 +160,7 @@ final class ScanPipeline: @unchecked Sendable {
                     break
                 case .error(let e):
                     out.summary.recordErrors += 1
-                    if !e.benign { out.summary.incompleteInputs += 1 }
+                    if !e.benign && !(settings.recordIO && e.perRecord) { out.summary.incompleteInputs += 1 }
                     out.messages.append("adscan: \(e.source)\(e.line.map { ":\($0)" } ?? ""): \(e.message)")
                     if settings.errorsToStdout {
                         var bytes: [UInt8] = []
@@ -234,7 +238,7 @@ final class ScanPipeline: @unchecked Sendable {
     /// would share its findings, and the first fingerprint written would copy them all.
     private func emit(_ rec: inout ScannedRecord, text: String?, into out: inout BatchOutput) {
         if !rec.findings.isEmpty {
-            Fingerprint.assign(&rec.findings, record: rec.origin.id)
+            Fingerprint.assign(&rec.findings, record: settings.recordIO ? rec.origin.explicitID ?? "" : rec.origin.id)
             if !settings.baseline.isEmpty {
                 let before = rec.findings.count
                 rec.findings.removeAll { settings.baseline.contains($0.fingerprint) }
