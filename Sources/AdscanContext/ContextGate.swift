@@ -21,6 +21,7 @@ public struct ContextGate: Sendable {
     private let partFinder: PartFinder
     /// Per suppressor: its promise words as UTF-8 (negations only).
     private let promises: [[[UInt8]]]
+    private let hasEnumeration: Bool
     private let genres: GenreClassifier
     /// Rules of scope `genre`, and the pattern that names the entity a page promotes.
     private let genreRules: [Int]
@@ -34,6 +35,7 @@ public struct ContextGate: Sendable {
         self.compiled = compiled
         partFinder = PartFinder(compiled.wordListIndexes)
         promises = compiled.ruleSet.suppressors.map { $0.promises.map { Array($0.utf8) } }
+        hasEnumeration = compiled.ruleSet.suppressors.contains { $0.scope == .enumeration }
         genres = GenreClassifier(compiled.ruleSet)
         genreRules = compiled.ruleSet.rules.indices.filter { compiled.ruleSet.rules[$0].scope == .genre }
         promotedEntity = try? AdscanMatch.Regex(PromotedEntity.pattern)
@@ -101,7 +103,8 @@ public struct ContextGate: Sendable {
                                  start: $0.range.lowerBound, end: $0.range.upperBound)
                     }
                 }
-                findings[k].suppressedBy = clauseSuppression(c, result.clauseMarkers, suppressors: suppressors, text: text) ?? documentReason
+                findings[k].suppressedBy = clauseSuppression(c, result.clauseMarkers, suppressors: suppressors, text: text)
+                    ?? enumerationSuppression(c, result.clauseMarkers, suppressors: suppressors, text: text) ?? documentReason
                 if composed[c.rule] { compose(&findings[k], rules[c.rule], result.adClasses) }
             }
         }
@@ -239,12 +242,48 @@ public struct ContextGate: Sendable {
                 // the claim begins or ends inside quotation marks (a frame may reach over the mark)
                 applies = (h.end <= c.start || h.start >= c.end)
                     && (Discourse.quoted(text, c.start, c.start + 1, within: c.clause) || Discourse.quoted(text, c.end - 1, c.end, within: c.clause))
-            case .document, .feature: applies = false
+            case .document, .feature, .enumeration: applies = false
             }
             if applies && (best == nil || h.suppressor < best!.suppressor) { best = h }
         }
         guard let best else { return nil }
         return "\(suppressors[best.suppressor].id): \(suppressors[best.suppressor].markers[best.marker])"
+    }
+
+    /// How far (bytes) back from a claim the colon of an enumeration may be, and how long its lead-in.
+    static let enumerationReach = 600
+    static let enumerationLeadIn = 60
+
+    /// An enumeration gate: the nearest colon before the claim in its paragraph (no line break or
+    /// 。 between them), with an `enumeration` marker in the lead-in before the colon.
+    private func enumerationSuppression(_ c: Candidate, _ markers: [MarkerHit], suppressors: [Suppressor],
+                                        text: UnsafeBufferPointer<UInt8>) -> String? {
+        guard hasEnumeration else { return nil }
+        var i = c.start - 1
+        var colon = -1
+        let stop = max(0, c.start - Self.enumerationReach)
+        while i >= stop {
+            let b = text[i]
+            if b == 0x0A { return nil }
+            if b == 0x3A { colon = i; break }                                                        // :
+            if b == 0x9A && i >= 2 && text[i - 2] == 0xEF && text[i - 1] == 0xBC { colon = i - 2; break }  // ：
+            if b == 0x82 && i >= 2 && text[i - 2] == 0xE3 && text[i - 1] == 0x80 { return nil }       // 。
+            i -= 1
+        }
+        guard colon > 0 else { return nil }
+        let leadIn = max(0, colon - Self.enumerationLeadIn)..<colon
+        // markers are in text order: the first one at or after the lead-in's start
+        var lo = 0, hi = markers.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if markers[mid].start < leadIn.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
+        for h in markers[lo...] {
+            if h.start >= leadIn.upperBound { break }
+            guard h.end <= leadIn.upperBound, suppressors[h.suppressor].scope == .enumeration else { continue }
+            return "\(suppressors[h.suppressor].id): \(suppressors[h.suppressor].markers[h.marker])"
+        }
+        return nil
     }
 
     /// How many bytes of `m` have their high bit set, for an `m` with no other bits: one

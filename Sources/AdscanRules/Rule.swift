@@ -115,6 +115,10 @@ public struct Suppressor: Sendable {
         case mention
         /// Not a gate: a genre feature (its distinct markers are counted for the genre model).
         case feature
+        /// A marker in the lead-in of a colon earlier in the claim's paragraph: the claim is an item
+        /// of an enumeration the lead-in bans or lists (「不得含有下列情形：（一）…（二）保证治愈…」,
+        /// 「绝对化用语：最 第一 唯一…」).
+        case enumeration
     }
     public var id: String
     public var scope: Scope

@@ -49,6 +49,23 @@ final class DiscourseTests: XCTestCase {
                       "the promise words are the pack's: without them the negation denies")
     }
 
+    /// An item of an enumeration whose lead-in bans or lists (「不得含有下列情形：…」) is a mention;
+    /// a colon without such a lead-in, or a line break before the claim, changes nothing.
+    func testAnEnumerationTheLeadInBansIsAMention() throws {
+        let pack = Self.pack + """
+
+              - id: enumeration
+                scope: enumeration
+                markers: [下列情形, 违禁词]
+            """
+        XCTAssertTrue(try active("医疗广告不得含有下列情形：（一）涉及诊疗方法；（二）能根治颈椎病的；", pack).isEmpty)
+        XCTAssertTrue(try active("直播违禁词：最好 第一 能根治颈椎病 包好", pack).isEmpty)
+        XCTAssertEqual(try active("本院承诺：能根治颈椎病", pack).count, 1)
+        XCTAssertEqual(try active("常见违禁词见下\n本品能根治颈椎病", pack).count, 1, "a new line ends the enumeration")
+        XCTAssertEqual(try active("医疗广告不得含有下列情形：（一）涉及诊疗方法", pack).count, 0)
+        XCTAssertEqual(try active("下列情形见附件。本品能根治颈椎病：见效快", pack).count, 1, "a sentence end before the colon's lead-in")
+    }
+
     func testTheQuestionFormIsNotANegation() throws {
         XCTAssertEqual(try active("你说它能不能根治颈椎病").count, 1)
         XCTAssertEqual(try active("能~不~能根治颈椎病").count, 1, "separators of a disguise are skipped")
