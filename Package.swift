@@ -15,7 +15,9 @@ let package = Package(
     name: "adscan",
     products: [
         .executable(name: "adscan", targets: ["adscan"]),
-        .library(name: "AdscanKit", targets: ["AdscanMatch", "AdscanReader", "AdscanReport"]),
+        // for embedding: the engine, and the reader and reporters around it (README, "Embedding adscan")
+        .library(name: "AdscanKit", targets: ["AdscanEngine", "AdscanModel", "AdscanRules", "AdscanMatch", "AdscanContext",
+                                              "AdscanReader", "AdscanReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -39,7 +41,8 @@ let package = Package(
         .target(name: "AdscanContext", dependencies: ["AdscanModel", "AdscanRules", "AdscanMatch"], swiftSettings: hot),
         .target(name: "AdscanReader", dependencies: ["AdscanModel", "AdscanNormalize", "CCrawlShim", "CICUShim"], swiftSettings: hot),
         // one record in, a finished ScannedRecord out: matching, evasion pass, context, suppression
-        .target(name: "AdscanEngine", dependencies: ["AdscanModel", "AdscanNormalize", "AdscanRules", "AdscanMatch", "AdscanContext", "AdscanReader"], swiftSettings: hot),
+        .target(name: "AdscanEngine", dependencies: ["AdscanModel", "AdscanNormalize", "AdscanRules", "AdscanMatch", "AdscanContext", "AdscanReader",
+                                                     "AdscanDefaultPack"], swiftSettings: hot),
         .target(name: "AdscanReport", dependencies: ["AdscanModel"]),
         .executableTarget(
             name: "adscan",
