@@ -213,15 +213,6 @@ struct ScanCommand: ParsableCommand {
         if let b = baseline { engineOptions.baseline = try Baseline(contentsOf: b) }
         if let a = allowlist { engineOptions.allowlist = try Allowlist(contentsOf: a) }
         let engine = Engine(compiled, options: engineOptions)
-        let output = Output(fd: outFD)
-        let pipeline = ScanPipeline(engine: engine, reporter: reporter, settings: settings, output: output)
-        var head: [UInt8] = []
-        reporter.begin(into: &head)
-        output.write(head, flush: false)
-        let progress = Progress(enabled: !quiet && isatty(2) != 0 && inputs.contains { $0 != "-" && Self.isDirectory($0) },
-                                paths: inputs, start: start)
-        pipeline.onProgress = { progress.update($0) }
-
         var options = ReaderOptions()
         options.mode = input
         options.textField = textField
@@ -232,9 +223,16 @@ struct ScanCommand: ParsableCommand {
         options.encoding = encoding
         options.blankLinesAreRecords = recordIo
         // with several threads the walk only lists pages and the workers read them
-        options.deferFiles = settings.threads > 1
-        options.deferJSON = settings.threads > 1
-        pipeline.readerOptions = options
+        options.readInWorkers = settings.threads > 1
+        let output = Output(fd: outFD)
+        let pipeline = ScanPipeline(engine: engine, reporter: reporter, readerOptions: options, settings: settings, output: output)
+        var head: [UInt8] = []
+        reporter.begin(into: &head)
+        output.write(head, flush: false)
+        let progress = Progress(enabled: !quiet && isatty(2) != 0 && inputs.contains { $0 != "-" && Self.isDirectory($0) },
+                                paths: inputs, start: start)
+        pipeline.onProgress = { progress.update($0) }
+
         let reader = RecordReader(options: options) { pipeline.submit($0) }
         var fatal = false
         for path in inputs {

@@ -36,8 +36,8 @@ final class ScanPipeline: @unchecked Sendable {
 
     let engine: Engine
     let reporter: any Reporter
-    /// How workers read the files a walk hands on by path (Batch.Item.file).
-    var readerOptions = ReaderOptions()
+    /// What the batches were read with (workers read the files and lines handed on unread).
+    let readerOptions: ReaderOptions
     let settings: Settings
     let output: Output
     private(set) var summary = ScanSummary()
@@ -51,18 +51,20 @@ final class ScanPipeline: @unchecked Sendable {
     private let slots: DispatchSemaphore
     private let group = DispatchGroup()
     private let queue = DispatchQueue(label: "adscan.scan", attributes: .concurrent)
-    private let inlineScratch = Worker()
+    private let inlineScratch: Worker
     private var wroteRecordChunk = false
     /// Called after each batch is written (in input order), e.g. to draw progress.
     var onProgress: ((ScanSummary) -> Void)?
     /// A record split into segments, collected until its final segment.
     private var segmented = SegmentMerger()
 
-    init(engine: Engine, reporter: any Reporter, settings: Settings, output: Output) {
+    init(engine: Engine, reporter: any Reporter, readerOptions: ReaderOptions, settings: Settings, output: Output) {
         self.engine = engine
         self.reporter = reporter
+        self.readerOptions = readerOptions
         self.settings = settings
         self.output = output
+        inlineScratch = Worker(readerOptions)
         slots = DispatchSemaphore(value: max(1, settings.threads) * 2)
     }
 
@@ -102,15 +104,18 @@ final class ScanPipeline: @unchecked Sendable {
     private func takeScratch() -> Worker {
         lock.lock()
         defer { lock.unlock() }
-        return scratchPool.popLast() ?? Worker()
+        return scratchPool.popLast() ?? Worker(readerOptions)
     }
 
-    /// What one scanning thread reuses from batch to batch: the matcher's scratch space, and a
-    /// reader for the files a walk hands on by path (its 1 MB read buffer is made once).
+    /// What one scanning thread reuses from batch to batch: the matcher's scratch space, and its
+    /// reader of the files and lines handed on unread.
     final class Worker {
         let scratch = Scratch()
-        var reader: RecordReader?
-        var read: [Batch] = []
+        let reader: BatchReader
+
+        init(_ options: ReaderOptions) {
+            reader = BatchReader(options: options)
+        }
     }
 
     /// Runs on a worker: scan and format every record of the batch.
@@ -121,66 +126,33 @@ final class ScanPipeline: @unchecked Sendable {
         return out
     }
 
-    /// Reads the files a directory walk handed on by path, and parses the JSONL lines a reader
-    /// handed on unparsed (on this worker), then scans the records they make.
-    private func readAndScan(_ deferred: [Batch.Item], in bytes: [UInt8], _ worker: Worker, into out: inout BatchOutput) {
-        if worker.reader == nil {
-            var options = readerOptions
-            options.deferFiles = false
-            options.deferJSON = false
-            worker.reader = RecordReader(options: options) { [unowned worker] in worker.read.append($0); return true }
-        }
-        let reader = worker.reader!
-        let noticed = reader.notices.count
-        reader.readDeferred(deferred, in: bytes)
-        reader.finish()
-        for n in reader.notices[noticed...] { out.messages.append("adscan: " + n) }
-        let read = worker.read
-        worker.read.removeAll()
-        for b in read { scan(b, worker, into: &out) }
-    }
-
     private func scan(_ batch: Batch, _ worker: Worker, into out: inout BatchOutput) {
         let scratch = worker.scratch
-        var deferred: [Batch.Item] = []     // a run of files and lines to read, in order
-        batch.bytes.withUnsafeBufferPointer { all in
-            for item in batch.items {
-                if item.isDeferred { deferred.append(item); continue }
-                if !deferred.isEmpty {
-                    readAndScan(deferred, in: batch.bytes, worker, into: &out)
-                    deferred.removeAll()
-                }
-                switch item {
-                case .file, .jsonLine:
-                    break
-                case .error(let e):
-                    out.summary.recordErrors += 1
-                    if !e.benign && !(settings.recordIO && e.perRecord) { out.summary.incompleteInputs += 1 }
-                    out.messages.append("adscan: \(e.source)\(e.line.map { ":\($0)" } ?? ""): \(e.message)")
-                    if settings.errorsToStdout {
-                        var bytes: [UInt8] = []
-                        reporter.error(e, into: &bytes)
-                        out.chunks.append(bytes)
-                    }
-                case .record(let slice):
-                    var res = engine.scan(slice, in: all, scratch: scratch)
-                    for r in res.regexLimitRules where out.limitWhere[r] == nil {
-                        out.limitWhere[r] = "\(slice.origin.source):\(slice.origin.line)"
-                        out.summary.regexLimitRules.append(r)
-                    }
-                    for n in res.notices { out.messages.append("adscan: " + n) }
-                    guard res.isFinished else {
-                        out.segments.append((res.record, slice))
-                        continue
-                    }
-                    out.summary.baselineSuppressed += res.baselineSuppressed
-                    let shown = reporter.wantsText && !res.record.findings.isEmpty
-                        ? String(decoding: UnsafeBufferPointer(rebasing: all[slice.range]), as: UTF8.self) : nil
-                    emit(&res.record, text: shown, into: &out)
-                }
+        worker.reader.forEach(in: batch, notice: { out.messages.append("adscan: " + $0) }, record: { slice, all in
+            var res = engine.scan(slice, in: all, scratch: scratch)
+            for r in res.regexLimitRules where out.limitWhere[r] == nil {
+                out.limitWhere[r] = "\(slice.origin.source):\(slice.origin.line)"
+                out.summary.regexLimitRules.append(r)
             }
-        }
-        if !deferred.isEmpty { readAndScan(deferred, in: batch.bytes, worker, into: &out) }
+            for n in res.notices { out.messages.append("adscan: " + n) }
+            guard res.isFinished else {
+                out.segments.append((res.record, slice))
+                return
+            }
+            out.summary.baselineSuppressed += res.baselineSuppressed
+            let shown = reporter.wantsText && !res.record.findings.isEmpty
+                ? String(decoding: UnsafeBufferPointer(rebasing: all[slice.range]), as: UTF8.self) : nil
+            emit(&res.record, text: shown, into: &out)
+        }, error: { e in
+            out.summary.recordErrors += 1
+            if !e.benign && !(settings.recordIO && e.perRecord) { out.summary.incompleteInputs += 1 }
+            out.messages.append("adscan: \(e.source)\(e.line.map { ":\($0)" } ?? ""): \(e.message)")
+            if settings.errorsToStdout {
+                var bytes: [UInt8] = []
+                reporter.error(e, into: &bytes)
+                out.chunks.append(bytes)
+            }
+        })
     }
 
     /// Summary, --fail-on and the report for a finished record. Takes the record inout: a copy
