@@ -2,9 +2,9 @@
 import PackageDescription
 
 // Layers, one target each, imports one-way:
-//   AdscanReader ─┐
 //   AdscanNormalize ─ AdscanRules ─ AdscanMatch ─ AdscanContext ─┐
-//   AdscanModel (shared value types) ────────────── AdscanReport ─┴─ adscan (CLI)
+//   AdscanReader ─────────────────────────────────────────────────┴─ AdscanEngine ─┐
+//   AdscanModel (shared value types) ──────────────────────────── AdscanReport ───┴─ adscan (CLI)
 // ICU is reached only through CICUShim, whose public header has no ICU types, so Swift
 // modules that also load Foundation never see two ICU header sets.
 // Hot loops keep all mutable state in per-thread scratch objects; dynamic exclusivity checks on
@@ -15,7 +15,9 @@ let package = Package(
     name: "adscan",
     products: [
         .executable(name: "adscan", targets: ["adscan"]),
-        .library(name: "AdscanKit", targets: ["AdscanMatch", "AdscanReader", "AdscanReport"]),
+        // for embedding: the engine, and the reader and reporters around it (README, "Embedding adscan")
+        .library(name: "AdscanKit", targets: ["AdscanEngine", "AdscanModel", "AdscanRules", "AdscanMatch", "AdscanContext",
+                                              "AdscanReader", "AdscanReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -38,24 +40,27 @@ let package = Package(
         .target(name: "AdscanMatch", dependencies: ["AdscanModel", "AdscanNormalize", "AdscanRules", "CPCRE2", "CICUShim"], swiftSettings: hot),
         .target(name: "AdscanContext", dependencies: ["AdscanModel", "AdscanRules", "AdscanMatch"], swiftSettings: hot),
         .target(name: "AdscanReader", dependencies: ["AdscanModel", "AdscanNormalize", "CCrawlShim", "CICUShim"], swiftSettings: hot),
+        // one record in, a finished ScannedRecord out: matching, evasion pass, context, suppression
+        .target(name: "AdscanEngine", dependencies: ["AdscanModel", "AdscanNormalize", "AdscanRules", "AdscanMatch", "AdscanContext", "AdscanReader",
+                                                     "AdscanDefaultPack"], swiftSettings: hot),
         .target(name: "AdscanReport", dependencies: ["AdscanModel"]),
         .executableTarget(
             name: "adscan",
             dependencies: [
-                "AdscanModel", "AdscanReader", "AdscanRules", "AdscanMatch", "AdscanContext", "AdscanReport", "AdscanDefaultPack",
+                "AdscanModel", "AdscanReader", "AdscanRules", "AdscanMatch", "AdscanEngine", "AdscanReport", "AdscanDefaultPack",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
             name: "adscan-microbench",
-            dependencies: ["AdscanNormalize", "AdscanRules", "AdscanMatch", "AdscanContext"],
+            dependencies: ["AdscanNormalize", "AdscanRules", "AdscanMatch", "AdscanContext", "AdscanEngine"],
             path: "bench/microbench", swiftSettings: hot),
         .executableTarget(
             name: "adscan-fuzz",
-            dependencies: ["AdscanNormalize", "AdscanRules", "AdscanMatch", "AdscanContext", "AdscanReader"],
+            dependencies: ["AdscanNormalize", "AdscanRules", "AdscanMatch", "AdscanContext", "AdscanEngine", "AdscanReader"],
             path: "fuzz", exclude: ["run.sh", "corpus", "crashes"]),
         .testTarget(
             name: "AdscanTests",
-            dependencies: ["AdscanModel", "AdscanNormalize", "AdscanRules", "AdscanMatch", "AdscanContext",
+            dependencies: ["AdscanModel", "AdscanNormalize", "AdscanRules", "AdscanMatch", "AdscanContext", "AdscanEngine",
                            "AdscanReader", "AdscanReport", "AdscanDefaultPack", "adscan", "adscan-fuzz"]),
     ]
 )

@@ -4,6 +4,7 @@
 // evasion rewrite and the whole engine; a crash, a sanitizer report or a failed invariant stops
 // the run and leaves a reproducer.
 import AdscanContext
+import AdscanEngine
 import AdscanMatch
 import AdscanNormalize
 import AdscanReader

@@ -12,7 +12,7 @@ public struct Batch: Sendable {
         /// parses it (ReaderOptions.deferJSON), so reading standard input is only line splitting.
         case jsonLine(source: String, line: Int, range: Range<Int>)
 
-        /// A file or line still to read (RecordReader.readDeferred), not a record or an error.
+        /// A file or line still to read (BatchReader), not a record or an error.
         public var isDeferred: Bool {
             switch self {
             case .file, .jsonLine: return true

@@ -66,6 +66,13 @@ public struct ReaderOptions: Sendable {
     /// JSONL input: hand on each line unparsed (`Batch.Item.jsonLine`) for the scanning threads
     /// to parse; set with several threads.
     public var deferJSON = false
+    /// Several scanning threads: the reader only lists pages and splits JSONL lines, and each
+    /// thread reads the ones it scans (`BatchReader`), so reading scales with them (`deferFiles`
+    /// and `deferJSON` together).
+    public var readInWorkers: Bool {
+        get { deferFiles && deferJSON }
+        set { deferFiles = newValue; deferJSON = newValue }
+    }
     /// JSONL input (`--record-io`): a blank line is an input record too, reported as an error
     /// (by default it is skipped), so that every input line has its output line.
     public var blankLinesAreRecords = false

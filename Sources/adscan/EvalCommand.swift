@@ -1,4 +1,4 @@
-import AdscanContext
+import AdscanEngine
 import AdscanMatch
 import AdscanModel
 import ArgumentParser
@@ -53,7 +53,8 @@ struct EvalCommand: ParsableCommand {
 
     func run() throws {
         let (compiled, _) = try loadEngine(rulesOption: rules)
-        let scanner = RecordScanner(compiled)
+        // the path `scan` takes (inline allows and fingerprints included), with no baseline
+        let engine = Engine(compiled)
         let scratch = Scratch()
         guard let data = FileManager.default.contents(atPath: corpus) else {
             throw EngineLoadError(description: "cannot read \(corpus)")
@@ -72,7 +73,8 @@ struct EvalCommand: ParsableCommand {
             }
             let id = obj["id"] as? String ?? "\(n + 1)"
             let truth = Set(obj["categories"] as? [String] ?? [])
-            let out = scanner.scan(text, scratch: scratch)
+            let origin = RecordOrigin(source: corpus, line: n + 1, explicitID: obj["id"] as? String)
+            let out = engine.scan(text, origin: origin, scratch: scratch)
             let findings = out.findings.filter { $0.suppressedBy == nil && $0.severity >= .warning }
             if let g = Self.genreLabel(obj, violation: label == "violation") {
                 genreTotal += 1
@@ -84,7 +86,7 @@ struct EvalCommand: ParsableCommand {
                 case (false, false): advertorial.tn += 1
                 }
                 if genreFeatures != nil {
-                    let (names, values) = scanner.genreFeatures(text, scratch: scratch)
+                    let (names, values) = engine.genreFeatures(text, scratch: scratch)
                     if featureRows.isEmpty { featureRows.append((["id", "genre"] + names).joined(separator: "\t")) }
                     featureRows.append(([id, g] + values.map { String(format: "%.3f", $0) }).joined(separator: "\t"))
                 }

@@ -1,4 +1,4 @@
-import AdscanContext
+import AdscanEngine
 import AdscanMatch
 import AdscanModel
 import AdscanRules

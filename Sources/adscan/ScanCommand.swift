@@ -1,4 +1,4 @@
-import AdscanContext
+import AdscanEngine
 import AdscanMatch
 import AdscanModel
 import AdscanReader
@@ -139,8 +139,6 @@ struct ScanCommand: ParsableCommand {
     func run() throws {
         let start = monotonicSeconds()
         let (compiled, _) = try loadEngine(rulesOption: rules)
-        var scanner = RecordScanner(compiled, maxFindings: maxFindings)
-        scanner.evasionPass = !noEvasion
 
         var reportOptions = ReportOptions()
         reportOptions.allRecords = allRecords || recordIo
@@ -207,17 +205,14 @@ struct ScanCommand: ParsableCommand {
         settings.embeddedText = recordModes.allSatisfy { $0 == .jsonl || $0 == .warc }
         settings.quiet = quiet
         settings.recordIO = recordIo
-        if let b = baseline { settings.baseline = try Self.loadBaseline(b) }
-        if let a = allowlist { settings.allowlist = try Self.loadAllowlist(a) }
-        let output = Output(fd: outFD)
-        let pipeline = ScanPipeline(scanner: scanner, reporter: reporter, settings: settings, output: output)
-        var head: [UInt8] = []
-        reporter.begin(into: &head)
-        output.write(head, flush: false)
-        let progress = Progress(enabled: !quiet && isatty(2) != 0 && inputs.contains { $0 != "-" && Self.isDirectory($0) },
-                                paths: inputs, start: start)
-        pipeline.onProgress = { progress.update($0) }
-
+        var engineOptions = EngineOptions()
+        engineOptions.maxFindings = maxFindings
+        engineOptions.evasionPass = !noEvasion
+        // a record without an id is fingerprinted without its position
+        engineOptions.fingerprintByExplicitIDOnly = recordIo
+        if let b = baseline { engineOptions.baseline = try Baseline(contentsOf: b) }
+        if let a = allowlist { engineOptions.allowlist = try Allowlist(contentsOf: a) }
+        let engine = Engine(compiled, options: engineOptions)
         var options = ReaderOptions()
         options.mode = input
         options.textField = textField
@@ -228,9 +223,16 @@ struct ScanCommand: ParsableCommand {
         options.encoding = encoding
         options.blankLinesAreRecords = recordIo
         // with several threads the walk only lists pages and the workers read them
-        options.deferFiles = settings.threads > 1
-        options.deferJSON = settings.threads > 1
-        pipeline.readerOptions = options
+        options.readInWorkers = settings.threads > 1
+        let output = Output(fd: outFD)
+        let pipeline = ScanPipeline(engine: engine, reporter: reporter, readerOptions: options, settings: settings, output: output)
+        var head: [UInt8] = []
+        reporter.begin(into: &head)
+        output.write(head, flush: false)
+        let progress = Progress(enabled: !quiet && isatty(2) != 0 && inputs.contains { $0 != "-" && Self.isDirectory($0) },
+                                paths: inputs, start: start)
+        pipeline.onProgress = { progress.update($0) }
+
         let reader = RecordReader(options: options) { pipeline.submit($0) }
         var fatal = false
         for path in inputs {
@@ -271,38 +273,6 @@ struct ScanCommand: ParsableCommand {
     static func isDirectory(_ path: String) -> Bool {
         var st = stat()
         return stat(path, &st) == 0 && st.st_mode & S_IFMT == S_IFDIR
-    }
-
-    /// Fingerprints of every finding in a previous JSONL report.
-    static func loadBaseline(_ path: String) throws -> Set<String> {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw EngineLoadError(description: "cannot read baseline \(path)")
-        }
-        var out = Set<String>()
-        for line in data.split(separator: 0x0A) {
-            guard let obj = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-                  let findings = obj["findings"] as? [[String: Any]] else { continue }
-            for f in findings { if let fp = f["fingerprint"] as? String { out.insert(fp) } }
-        }
-        return out
-    }
-
-    /// `FINGERPRINT reason...` per line; `#` starts a comment.
-    static func loadAllowlist(_ path: String) throws -> [String: String] {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw EngineLoadError(description: "cannot read allowlist \(path)")
-        }
-        var out: [String: String] = [:]
-        for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
-            let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
-            guard let fp = parts.first, !fp.isEmpty else { continue }
-            guard fp.count == 16, fp.allSatisfy(\.isHexDigit) else {
-                throw EngineLoadError(description: "\(path):\(n + 1): expected a 16-digit fingerprint, then the reason")
-            }
-            out[fp] = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : "reviewed"
-        }
-        return out
     }
 }
 

@@ -1,19 +1,15 @@
-import AdscanContext
+import AdscanEngine
 import AdscanMatch
 import AdscanModel
 import AdscanReader
 import AdscanReport
 import Foundation
 
-/// reader → (workers: normalise, match, gate, format) → ordered writer.
+/// reader → (workers: the engine, format) → ordered writer.
 /// Batches are scanned in parallel and written strictly in input order. With one thread
 /// everything runs inline.
 final class ScanPipeline: @unchecked Sendable {
     struct Settings {
-        /// Findings already reported by a previous run (fingerprints): not reported again.
-        var baseline: Set<String> = []
-        /// Reviewed findings: fingerprint → reason; reported only with --explain, as suppressed.
-        var allowlist: [String: String] = [:]
         var threads = 1
         /// nil: never fail on findings (`--fail-on never`).
         var failOn: Severity? = .error
@@ -22,8 +18,7 @@ final class ScanPipeline: @unchecked Sendable {
         var embeddedText = false
         var quiet = false
         /// `--record-io`: an error that stands for one input record is reported in its place and
-        /// does not make the exit status 2; a record without an id is fingerprinted without its
-        /// position.
+        /// does not make the exit status 2.
         var recordIO = false
     }
 
@@ -39,10 +34,10 @@ final class ScanPipeline: @unchecked Sendable {
         var limitWhere: [String: String] = [:]
     }
 
-    let scanner: RecordScanner
+    let engine: Engine
     let reporter: any Reporter
-    /// How workers read the files a walk hands on by path (Batch.Item.file).
-    var readerOptions = ReaderOptions()
+    /// What the batches were read with (workers read the files and lines handed on unread).
+    let readerOptions: ReaderOptions
     let settings: Settings
     let output: Output
     private(set) var summary = ScanSummary()
@@ -56,18 +51,20 @@ final class ScanPipeline: @unchecked Sendable {
     private let slots: DispatchSemaphore
     private let group = DispatchGroup()
     private let queue = DispatchQueue(label: "adscan.scan", attributes: .concurrent)
-    private let inlineScratch = Worker()
+    private let inlineScratch: Worker
     private var wroteRecordChunk = false
     /// Called after each batch is written (in input order), e.g. to draw progress.
     var onProgress: ((ScanSummary) -> Void)?
     /// A record split into segments, collected until its final segment.
-    private var segmented: ScannedRecord?
+    private var segmented = SegmentMerger()
 
-    init(scanner: RecordScanner, reporter: any Reporter, settings: Settings, output: Output) {
-        self.scanner = scanner
+    init(engine: Engine, reporter: any Reporter, readerOptions: ReaderOptions, settings: Settings, output: Output) {
+        self.engine = engine
         self.reporter = reporter
+        self.readerOptions = readerOptions
         self.settings = settings
         self.output = output
+        inlineScratch = Worker(readerOptions)
         slots = DispatchSemaphore(value: max(1, settings.threads) * 2)
     }
 
@@ -107,15 +104,18 @@ final class ScanPipeline: @unchecked Sendable {
     private func takeScratch() -> Worker {
         lock.lock()
         defer { lock.unlock() }
-        return scratchPool.popLast() ?? Worker()
+        return scratchPool.popLast() ?? Worker(readerOptions)
     }
 
-    /// What one scanning thread reuses from batch to batch: the matcher's scratch space, and a
-    /// reader for the files a walk hands on by path (its 1 MB read buffer is made once).
+    /// What one scanning thread reuses from batch to batch: the matcher's scratch space, and its
+    /// reader of the files and lines handed on unread.
     final class Worker {
         let scratch = Scratch()
-        var reader: RecordReader?
-        var read: [Batch] = []
+        let reader: BatchReader
+
+        init(_ options: ReaderOptions) {
+            reader = BatchReader(options: options)
+        }
     }
 
     /// Runs on a worker: scan and format every record of the batch.
@@ -126,132 +126,38 @@ final class ScanPipeline: @unchecked Sendable {
         return out
     }
 
-    /// Reads the files a directory walk handed on by path, and parses the JSONL lines a reader
-    /// handed on unparsed (on this worker), then scans the records they make.
-    private func readAndScan(_ deferred: [Batch.Item], in bytes: [UInt8], _ worker: Worker, into out: inout BatchOutput) {
-        if worker.reader == nil {
-            var options = readerOptions
-            options.deferFiles = false
-            options.deferJSON = false
-            worker.reader = RecordReader(options: options) { [unowned worker] in worker.read.append($0); return true }
-        }
-        let reader = worker.reader!
-        let noticed = reader.notices.count
-        reader.readDeferred(deferred, in: bytes)
-        reader.finish()
-        for n in reader.notices[noticed...] { out.messages.append("adscan: " + n) }
-        let read = worker.read
-        worker.read.removeAll()
-        for b in read { scan(b, worker, into: &out) }
-    }
-
     private func scan(_ batch: Batch, _ worker: Worker, into out: inout BatchOutput) {
         let scratch = worker.scratch
-        var deferred: [Batch.Item] = []     // a run of files and lines to read, in order
-        batch.bytes.withUnsafeBufferPointer { all in
-            for item in batch.items {
-                if item.isDeferred { deferred.append(item); continue }
-                if !deferred.isEmpty {
-                    readAndScan(deferred, in: batch.bytes, worker, into: &out)
-                    deferred.removeAll()
-                }
-                switch item {
-                case .file, .jsonLine:
-                    break
-                case .error(let e):
-                    out.summary.recordErrors += 1
-                    if !e.benign && !(settings.recordIO && e.perRecord) { out.summary.incompleteInputs += 1 }
-                    out.messages.append("adscan: \(e.source)\(e.line.map { ":\($0)" } ?? ""): \(e.message)")
-                    if settings.errorsToStdout {
-                        var bytes: [UInt8] = []
-                        reporter.error(e, into: &bytes)
-                        out.chunks.append(bytes)
-                    }
-                case .record(let slice):
-                    let text = UnsafeBufferPointer(rebasing: all[slice.range])
-                    var res = scanner.scan(text, scratch: scratch)
-                    // moved, not shared: emit writes fingerprints into the findings in place
-                    var rec = ScannedRecord(origin: slice.origin, byteCount: slice.range.count, findings: [])
-                    swap(&rec.findings, &res.findings)
-                    rec.truncated = res.truncated
-                    rec.adClasses = res.adClasses
-                    rec.genre = res.genre
-                    for r in res.regexLimitRules where out.limitWhere[r] == nil {
-                        out.limitWhere[r] = "\(slice.origin.source):\(slice.origin.line)"
-                        out.summary.regexLimitRules.append(r)
-                    }
-                    if let conf = slice.origin.encodingConfidence, let enc = slice.origin.encoding, slice.segmentOffset == 0 {
-                        let msg = "charset not declared; detected as \(enc) with confidence \(conf)%: check the text is not garbled (--encoding NAME to set it)"
-                        rec.warnings.append(msg)
-                        // a stream of lines says it once (the reader's notice), a document each time
-                        if slice.origin.wholeFile || slice.origin.explicitID != nil {
-                            out.messages.append("adscan: \(slice.origin.source):\(slice.origin.line): \(msg)")
-                        }
-                    }
-                    if let bad = res.invalidUTF8At {
-                        let msg = "invalid UTF-8 at byte \(bad + slice.segmentOffset); invalid bytes were scanned as U+FFFD"
-                        rec.warnings.append(msg)
-                        out.messages.append("adscan: \(slice.origin.source):\(slice.origin.line): \(msg)")
-                    }
-                    if slice.segmentOffset != 0 || !slice.isFinal {
-                        out.segments.append((rec, slice))
-                        continue
-                    }
-                    if !rec.findings.isEmpty { Self.applyInlineAllow(&rec, text: text) }
-                    let shown = reporter.wantsText && !rec.findings.isEmpty ? String(decoding: text, as: UTF8.self) : nil
-                    emit(&rec, text: shown, into: &out)
-                }
+        worker.reader.forEach(in: batch, notice: { out.messages.append("adscan: " + $0) }, record: { slice, all in
+            var res = engine.scan(slice, in: all, scratch: scratch)
+            for r in res.regexLimitRules where out.limitWhere[r] == nil {
+                out.limitWhere[r] = "\(slice.origin.source):\(slice.origin.line)"
+                out.summary.regexLimitRules.append(r)
             }
-        }
-        if !deferred.isEmpty { readAndScan(deferred, in: batch.bytes, worker, into: &out) }
+            for n in res.notices { out.messages.append("adscan: " + n) }
+            guard res.isFinished else {
+                out.segments.append((res.record, slice))
+                return
+            }
+            out.summary.baselineSuppressed += res.baselineSuppressed
+            let shown = reporter.wantsText && !res.record.findings.isEmpty
+                ? String(decoding: UnsafeBufferPointer(rebasing: all[slice.range]), as: UTF8.self) : nil
+            emit(&res.record, text: shown, into: &out)
+        }, error: { e in
+            out.summary.recordErrors += 1
+            if !e.benign && !(settings.recordIO && e.perRecord) { out.summary.incompleteInputs += 1 }
+            out.messages.append("adscan: \(e.source)\(e.line.map { ":\($0)" } ?? ""): \(e.message)")
+            if settings.errorsToStdout {
+                var bytes: [UInt8] = []
+                reporter.error(e, into: &bytes)
+                out.chunks.append(bytes)
+            }
+        })
     }
 
-    /// `adscan:allow` in a record's text suppresses its findings (`adscan:allow(AL-9-3): reason`
-    /// for one rule), the way `gitleaks:allow` does for a line of code.
-    static func applyInlineAllow(_ rec: inout ScannedRecord, text: UnsafeBufferPointer<UInt8>) {
-        let marker = Array("adscan:allow".utf8)
-        guard text.count >= marker.count, let base = text.baseAddress else { return }
-        var i = 0
-        while i + marker.count <= text.count {
-            // memchr to each 'a', then compare (memmem is not exported by Glibc's Swift module)
-            guard let hit = memchr(base + i, 0x61, text.count - i - marker.count + 1) else { return }
-            i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            guard text[i..<(i + marker.count)].elementsEqual(marker) else { i += 1; continue }
-            var j = i + marker.count
-            var rule: String? = nil
-            if j < text.count && text[j] == 0x28, let close = text[j...].firstIndex(of: 0x29), close - j < 64 {
-                rule = String(decoding: text[(j + 1)..<close], as: UTF8.self)
-                j = close + 1
-            }
-            var end = j
-            while end < text.count && text[end] != 0x0A && end - j < 200 { end += 1 }
-            var reason = String(decoding: text[j..<end], as: UTF8.self)
-            while let f = reason.first, f == ":" || f == " " || f == "：" { reason.removeFirst() }
-            for k in rec.findings.indices where rec.findings[k].suppressedBy == nil && (rule == nil || rec.findings[k].ruleID == rule) {
-                rec.findings[k].suppressedBy = "adscan:allow" + (reason.isEmpty ? "" : ": " + reason)
-            }
-            i = end
-        }
-    }
-
-    /// Fingerprints, baseline and allowlist, then the report. Takes the record inout: a copy
-    /// would share its findings, and the first fingerprint written would copy them all.
+    /// Summary, --fail-on and the report for a finished record. Takes the record inout: a copy
+    /// would share its findings.
     private func emit(_ rec: inout ScannedRecord, text: String?, into out: inout BatchOutput) {
-        if !rec.findings.isEmpty {
-            Fingerprint.assign(&rec.findings, record: settings.recordIO ? rec.origin.explicitID ?? "" : rec.origin.id)
-            if !settings.baseline.isEmpty {
-                let before = rec.findings.count
-                rec.findings.removeAll { settings.baseline.contains($0.fingerprint) }
-                out.summary.baselineSuppressed += before - rec.findings.count
-            }
-            if !settings.allowlist.isEmpty {
-                for k in rec.findings.indices where rec.findings[k].suppressedBy == nil {
-                    if let reason = settings.allowlist[rec.findings[k].fingerprint] {
-                        rec.findings[k].suppressedBy = "allowlist: " + reason
-                    }
-                }
-            }
-        }
         out.summary.add(rec)
         if let failOn = settings.failOn, rec.findings.contains(where: { $0.suppressedBy == nil && $0.severity >= failOn }) {
             out.failing = true
@@ -266,31 +172,9 @@ final class ScanPipeline: @unchecked Sendable {
         var out = out
         // merge segments of oversized records (they arrive in order)
         for (part, slice) in out.segments {
-            var shifted = part.findings.filter { $0.start >= slice.ownFrom }
-            for i in shifted.indices {
-                if shifted[i].line == 1 { shifted[i].column += slice.columnBase }
-                shifted[i].line += slice.lineBase
-                shifted[i].start += slice.segmentOffset
-                shifted[i].end += slice.segmentOffset
-                shifted[i].charStart += slice.charBase
-                shifted[i].charEnd += slice.charBase
-                for j in shifted[i].evidence.indices {
-                    shifted[i].evidence[j].start += slice.segmentOffset
-                    shifted[i].evidence[j].end += slice.segmentOffset
-                }
-            }
-            if segmented == nil { segmented = ScannedRecord(origin: part.origin, byteCount: 0, findings: []) }
-            segmented!.findings += shifted
-            segmented!.warnings += part.warnings
-            segmented!.truncated = segmented!.truncated || part.truncated
-            if segmented!.adClasses.isEmpty { segmented!.adClasses = part.adClasses }
-            if segmented!.genre == nil { segmented!.genre = part.genre }
-            if slice.isFinal {
-                var rec = segmented!
-                rec.byteCount = slice.recordBytes
-                segmented = nil
-                emit(&rec, text: nil, into: &out)
-            }
+            guard var rec = segmented.add(part, slice) else { continue }
+            out.summary.baselineSuppressed += engine.finish(&rec, text: nil)
+            emit(&rec, text: nil, into: &out)
         }
         for m in out.messages { printError(m) }
         for r in out.summary.regexLimitRules where !summary.regexLimitRules.contains(r) {

@@ -1,4 +1,5 @@
 import AdscanContext
+import AdscanEngine
 import AdscanMatch
 import AdscanModel
 import AdscanRules

@@ -1,4 +1,5 @@
 import AdscanContext
+import AdscanEngine
 import AdscanMatch
 import AdscanModel
 import XCTest
@@ -155,7 +156,7 @@ final class EngineTests: XCTestCase {
 }
 
 final class AdClassTests: XCTestCase {
-    func scan(_ s: String) -> AdscanContext.RecordScanner.Output { TestSupport.scanner.scan(s) }
+    func scan(_ s: String) -> AdscanEngine.RecordScanner.Output { TestSupport.scanner.scan(s) }
 
     func testSameClaimCitesTheArticleOfItsAdClass() {
         let hospital = scan("华美医疗美容医院专家坐诊，三个疗程根治痤疮，到院咨询")

@@ -1,4 +1,5 @@
 import AdscanContext
+import AdscanEngine
 import AdscanRules
 import XCTest
 

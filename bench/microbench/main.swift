@@ -3,6 +3,7 @@
 // Prints MB/s for UTF-8 validation, the literal prefilter, the matcher and the whole engine,
 // so a change can be attributed to a layer (the end-to-end numbers come from bench/run.sh).
 import AdscanContext
+import AdscanEngine
 import AdscanMatch
 import AdscanNormalize
 import AdscanRules

@@ -1,8 +1,9 @@
+import AdscanContext
 import AdscanMatch
 import AdscanModel
 import AdscanRules
 
-/// Runs every rule's own examples through the real engine (the SwiftLint model: a rule's
+/// Runs every rule's own examples through the engine `scan` uses (the SwiftLint model: a rule's
 /// examples are its tests). A must-flag sentence must produce an unsuppressed finding of that
 /// rule; a must-not-flag sentence must produce none (suppressed findings are fine).
 public struct RuleExampleChecker {
@@ -15,14 +16,14 @@ public struct RuleExampleChecker {
     }
 
     let compiled: CompiledRuleSet
-    let scanner: RecordScanner
+    let engine: Engine
 
     public init(_ compiled: CompiledRuleSet) {
         self.compiled = compiled
-        var scanner = RecordScanner(compiled)
+        var options = EngineOptions()
         // each rule is judged on its own findings, before overlapping claims are merged
-        scanner.gate.resolveOverlaps = false
-        self.scanner = scanner
+        options.resolveOverlaps = false
+        engine = Engine(compiled, options: options)
     }
 
     public func check(minExamples: Int = 3) -> [Failure] {
@@ -32,15 +33,16 @@ public struct RuleExampleChecker {
             func fail(_ p: String) { failures.append(Failure(ruleID: r.id, file: r.file, line: r.line, problem: p)) }
             if r.mustFlag.count < minExamples { fail("has \(r.mustFlag.count) must-flag examples, needs \(minExamples)") }
             if r.mustNotFlag.count < minExamples { fail("has \(r.mustNotFlag.count) must-not-flag examples, needs \(minExamples)") }
+            let origin = RecordOrigin(source: r.file, line: r.line)
             for ex in r.mustFlag {
-                let out = scanner.scan(ex, scratch: scratch)
+                let out = engine.scan(ex, origin: origin, scratch: scratch)
                 if !out.findings.contains(where: { $0.ruleID == r.id && $0.suppressedBy == nil }) {
                     let why = out.findings.first { $0.ruleID == r.id }?.suppressedBy.map { " (suppressed by \($0))" } ?? ""
                     fail("did not flag «\(ex)»\(why)")
                 }
             }
             for ex in r.mustNotFlag {
-                let out = scanner.scan(ex, scratch: scratch)
+                let out = engine.scan(ex, origin: origin, scratch: scratch)
                 if let f = out.findings.first(where: { $0.ruleID == r.id && $0.suppressedBy == nil }) {
                     fail("flagged look-alike «\(ex)» at «\(f.match)»")
                 }

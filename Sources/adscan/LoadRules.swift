@@ -1,7 +1,5 @@
-import AdscanContext
+import AdscanEngine
 import AdscanMatch
-import AdscanNormalize
-import AdscanDefaultPack
 import AdscanRules
 
 /// Loads and compiles the rule packs, turning every failure into "file:line: reason".
@@ -9,21 +7,20 @@ struct EngineLoadError: Error, CustomStringConvertible {
     let description: String
 }
 
-/// The compiled pack and where it came from (a directory, or DefaultPack.origin). Warnings
+/// The compiled pack and where it came from (a directory, or RulePack.builtInOrigin). Warnings
 /// (a pattern that backtracks catastrophically) go to stderr unless `quietWarnings`.
 func loadEngine(rulesOption: String?, quietWarnings: Bool = false) throws -> (CompiledRuleSet, String) {
     do {
-        let set: RuleSet
+        let compiled: CompiledRuleSet
         let origin: String
         switch RuleLocator.find(explicit: rulesOption) {
         case .directory(let dir):
-            set = try RuleLoader().load(directory: dir)
+            compiled = try RulePack.compile(directory: dir)
             origin = dir
         case .builtIn:
-            set = try RuleLoader().load(files: DefaultPack.files.map { ("lexicons/" + $0.name, $0.text) })
-            origin = DefaultPack.origin
+            compiled = try RulePack.builtIn()
+            origin = RulePack.builtInOrigin
         }
-        let compiled = try CompiledRuleSet(set)
         if !quietWarnings { for w in compiled.warnings { printError("adscan: warning: " + w) } }
         return (compiled, origin)
     } catch let e as RuleLoadError {

@@ -1,3 +1,4 @@
+import AdscanContext
 import AdscanMatch
 import AdscanModel
 import AdscanNormalize
