@@ -13,7 +13,7 @@ public struct SegmentMerger: Sendable {
     /// Takes the scan of one segment, in input order; after the final segment returns the whole
     /// record (not finished yet: `Engine.finish`).
     public mutating func add(_ part: ScannedRecord, _ slice: Batch.RecordSlice) -> ScannedRecord? {
-        var shifted = part.findings.filter { $0.start >= slice.ownFrom }
+        var shifted = part.findings.filter { $0.start >= slice.ownFrom && $0.start < (slice.ownTo ?? Int.max) }
         for i in shifted.indices {
             if shifted[i].line == 1 { shifted[i].column += slice.columnBase }
             shifted[i].line += slice.lineBase

@@ -27,8 +27,12 @@ public struct Batch: Sendable {
         public var range: Range<Int>
         /// Byte offset of this segment within the whole record (0 unless segmented).
         public var segmentOffset = 0
-        /// Findings starting before this (segment-relative) offset belong to the previous segment.
+        /// Findings starting before this (segment-relative) offset belong to the previous segment ...
         public var ownFrom = 0
+        /// ... and those starting at or after this one to the next (nil: the last segment). Both
+        /// lie in the middle of an overlap, so a claim up to half the overlap long is whole in the
+        /// segment that owns it.
+        public var ownTo: Int? = nil
         /// Newlines, scalars since the last newline, and scalars before this segment in the record.
         public var lineBase = 0
         public var columnBase = 0

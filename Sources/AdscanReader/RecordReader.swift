@@ -412,6 +412,7 @@ public final class RecordReader {
     private struct Segmenting {
         var offset = 0      // bytes of the record already handed on (minus overlap)
         var ownFrom = 0
+        var ownTo: Int? = nil
         var lines = 0
         var column = 0
         var chars = 0
@@ -518,7 +519,14 @@ public final class RecordReader {
         let maxBytes = max(options.maxRecordBytes, 2 * options.segmentOverlap + 16)
         var cut = consumed + maxBytes - options.segmentOverlap
         while cut > consumed && p[cut] & 0xC0 == 0x80 { cut -= 1 }
+        // ownership changes hands in the middle of the overlap: a claim that starts before it is
+        // whole in this segment, one that starts after it whole in the next (a claim that crossed
+        // the cut was cut short here and dropped there)
+        var mid = cut - options.segmentOverlap / 2
+        while mid > consumed && p[mid] & 0xC0 == 0x80 { mid -= 1 }
+        seg.ownTo = mid - consumed
         emitSegment(p, consumed..<cut, source: source, line: line, final: false, seg: &seg, wholeFile: wholeFile)
+        seg.ownTo = nil
         var next = cut - options.segmentOverlap
         while next > consumed && p[next] & 0xC0 == 0x80 { next -= 1 }
         // advance the line/column/char bases over the part that is not re-read
@@ -527,7 +535,7 @@ public final class RecordReader {
             if p[i] == 0x0A { seg.lines += 1; seg.column = 0 } else { seg.column += 1 }
         }
         seg.offset += next - consumed
-        seg.ownFrom = cut - next
+        seg.ownFrom = mid - next
         consumed = next
     }
 
@@ -633,6 +641,7 @@ public final class RecordReader {
         var s = Batch.RecordSlice(origin: origin, range: start..<batch.bytes.count)
         s.segmentOffset = seg.offset
         s.ownFrom = seg.ownFrom
+        s.ownTo = seg.ownTo
         s.lineBase = seg.lines
         s.columnBase = seg.column
         s.charBase = seg.chars

@@ -230,4 +230,21 @@ final class FuzzRegressionTests: XCTestCase {
         XCTAssertEqual(p.terminationStatus, 0)
         XCTAssertTrue(text.contains("replayed \(inputs.count) inputs"), text)
     }
+
+    /// A claim across the point where an oversized record is cut is found once, at its offset in
+    /// the whole record (it used to be cut short in one segment and dropped by the next).
+    func testAClaimAcrossASegmentCutIsFound() throws {
+        let claim = "三个疗程根治"
+        for shift in [-15, -9, -3, 0, 3] {
+            let before = String(repeating: "a", count: 12288 + shift)
+            let text = before + claim + String(repeating: "b", count: 10_000)
+            let r = try TestSupport.run(["scan", "-q", "--format", "jsonl", "--input", "lines", "--max-record-bytes", "16384"],
+                                        stdin: Array((text + "\n").utf8))
+            let recs = try TestSupport.jsonLines(r.stdout)
+            let found = recs.flatMap { $0["findings"] as? [[String: Any]] ?? [] }.filter { ($0["match"] as? String)?.contains("根治") == true }
+            XCTAssertEqual(found.count, 1, "shift \(shift): \(r.stdout.prefix(400))")
+            XCTAssertEqual(found.first?["start"] as? Int, before.utf8.count, "shift \(shift)")
+        }
+    }
+
 }

@@ -209,7 +209,7 @@ final class ReaderTests: XCTestCase {
         var rebuilt = ""
         for s in segs {
             let bytes = Array(s.text.utf8)
-            rebuilt += String(decoding: bytes[s.slice.ownFrom...], as: UTF8.self)
+            rebuilt += String(decoding: bytes[s.slice.ownFrom..<(s.slice.ownTo ?? bytes.count)], as: UTF8.self)
         }
         XCTAssertEqual(rebuilt, text)
         XCTAssertEqual(segs.last!.slice.recordBytes, text.utf8.count)
