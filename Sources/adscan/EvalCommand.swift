@@ -47,6 +47,9 @@ struct EvalCommand: ParsableCommand {
         return map[kind]
     }
 
+    /// Category names of other labelled corpora that mean one of adscan's.
+    static let categoryAliases = ["cure_guarantee": "efficacy_guarantee", "disguised_news": "disguised_ad"]
+
     static func ratio(_ a: Int, _ b: Int) -> Double { b == 0 ? 1 : Double(a) / Double(b) }
     static func f1(_ p: Double, _ r: Double) -> Double { p + r == 0 ? 0 : 2 * p * r / (p + r) }
     static func fmt(_ v: Double) -> String { String(format: "%.3f", v) }
@@ -72,7 +75,9 @@ struct EvalCommand: ParsableCommand {
                 throw EngineLoadError(description: "\(corpus):\(n + 1): expected {id, text, label, categories}")
             }
             let id = obj["id"] as? String ?? "\(n + 1)"
-            let truth = Set(obj["categories"] as? [String] ?? [])
+            // a clean row's categories are document types, not claims; other corpora's names for
+            // adscan's categories are read as adscan's (../shared/devset: cure_guarantee, disguised_news)
+            let truth = label == "violation" ? Set((obj["categories"] as? [String] ?? []).map { Self.categoryAliases[$0] ?? $0 }) : []
             let origin = RecordOrigin(source: corpus, line: n + 1, explicitID: obj["id"] as? String)
             let out = engine.scan(text, origin: origin, scratch: scratch)
             let findings = out.findings.filter { $0.suppressedBy == nil && $0.severity >= .warning }
