@@ -22,6 +22,8 @@ public struct ContextGate: Sendable {
     /// Per suppressor: its promise words as UTF-8 (negations only).
     private let promises: [[[UInt8]]]
     private let hasEnumeration: Bool
+    /// Sentence-final question particles (suppressor id, UTF-8).
+    private let questionMarkers: [(String, [UInt8])]
     private let genres: GenreClassifier
     /// Rules of scope `genre`, and the pattern that names the entity a page promotes.
     private let genreRules: [Int]
@@ -36,6 +38,8 @@ public struct ContextGate: Sendable {
         partFinder = PartFinder(compiled.wordListIndexes)
         promises = compiled.ruleSet.suppressors.map { $0.promises.map { Array($0.utf8) } }
         hasEnumeration = compiled.ruleSet.suppressors.contains { $0.scope == .enumeration }
+        questionMarkers = compiled.ruleSet.suppressors.filter { $0.scope == .question }
+            .flatMap { s in s.markers.map { (s.id, Array($0.utf8)) } }
         genres = GenreClassifier(compiled.ruleSet)
         genreRules = compiled.ruleSet.rules.indices.filter { compiled.ruleSet.rules[$0].scope == .genre }
         promotedEntity = try? AdscanMatch.Regex(PromotedEntity.pattern)
@@ -104,7 +108,9 @@ public struct ContextGate: Sendable {
                     }
                 }
                 findings[k].suppressedBy = clauseSuppression(c, result.clauseMarkers, suppressors: suppressors, text: text)
-                    ?? enumerationSuppression(c, result.clauseMarkers, suppressors: suppressors, text: text) ?? documentReason
+                    ?? enumerationSuppression(c, result.clauseMarkers, suppressors: suppressors, text: text)
+                    ?? questionSuppression(c, text: text)
+                    ?? quotedListSuppression(c, genre: genre, text: text) ?? documentReason
                 if composed[c.rule] { compose(&findings[k], rules[c.rule], result.adClasses) }
             }
         }
@@ -242,7 +248,7 @@ public struct ContextGate: Sendable {
                 // the claim begins or ends inside quotation marks (a frame may reach over the mark)
                 applies = (h.end <= c.start || h.start >= c.end)
                     && (Discourse.quoted(text, c.start, c.start + 1, within: c.clause) || Discourse.quoted(text, c.end - 1, c.end, within: c.clause))
-            case .document, .feature, .enumeration: applies = false
+            case .document, .feature, .enumeration, .question: applies = false
             }
             if applies && (best == nil || h.suppressor < best!.suppressor) { best = h }
         }
@@ -284,6 +290,29 @@ public struct ContextGate: Sendable {
             return "\(suppressors[h.suppressor].id): \(suppressors[h.suppressor].markers[h.marker])"
         }
         return nil
+    }
+
+    /// A question gate: the claim's clause ends, within 200 bytes, with a question particle right
+    /// before ? or ？ (「…能代替药吗?」; not 「三天见效，还犹豫吗？」, where the question is another clause).
+    private func questionSuppression(_ c: Candidate, text: UnsafeBufferPointer<UInt8>) -> String? {
+        guard !questionMarkers.isEmpty else { return nil }
+        guard let q = Discourse.sentenceEnd(text, from: c.end, limit: 200), q.isQuestion,
+              !Discourse.clauseBreak(text, c.end, q.at) else { return nil }
+        for (id, m) in questionMarkers where q.at >= m.count {
+            if (0..<m.count).allSatisfy({ text[q.at - m.count + $0] == m[$0] }) {
+                return "\(id): \(String(decoding: m, as: UTF8.self))?"
+            }
+        }
+        return nil
+    }
+
+    /// A claim quoted as one of a list of quoted terms (「"降度数""摘眼镜"」, 「“彻底治愈”“不复发”」)
+    /// in a record the genre model does not read as an ad: terms under discussion, not copy.
+    static let quotedListMention = 0.25
+    private func quotedListSuppression(_ c: Candidate, genre: Genre?, text: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let g = genre, g.mention >= Self.quotedListMention else { return nil }
+        guard Discourse.inQuotedList(text, c.start, c.end, within: c.clause) else { return nil }
+        return "quoted_list: a term among quoted terms (mention \(String(format: "%.2f", g.mention)))"
     }
 
     /// How many bytes of `m` have their high bit set, for an `m` with no other bits: one

@@ -68,6 +68,48 @@ enum Discourse {
         return text[p - 3] == text[q] && text[p - 2] == text[q + 1] && text[p - 1] == text[q + 2]
     }
 
+    /// The first sentence end at or after `from` (。！？!? or a line break) within `limit` bytes:
+    /// where it is and whether it is a question mark.
+    static func sentenceEnd(_ text: UnsafeBufferPointer<UInt8>, from: Int, limit: Int) -> (at: Int, isQuestion: Bool)? {
+        var i = from
+        let stop = min(text.count, from + limit)
+        while i < stop {
+            let b = text[i]
+            if b == 0x0A || b == 0x21 { return (i, false) }                      // \n !
+            if b == 0x3F { return (i, true) }                                      // ?
+            if b == 0xE3 && i + 2 < text.count && text[i + 1] == 0x80 && text[i + 2] == 0x82 { return (i, false) }   // 。
+            if b == 0xEF && i + 2 < text.count && text[i + 1] == 0xBC {
+                if text[i + 2] == 0x81 { return (i, false) }                       // ！
+                if text[i + 2] == 0x9F { return (i, true) }                        // ？
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// True when [start, end) is inside quotation marks that stand next to another quoted term:
+    /// the closing mark followed by an opening one (or 、 and one, or 等), or the opening mark
+    /// preceded by a closing one (or by a closing one and 、).
+    static func inQuotedList(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, within clause: Range<Int>) -> Bool {
+        guard quoted(text, start, start + 1, within: clause) || quoted(text, end - 1, end, within: clause) else { return false }
+        // the opening mark before start and the closing mark after end
+        var o = start - 1
+        while o >= clause.lowerBound && !(openers.contains { at(text, o, $0) } || text[o] == 0x22) { o -= 1 }
+        var e = end
+        while e < clause.upperBound && !(closers.contains { at(text, e, $0) } || text[e] == 0x22) { e += 1 }
+        guard o >= clause.lowerBound, e < clause.upperBound else { return false }
+        let afterClose = e + (text[e] == 0x22 ? 1 : 3)
+        let comma: [UInt8] = [0xE3, 0x80, 0x81]                      // 、
+        let deng: [UInt8] = [0xE7, 0xAD, 0x89]                       // 等
+        func opensAt(_ i: Int) -> Bool { i < text.count && (openers.contains { at(text, i, $0) } || text[i] == 0x22) }
+        func closesBefore(_ i: Int) -> Bool {
+            (i >= 3 && closers.contains { at(text, i - 3, $0) }) || (i >= 1 && text[i - 1] == 0x22)
+        }
+        if opensAt(afterClose) || (at(text, afterClose, comma) && opensAt(afterClose + 3)) || at(text, afterClose, deng) { return true }
+        if closesBefore(o) || (o >= 3 && at(text, o - 3, comma) && closesBefore(o - 3)) { return true }
+        return false
+    }
+
     /// Opening and closing quotation marks: “” 「」 『』 《》 and the ASCII ".
     private static let openers: [[UInt8]] = [[0xE2, 0x80, 0x9C], [0xE3, 0x80, 0x8C], [0xE3, 0x80, 0x8E], [0xE3, 0x80, 0x8A]]
     private static let closers: [[UInt8]] = [[0xE2, 0x80, 0x9D], [0xE3, 0x80, 0x8D], [0xE3, 0x80, 0x8F], [0xE3, 0x80, 0x8B]]

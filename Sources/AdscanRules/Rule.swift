@@ -119,6 +119,9 @@ public struct Suppressor: Sendable {
         /// of an enumeration the lead-in bans or lists (「不得含有下列情形：（一）…（二）保证治愈…」,
         /// 「绝对化用语：最 第一 唯一…」).
         case enumeration
+        /// The claim's sentence is a question: it ends with one of the markers (吗, 么 …) right
+        /// before ? or ？ (「某某茶能降压,能代替药吗?」 asks, it does not claim).
+        case question
     }
     public var id: String
     public var scope: Scope

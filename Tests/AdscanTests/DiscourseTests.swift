@@ -1,4 +1,4 @@
-import AdscanContext
+@testable import AdscanContext
 import AdscanEngine
 import AdscanMatch
 import AdscanModel
@@ -65,6 +65,39 @@ final class DiscourseTests: XCTestCase {
         XCTAssertEqual(try active("常见违禁词见下\n本品能根治颈椎病", pack).count, 1, "a new line ends the enumeration")
         XCTAssertEqual(try active("医疗广告不得含有下列情形：（一）涉及诊疗方法", pack).count, 0)
         XCTAssertEqual(try active("下列情形见附件。本品能根治颈椎病：见效快", pack).count, 1, "a sentence end before the colon's lead-in")
+    }
+
+    /// A clause that ends in a question particle and a question mark asks; a question in another
+    /// clause of the sentence leaves the claim standing.
+    func testAQuestionAsksItDoesNotClaim() throws {
+        let pack = Self.pack.replacingOccurrences(of: "  - id: quoted_mention", with: """
+              - id: question
+                scope: question
+                markers: [吗]
+              - id: quoted_mention
+            """)
+        XCTAssertTrue(try active("网上说这个枕头能根治颈椎病吗?", pack).isEmpty)
+        XCTAssertTrue(try active("它真能根治颈椎病吗？", pack).isEmpty)
+        XCTAssertEqual(try active("能根治颈椎病，还犹豫吗？", pack).count, 1)
+        XCTAssertEqual(try active("能根治颈椎病。你信吗?", pack).count, 1)
+        XCTAssertEqual(try active("它真能根治颈椎病吗？", Self.pack).count, 1, "without the entry nothing changes")
+    }
+
+    /// A quoted term that stands beside other quoted terms is a term under discussion.
+    func testQuotedTermsInAListAreFound() {
+        func listed(_ s: String, _ term: String) -> Bool {
+            var t = s
+            return t.withUTF8 { u in
+                let r = s.utf8.count - s.components(separatedBy: term).dropFirst().joined(separator: term).utf8.count - term.utf8.count
+                return Discourse.inQuotedList(u, r, r + term.utf8.count, within: 0..<u.count)
+            }
+        }
+        XCTAssertTrue(listed("希望\u{201C}降度数\u{201D}\u{201C}摘眼镜\u{201D}", "摘眼镜"))
+        XCTAssertTrue(listed("希望\u{201C}降度数\u{201D}\u{201C}摘眼镜\u{201D}", "降度数"))
+        XCTAssertTrue(listed("宣传\"彻底治愈\"\"不复发\"等", "不复发"))
+        XCTAssertTrue(listed("「根治」、「包好」之类", "根治"))
+        XCTAssertFalse(listed("我们承诺\u{201C}三天见效\u{201D}，欢迎咨询", "三天见效"), "one quoted claim is not a list")
+        XCTAssertFalse(listed("三天见效 不复发", "不复发"), "no quotation marks")
     }
 
     func testTheQuestionFormIsNotANegation() throws {
