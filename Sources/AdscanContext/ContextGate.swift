@@ -110,7 +110,9 @@ public struct ContextGate: Sendable {
                 findings[k].suppressedBy = clauseSuppression(c, result.clauseMarkers, suppressors: suppressors, text: text)
                     ?? enumerationSuppression(c, result.clauseMarkers, suppressors: suppressors, text: text)
                     ?? questionSuppression(c, text: text)
-                    ?? quotedListSuppression(c, genre: genre, text: text) ?? documentReason
+                    ?? quotedListSuppression(c, genre: genre, text: text)
+                    ?? reportedSuppression(c, result.clauseMarkers, suppressors: suppressors, genre: genre, text: text)
+                    ?? documentReason
                 if composed[c.rule] { compose(&findings[k], rules[c.rule], result.adClasses) }
             }
         }
@@ -248,7 +250,7 @@ public struct ContextGate: Sendable {
                 // the claim begins or ends inside quotation marks (a frame may reach over the mark)
                 applies = (h.end <= c.start || h.start >= c.end)
                     && (Discourse.quoted(text, c.start, c.start + 1, within: c.clause) || Discourse.quoted(text, c.end - 1, c.end, within: c.clause))
-            case .document, .feature, .enumeration, .question: applies = false
+            case .document, .feature, .enumeration, .question, .reported: applies = false
             }
             if applies && (best == nil || h.suppressor < best!.suppressor) { best = h }
         }
@@ -313,6 +315,28 @@ public struct ContextGate: Sendable {
         guard let g = genre, g.mention >= Self.quotedListMention else { return nil }
         guard Discourse.inQuotedList(text, c.start, c.end, within: c.clause) else { return nil }
         return "quoted_list: a term among quoted terms (mention \(String(format: "%.2f", g.mention)))"
+    }
+
+    static let reportedMention = 0.4
+
+    /// Reported speech: a `reported` marker earlier in the claim's sentence (within 200 bytes, no
+    /// 。！？ or line break between), in a record with mentions ≥ `reportedMention`.
+    private func reportedSuppression(_ c: Candidate, _ markers: [MarkerHit], suppressors: [Suppressor],
+                                     genre: Genre?, text: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let g = genre, g.mention >= Self.reportedMention else { return nil }
+        let from = max(0, c.start - 200)
+        var lo = 0, hi = markers.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if markers[mid].start < from { lo = mid + 1 } else { hi = mid }
+        }
+        var found: MarkerHit? = nil
+        for h in markers[lo...] {
+            if h.end > c.start { break }
+            if suppressors[h.suppressor].scope == .reported { found = h }
+        }
+        guard let h = found, Discourse.sentenceEnd(text, from: h.end, limit: c.start - h.end).map({ _ in false }) ?? true else { return nil }
+        return "\(suppressors[h.suppressor].id): \(suppressors[h.suppressor].markers[h.marker]) (mention \(String(format: "%.2f", g.mention)))"
     }
 
     /// How many bytes of `m` have their high bit set, for an `m` with no other bits: one

@@ -122,6 +122,10 @@ public struct Suppressor: Sendable {
         /// The claim's sentence is a question: it ends with one of the markers (吗, 么 …) right
         /// before ? or ？ (「某某茶能降压,能代替药吗?」 asks, it does not claim).
         case question
+        /// A reporting verb earlier in the claim's sentence (「负责人介绍，该产品…排名第一」), in a
+        /// record the genre model reads as partly discussion (mentions ≥ 0.4): reported speech in
+        /// news; an advertorial's 「张主任介绍，…」 keeps its claims (its mention mass is low).
+        case reported
     }
     public var id: String
     public var scope: Scope

@@ -100,6 +100,36 @@ final class DiscourseTests: XCTestCase {
         XCTAssertFalse(listed("三天见效 不复发", "不复发"), "no quotation marks")
     }
 
+    /// A claim after a reporting verb in its sentence is reported speech where the genre model
+    /// gives mentions ≥ 0.4; where it does not (an advertorial's 「主任介绍，…」) it stands.
+    func testReportedSpeechNeedsADiscussingDocument() throws {
+        func pack(suppress: String) -> String {
+            Self.pack.replacingOccurrences(of: "  - id: quoted_mention", with: """
+                  - id: reported_speech
+                    scope: reported
+                    markers: [介绍]
+                  - id: quoted_mention
+                """) + """
+
+            genre_model:
+              cap: 3
+              min_confidence: 0.99
+              suppress: [\(suppress)]
+              genres:
+                - id: news
+                  bias: 3
+                  weights: {}
+                - id: ad
+                  bias: 0
+                  weights: {}
+            """
+        }
+        let text = "负责人介绍，这种药能根治颈椎病"
+        XCTAssertTrue(try active(text, pack(suppress: "news")).isEmpty, "news: mentions about 0.95")
+        XCTAssertEqual(try active(text, pack(suppress: "ad")).count, 1, "mentions about 0.05: the claim stands")
+        XCTAssertEqual(try active("负责人介绍过了。这种药能根治颈椎病", pack(suppress: "news")).count, 1, "another sentence")
+    }
+
     func testTheQuestionFormIsNotANegation() throws {
         XCTAssertEqual(try active("你说它能不能根治颈椎病").count, 1)
         XCTAssertEqual(try active("能~不~能根治颈椎病").count, 1, "separators of a disguise are skipped")
