@@ -11,6 +11,9 @@ enum Discourse {
         while i < to {
             let b = text[i]
             if b == 0x2C || b == 0x2E || b == 0x0A || b == 0x3B || b == 0x21 || b == 0x3F { return true }   // , . \\n ; ! ?
+            // a space between two Chinese characters: half-width transcripts separate phrases so
+            // (「我不能说 你们懂的」)
+            if b == 0x20 && i > 0 && i + 1 < text.count && text[i - 1] >= 0x80 && text[i + 1] >= 0xE0 { return true }
             if b == 0xEF && i + 2 < text.count && text[i + 1] == 0xBC && (text[i + 2] == 0x8C || text[i + 2] == 0x9B || text[i + 2] == 0x81 || text[i + 2] == 0x9F) {
                 return true                                                                                 // ，；！？
             }

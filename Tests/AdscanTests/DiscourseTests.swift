@@ -41,6 +41,9 @@ final class DiscourseTests: XCTestCase {
         XCTAssertTrue(try active("枕头并不能根治颈椎病").isEmpty)
         // a comma ends the negation's reach
         XCTAssertEqual(try active("没有别的办法，我们能根治颈椎病").count, 1)
+        // so does a space between Chinese characters (half-width transcripts), not one in a word
+        XCTAssertEqual(try active("我不能说 能根治颈椎病").count, 1)
+        XCTAssertTrue(try active("目前没有药物能根治 颈椎病").isEmpty)
     }
 
     func testANegatedHarmIsTheClaimItself() throws {
