@@ -20,7 +20,7 @@ public struct ContextGate: Sendable {
     static let negationReach = 40
     private let partFinder: PartFinder
     /// Per suppressor: its promise words as UTF-8 (negations only).
-    private let promises: [[[UInt8]]]
+    private let promises: [[[UInt8]]]   // folded
     private let hasEnumeration: Bool
     /// Sentence-final question particles (suppressor id, UTF-8).
     private let questionMarkers: [(String, [UInt8])]
@@ -36,7 +36,7 @@ public struct ContextGate: Sendable {
     public init(_ compiled: CompiledRuleSet) {
         self.compiled = compiled
         partFinder = PartFinder(compiled.wordListIndexes)
-        promises = compiled.ruleSet.suppressors.map { $0.promises.map { Array($0.utf8) } }
+        promises = compiled.ruleSet.suppressors.map { s in s.promises.map { Array(compiled.normalizer.table.fold($0).utf8) } }
         hasEnumeration = compiled.ruleSet.suppressors.contains { $0.scope == .enumeration }
         questionMarkers = compiled.ruleSet.suppressors.filter { $0.scope == .question }
             .flatMap { s in s.markers.map { (s.id, Array($0.utf8)) } }
@@ -66,7 +66,7 @@ public struct ContextGate: Sendable {
         guard !result.candidates.isEmpty || genre.map(advertorialRule) != nil else { return ([], false, genre) }
         let suppressors = compiled.ruleSet.suppressors
         var documentReason = documentSuppression(result.markers, text: text)
-        if documentReason == nil, let g = genre, genres.suppresses(g) {
+        if documentReason == nil, let g = genre, genres.suppresses(g, bytes: text.count) {
             documentReason = "genre: \(g.id) \(String(format: "%.2f", g.confidence)), mention \(String(format: "%.2f", g.mention))" + (g.evidence.isEmpty ? "" : " (\(g.evidence.joined(separator: ", ")))")
         }
 
@@ -244,7 +244,7 @@ public struct ContextGate: Sendable {
                 // a negated harm (「没有副作用」「再也没有复发」) is itself the claim
                 let before = h.end <= c.start && c.start - h.end <= Self.negationReach && !Discourse.clauseBreak(text, h.end, c.start)
                 let inside = h.start > c.start && h.end <= c.end
-                applies = (before || inside) && !Discourse.negatesHarm(text, h.end, promises[h.suppressor])
+                applies = (before || inside) && !negatesPromise(text, h.end, promises[h.suppressor])
                     && !Discourse.isAnotA(text, h.start)
             case .mention:
                 // the claim begins or ends inside quotation marks (a frame may reach over the mark)
@@ -315,6 +315,16 @@ public struct ContextGate: Sendable {
         guard let g = genre, g.mention >= Self.quotedListMention else { return nil }
         guard Discourse.inQuotedList(text, c.start, c.end, within: c.clause) else { return nil }
         return "quoted_list: a term among quoted terms (mention \(String(format: "%.2f", g.mention)))"
+    }
+
+    /// Whether a negation ending at `at` negates a promise word (folded: 「不會虧」 is 「不会亏」):
+    /// the few characters after it are folded and searched.
+    private func negatesPromise(_ text: UnsafeBufferPointer<UInt8>, _ at: Int, _ words: [[UInt8]]) -> Bool {
+        guard !words.isEmpty, at < text.count else { return false }
+        var end = min(text.count, at + 48)
+        while end > at && end < text.count && text[end] & 0xC0 == 0x80 { end -= 1 }
+        let folded = Array(compiled.normalizer.table.fold(UnsafeBufferPointer(rebasing: text[at..<end])).utf8)
+        return folded.withUnsafeBufferPointer { Discourse.negatesHarm($0, 0, words) }
     }
 
     static let reportedMention = 0.4
