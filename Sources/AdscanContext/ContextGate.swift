@@ -16,8 +16,9 @@ public struct ContextGate: Sendable {
     /// each rule's own findings.
     public var resolveOverlaps = true
 
-    /// How far (bytes) a negation reaches forward in its clause: about twelve Chinese characters.
-    static let negationReach = 40
+    /// How far (bytes) a negation reaches forward in its clause: about twenty Chinese characters
+    /// (「没有任何食品、保健品或者家用理疗产品被证明可以替代降压药」).
+    static let negationReach = 60
     private let partFinder: PartFinder
     /// Per suppressor: its promise words as UTF-8 (negations only).
     private let promises: [[[UInt8]]]   // folded
