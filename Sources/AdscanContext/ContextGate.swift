@@ -67,7 +67,7 @@ public struct ContextGate: Sendable {
         guard !result.candidates.isEmpty || genre.map(advertorialRule) != nil else { return ([], false, genre) }
         let suppressors = compiled.ruleSet.suppressors
         var documentReason = documentSuppression(result.markers, text: text)
-        if documentReason == nil, let g = genre, genres.suppresses(g, bytes: text.count) {
+        if documentReason == nil, let g = genre, genres.suppresses(g) {
             documentReason = "genre: \(g.id) \(String(format: "%.2f", g.confidence)), mention \(String(format: "%.2f", g.mention))" + (g.evidence.isEmpty ? "" : " (\(g.evidence.joined(separator: ", ")))")
         }
 

@@ -79,12 +79,9 @@ struct GenreClassifier: Sendable {
 
     /// Whether claims in the record are mentions: the model puts at least `min_confidence` of its
     /// probability on the genres that discuss claims (ten genres share the mass, so a notice is often
-    /// only 0.4 "enforcement" but 0.8 "one of the discussing genres"), and the top genre is one of
-    /// them — on a page (≥ `pageBytes`) whatever the single most likely genre is (a scam report read
-    /// as 0.34 advertorial is still 0.52 news, notice or tip); a short record's few words are too
-    /// little to overrule its top genre.
-    static let pageBytes = 400
-    func suppresses(_ g: Genre, bytes: Int) -> Bool {
-        g.mention >= model.minConfidence && (suppressGenres.contains(g.id) || bytes >= Self.pageBytes)
+    /// only 0.4 "enforcement" but 0.8 "one of the discussing genres"), whatever the single most
+    /// likely genre is (a scam report read as 0.34 advertorial is still 0.52 news, notice or tip).
+    func suppresses(_ g: Genre) -> Bool {
+        g.mention >= model.minConfidence
     }
 }

@@ -112,10 +112,12 @@ final class EngineTests: XCTestCase {
             XCTAssertEqual(f.map(\.ruleID), ["AL-16-1"], text)
             XCTAssertEqual(f.first?.suppressedBy, "prohibition_frame: 严禁", text)
         }
-        // the frame must be in the claim's clause
+        // the frame must be in the claim's clause (this two-sentence record may still read as a
+        // notice to the genre model: what matters is that the frame is not what suppresses it)
         let other = findings("严禁虚假宣传。三个疗程根治")
         XCTAssertEqual(other.map(\.ruleID), ["AL-16-1"])
-        XCTAssertNil(other.first?.suppressedBy)
+        XCTAssertFalse(other.first?.suppressedBy?.hasPrefix("prohibition_frame") ?? false)
+        XCTAssertNil(findings("本店严禁吸烟。三个疗程根治").first?.suppressedBy, "an ad with a house rule keeps its claim")
     }
 
     func testMandatedStatementNeverFires() {
