@@ -125,7 +125,7 @@ def main():
         f.write("# Weights of the document-genre model over the features in genre.yaml (plus `length`, the\n"
                 "# record's size on a log scale, and `claims`, the number of distinct claim rules that matched).\n"
                 "# Written by tools/fit_genre.py (multinomial logistic regression, L2, classes weighted by\n"
-                f"# inverse frequency) from: {', '.join(os.path.basename(c) for c in a.corpora)}\n"
+                f"# inverse frequency) from: {', '.join(os.path.relpath(c) for c in a.corpora)}\n"
                 f"# {len(rows)} records; 5-fold cross-validated accuracy {acc:.3f}, advertorial precision {ap_:.3f}\n"
                 f"# recall {ar:.3f}. Do not edit by hand: change the features or the data and fit again.\n")
         f.write("pack: genre-model\ngenre_model:\n  cap: 3\n")
