@@ -96,9 +96,8 @@ public final class CompiledRuleSet: Sendable {
     let markerSlotBase: [Int]
     let markerSlotCount: Int
     public let normalizer: Normalizer
-    /// The inspection pass (UTF-8 validity + signs of disguise) and the evasion pass.
-    public let inspector: RecordInspector
-    public let deobfuscator: Deobfuscator
+    /// Inspection (UTF-8 validity, signs of disguise) and the evasion pass for disguised records.
+    public let evasion: EvasionPass
 
     public struct CompileError: Error, CustomStringConvertible {
         public let file: String
@@ -209,40 +208,11 @@ public final class CompiledRuleSet: Sendable {
         self.indicatorClass = indicatorClass
         self.indicatorWeight = indicatorWeight
 
-        // The evasion pass: claim characters, and replacements for homophones and pinyin spellings.
-        var claimWords: [String] = []
-        for r in ruleSet.rules { claimWords += r.keywords + r.terms }
-        // a repeated character is a disguise only for the first character of a claim term (根根治);
-        // repeats elsewhere are ordinary writing (现在在, 谢谢)
-        var claimChars = Set<UInt32>()
-        for r in ruleSet.rules {
-            for t in r.terms { if let u = t.unicodeScalars.first, Deobfuscator.isHan(u.value) { claimChars.insert(u.value) } }
-        }
-        // a character that is doubled inside a claim word (痘痘) or in everyday words (谢谢) is not
-        // a repeat to collapse
-        for w in claimWords + ruleSet.evasion.ordinaryReduplications {
-            let u = w.unicodeScalars.map(\.value)
-            for i in u.indices.dropFirst() where u[i] == u[i - 1] { claimChars.remove(u[i]) }
-        }
+        // The evasion pass; its spellings of claim words are in the prefilter as triggers.
         let inverse = table.inverseMap()
-        for c in claimChars { for src in inverse[c] ?? [] { claimChars.insert(src) } }
-        var replacements: [(from: String, to: String, kind: UInt16)] = ruleSet.evasion.homophones.map { ($0.0, $0.1, Transform.homophone) }
-        let pinyin = Dictionary(ruleSet.evasion.pinyin.map { ($0.0, $0.1) }, uniquingKeysWith: +)
-        var seenSources = Set(replacements.map(\.from))
-        for w in Set(claimWords).sorted() where (2...5).contains(w.count) {
-            let chars = Array(w)
-            for (pos, ch) in chars.enumerated() {
-                for syl in pinyin[ch] ?? [] {
-                    var v = chars.map(String.init)
-                    v[pos] = syl
-                    let from = v.joined()
-                    if seenSources.insert(from).inserted { replacements.append((from, w, Transform.pinyin)) }
-                }
-            }
-        }
-        for r in replacements where r.from.utf8.count >= 3 { add(r.from, .evasionTrigger) }
-        self.inspector = RecordInspector(table: table, claimCharacters: claimChars)
-        self.deobfuscator = Deobfuscator(table: table, claimCharacters: claimChars, replacements: replacements)
+        let evasion = EvasionPass(ruleSet, table: table, inverse: inverse)
+        for t in evasion.triggers { add(t, .evasionTrigger) }
+        self.evasion = evasion
         // Expand each canonical literal into the raw forms it may take in the text.
         var variants: [[UInt8]] = []
         var toCanonical: [Int32] = []
