@@ -22,8 +22,8 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let scratch = Scratch()
     bytes.withUnsafeBufferPointer { p in
         let compiled = engine.matcher.compiled
-        let report = compiled.inspector.inspect(p)
-        let rewritten = compiled.deobfuscator.rewrite(p)
+        let report = compiled.evasion.inspector.inspect(p)
+        let rewritten = compiled.evasion.deobfuscator.rewrite(p)
         // invariant: every rewritten byte maps back inside the original
         for i in rewritten.bytes.indices {
             let r = rewritten.originalRange(i, i + 1)

@@ -79,28 +79,24 @@ public struct ContextGate: Sendable {
         result.candidates.withUnsafeBufferPointer { cs in
             for c in cs {
                 if findings.count >= maxFindings { truncated = true; break }
-                // fields one by one: a copy of the whole Rule would retain all of its arrays
-                var law = rules[c.rule].law
-                var lawText = rules[c.rule].lawText
+                // the rule's metadata alone: a copy of the whole Rule would retain all of its arrays
+                var meta = rules[c.rule].meta
                 if let implied = rules[c.rule].impliesClass {
-                    if let l = rules[c.rule].lawByClass[implied] { law = l; lawText = rules[c.rule].lawTextByClass[implied] }
+                    if let l = rules[c.rule].lawByClass[implied] { meta.law = l; meta.lawText = rules[c.rule].lawTextByClass[implied] }
                 } else if !rules[c.rule].lawByClass.isEmpty {
                     for ci in result.adClasses {
                         let id = compiled.ruleSet.adClasses[ci].id
                         if let l = rules[c.rule].lawByClass[id] {
-                            law = l
+                            meta.law = l
                             // the class's own provision text (never the default article's text under another citation)
-                            lawText = rules[c.rule].lawTextByClass[id]
+                            meta.lawText = rules[c.rule].lawTextByClass[id]
                             break
                         }
                     }
                 }
-                findings.append(Finding(ruleID: rules[c.rule].id, category: rules[c.rule].category, severity: rules[c.rule].severity,
-                                        law: law, message: rules[c.rule].message, match: UTF8Scan.string(text, from: c.start, to: c.end),
-                                        start: c.start, end: c.end))
+                findings.append(Finding(rule: meta, match: UTF8Scan.string(text, from: c.start, to: c.end), start: c.start, end: c.end))
                 let k = findings.count - 1
                 findings[k].via = c.via
-                findings[k].lawText = lawText
                 findings[k].normalizedMatch = compiled.normalizer.table.fold(UnsafeBufferPointer(rebasing: text[c.start..<c.end]))
                 if !c.evidence.isEmpty {
                     findings[k].evidence = c.evidence.map {
@@ -144,10 +140,8 @@ public struct ContextGate: Sendable {
         let rule = compiled.ruleSet.rules[ri]
         let entity = PromotedEntity.find(in: text, pattern: promotedEntity)
         let span = entity?.first ?? 0..<0
-        var f = Finding(ruleID: rule.id, category: rule.category, severity: rule.severity, law: rule.law,
-                        message: rule.message, match: UTF8Scan.string(text, from: span.lowerBound, to: span.upperBound),
+        var f = Finding(rule: rule.meta, match: UTF8Scan.string(text, from: span.lowerBound, to: span.upperBound),
                         start: span.lowerBound, end: span.upperBound)
-        f.lawText = rule.lawText
         f.evidence.append(Evidence(role: "genre", match: "\(g.id) \(String(format: "%.2f", g.confidence))" + (g.evidence.isEmpty ? "" : ": " + g.evidence.joined(separator: ", ")), start: 0, end: 0))
         if let e = entity {
             f.parts.append(Part(role: "promoted", text: "\(e.name) ×\(e.count)"))

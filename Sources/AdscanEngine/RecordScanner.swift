@@ -3,7 +3,8 @@ import AdscanMatch
 import AdscanModel
 import AdscanNormalize
 
-/// The whole engine for one record's text: UTF-8 check, matcher, context gate.
+/// The whole engine for one record's text: inspection, matcher (or the evasion pass for
+/// disguised text), context gate.
 /// Pure with respect to its inputs; per-thread state lives in Scratch.
 public struct RecordScanner: Sendable {
     public let matcher: Matcher
@@ -33,21 +34,21 @@ public struct RecordScanner: Sendable {
     public var evasionPass = true
 
     public func scan(_ text: UnsafeBufferPointer<UInt8>, scratch: Scratch) -> Output {
-        let compiled = matcher.compiled
-        let report = compiled.inspector.inspect(text)
+        let evasion = matcher.compiled.evasion
+        let report = evasion.inspect(text)
         var invalid = report.firstInvalid
         var m: MatchResult
         if report.suspicious {
             // the inspector stopped validating where it saw disguise
             if evasionPass {
-                (m, invalid) = evasionScan(text, scratch: scratch)
+                (m, invalid) = evasion.scan(text, matcher: matcher, scratch: scratch)
             } else {
                 m = matcher.scan(text, scratch: scratch)
                 invalid = invalid ?? UTF8Scan.firstInvalid(text)
             }
         } else {
             m = matcher.scan(text, scratch: scratch)
-            if evasionPass && m.evasionTriggered { m = evasionScan(text, scratch: scratch).0 }
+            if evasionPass && m.evasionTriggered { m = evasion.scan(text, matcher: matcher, scratch: scratch).0 }
         }
         let (f, t, genre) = gate.assess(m, text: text, validUTF8: invalid == nil)
         let classes = m.adClasses.map { matcher.compiled.ruleSet.adClasses[$0].id }
@@ -58,37 +59,6 @@ public struct RecordScanner: Sendable {
             scratch.matchData.limitRules.removeAll()
         }
         return out
-    }
-
-    /// The heavy pass: match the de-obfuscated record, then map every offset back to the original
-    /// and record which transforms each match needed.
-    func evasionScan(_ text: UnsafeBufferPointer<UInt8>, scratch: Scratch) -> (MatchResult, firstInvalid: Int?) {
-        let rewritten = matcher.compiled.deobfuscator.rewrite(text)
-        var m = rewritten.bytes.withUnsafeBufferPointer { matcher.scan($0, scratch: scratch, folded: true) }
-        func back(_ r: Range<Int>) -> Range<Int> {
-            r.isEmpty && r.lowerBound == 0 ? 0..<0 : rewritten.originalRange(r.lowerBound, r.upperBound)
-        }
-        for i in m.candidates.indices {
-            let c = m.candidates[i]
-            let span = c.start..<c.end
-            let via = Set(c.via + rewritten.transforms(c.start, c.end, original: text))
-            let o = back(span)
-            m.candidates[i].start = o.lowerBound
-            m.candidates[i].end = o.upperBound
-            m.candidates[i].clause = back(c.clause)
-            m.candidates[i].via = via.sorted()
-            m.candidates[i].evidence = c.evidence.map { ($0.role, back($0.range)) }
-        }
-        func backAll(_ markers: inout [MarkerHit]) {
-            for i in markers.indices {
-                let o = back(markers[i].start..<markers[i].end)
-                markers[i].start = o.lowerBound
-                markers[i].end = o.upperBound
-            }
-        }
-        backAll(&m.markers)
-        backAll(&m.clauseMarkers)
-        return (m, rewritten.firstInvalid)
     }
 
     /// The genre model's features of a text (for fitting the model offline).

@@ -96,9 +96,8 @@ public final class CompiledRuleSet: Sendable {
     let markerSlotBase: [Int]
     let markerSlotCount: Int
     public let normalizer: Normalizer
-    /// The inspection pass (UTF-8 validity + signs of disguise) and the evasion pass.
-    public let inspector: RecordInspector
-    public let deobfuscator: Deobfuscator
+    /// Inspection (UTF-8 validity, signs of disguise) and the evasion pass for disguised records.
+    public let evasion: EvasionPass
 
     public struct CompileError: Error, CustomStringConvertible {
         public let file: String
@@ -116,163 +115,223 @@ public final class CompiledRuleSet: Sendable {
     /// One trie per word list of the pack (the context gate names a claim's parts with them).
     public let wordListIndexes: [String: LeadIndex]
 
+    /// Compiles a rule pack, in phases: every literal the prefilter looks for with its uses (the
+    /// rules' words and patterns, context markers, ad-class indicators, the evasion pass's
+    /// triggers: in that order, which numbers the canonical literals), their raw-text variants in
+    /// the prefilters, then the flat tables the matcher reads per hit.
     public init(_ ruleSet: RuleSet, table: FoldTable = .shared) throws {
         self.ruleSet = ruleSet
-        var warnings: [String] = []
         self.normalizer = Normalizer(table: table)
-        var canonical: [String] = []
-        var index: [String: Int] = [:]
-        var uses: [[Use]] = []
-        func add(_ lit: String, _ use: Use) {
-            if let i = index[lit] { uses[i].append(use); return }
-            index[lit] = canonical.count
-            canonical.append(lit)
-            uses.append([use])
-        }
         let classIndex = Dictionary(uniqueKeysWithValues: ruleSet.adClasses.enumerated().map { ($1.id, $0) })
+        var literals = LiteralUses()
+
+        // the rules: their words in the literal table, their patterns compiled
+        var lists = WordListTries(ruleSet)
+        var warnings: [String] = []
         var compiled: [CompiledRule] = []
-        // one trie per distinct set of word lists (leads and required lists share them)
-        var listIndexes: [LeadIndex] = []
-        var listIndexID: [String: Int] = [:]
-        var single: [String: LeadIndex] = [:]
-        func wordListIndex(_ name: String) -> LeadIndex {
-            if let l = single[name] { return l }
-            let l = LeadIndex(ruleSet.lexicons[name] ?? [])
-            single[name] = l
-            return l
-        }
-        func listIndex(_ names: [String]) -> Int {
-            let key = names.joined(separator: "|")
-            if let id = listIndexID[key] { return id }
-            listIndexes.append(names.count == 1 ? wordListIndex(names[0]) : LeadIndex(names.flatMap { ruleSet.lexicons[$0] ?? [] }))
-            listIndexID[key] = listIndexes.count - 1
-            return listIndexes.count - 1
-        }
         for (ri, r) in ruleSet.rules.enumerated() {
-            func regex(_ p: String, lead names: [String] = []) throws -> Regex {
-                let re: Regex
-                let lead = names.isEmpty ? nil : listIndexes[listIndex(names)]
-                do { re = try Regex(p, lead: lead) } catch {
-                    throw CompileError(file: r.file, line: r.line, reason: "rule \(r.id): \(error)")
-                }
-                re.ruleID = r.id
-                if re.blowsUp() {
-                    warnings.append("\(r.file):\(r.line): rule \(r.id): pattern /\(p)/ backtracks catastrophically "
-                        + "(a 32-character probe exceeds the match limit); clauses where it does are not searched by it")
-                }
-                return re
-            }
-            for k in r.keywords { add(k, .keyword(rule: ri)) }
-            for (ti, t) in r.terms.enumerated() { add(t, .term(rule: ri, term: ti)) }
-            // evidence groups of document and required-content rules: in the one prefilter too.
-            // A second pass over the record per rule for the frequent words of later groups
-            // (咨询, 地址) cost more than their hits here (most of them skipped at once: a group
-            // without patterns needs only its first hit)
-            for (gi, g) in r.requires.enumerated() where r.scope == .document || r.scope == .required {
-                for k in g.keywords { add(k, .group(rule: ri, group: gi)) }
-            }
-            compiled.append(CompiledRule(
-                patterns: try r.patterns.indices.map { try regex(r.patterns[$0], lead: $0 < r.patternLeads.count ? r.patternLeads[$0] : []) },
-                terms: r.terms.map { Array($0.utf8) },
-                exceptions: r.exceptions.map { Array($0.utf8) },
-                exceptionPatterns: try r.exceptionPatterns.map { try regex($0) },
-                groupPatterns: try r.requires.map { try $0.patterns.map { try regex($0) } },
-                wordBoundary: r.boundary == .word,
-                requireClassMask: r.requireClass.reduce(0) { $0 | (1 << UInt64(classIndex[$1] ?? 63)) },
-                excludeClassMask: r.excludeClass.reduce(0) { $0 | (1 << UInt64(classIndex[$1] ?? 63)) },
-                patternLists: r.patternRequiredLists.map { $0.map(listIndex) },
-                patternLead: r.patterns.indices.map { $0 < r.patternLeads.count && !r.patternLeads[$0].isEmpty ? listIndex(r.patternLeads[$0]) : -1 }))
+            literals.addWords(of: r, index: ri)
+            compiled.append(try Self.compile(r, classIndex: classIndex, lists: &lists, warnings: &warnings))
         }
+        self.rules = compiled
         self.warnings = warnings
-        self.listIndexes = listIndexes
-        for name in ruleSet.lexicons.keys { _ = wordListIndex(name) }
-        self.wordListIndexes = single
+        self.listIndexes = lists.sets
+        self.wordListIndexes = lists.allSingle()
+
+        // context markers and ad-class indicators
         for (si, s) in ruleSet.suppressors.enumerated() {
             for (mi, m) in s.markers.enumerated() {
-                add(m, s.scope == .document || s.scope == .feature ? .marker(suppressor: si, marker: mi) : .clauseMarker(suppressor: si, marker: mi))
+                literals.add(m, s.scope == .document || s.scope == .feature ? .marker(suppressor: si, marker: mi) : .clauseMarker(suppressor: si, marker: mi))
             }
         }
         guard ruleSet.adClasses.count <= 64 else {
             throw CompileError(file: ruleSet.files.first ?? "", line: 0, reason: "more than 64 ad classes")
         }
+        (indicatorClass, indicatorWeight) = Self.addIndicators(ruleSet.adClasses, to: &literals)
+
+        // the evasion pass; its spellings of claim words are in the prefilter as triggers
+        let inverse = table.inverseMap()
+        let evasion = EvasionPass(ruleSet, table: table, inverse: inverse)
+        for t in evasion.triggers { literals.add(t, .evasionTrigger) }
+        self.evasion = evasion
+
+        // every literal's raw-text variants: the prefilter of all of them, and of folded forms only
+        let v = Self.expand(literals, inverse: inverse)
+        self.prefilter = LiteralPrefilter(literals: v.variants)
+        self.foldedPrefilter = LiteralPrefilter(literals: v.foldedIds.map { v.variants[Int($0)] })
+        self.foldedVariantId = v.foldedIds
+        self.variantToCanonical = v.toCanonical
+        self.variantLength = v.variants.map { Int32($0.count) }
+
+        // the flat tables of the hot path
+        let uses = literals.uses
+        var starts: [Int32] = [0]
+        for u in uses { starts.append(starts.last! + Int32(u.count)) }
+        self.useStart = starts
+        self.useList = uses.flatMap { $0 }
+        self.canonicalLiterals = literals.canonical
+        self.uses = uses
+        requireMask = compiled.map(\.requireClassMask)
+        excludeMask = compiled.map(\.excludeClassMask)
+        let slots = Self.groupSlots(ruleSet, classIndex: classIndex)
+        self.documentRules = slots.documentRules
+        self.requiredRules = slots.requiredRules
+        self.groupSlotBase = slots.base
+        self.groupSlotCount = slots.count
+        let hasPatterns = compiled.flatMap { $0.groupPatterns.map { !$0.isEmpty } }
+        self.slotHasPatterns = hasPatterns
+        var mbase: [Int] = []
+        var mslots = 0
+        for s in ruleSet.suppressors {
+            mbase.append(mslots)
+            mslots += s.markers.count
+        }
+        self.markerSlotBase = mbase
+        self.markerSlotCount = mslots
+        let base = slots.base
+        self.firstHitOnly = uses.map { list in
+            list.allSatisfy { use in
+                switch use {
+                case .marker, .classIndicator, .evasionTrigger: return true
+                case .group(let ri, let gi): return !hasPatterns[base[ri] + gi]
+                case .keyword, .term, .clauseMarker: return false
+                }
+            }
+        }
+    }
+
+    /// The canonical (folded) literals of the pack, numbered as they are first added, and what
+    /// each is used for.
+    struct LiteralUses {
+        var canonical: [String] = []
+        var index: [String: Int] = [:]
+        var uses: [[Use]] = []
+
+        mutating func add(_ lit: String, _ use: Use) {
+            if let i = index[lit] { uses[i].append(use); return }
+            index[lit] = canonical.count
+            canonical.append(lit)
+            uses.append([use])
+        }
+
+        /// A rule's keywords and terms, and the words of its evidence groups (document and
+        /// required-content rules). A second pass over the record per rule for the frequent words
+        /// of later groups (咨询, 地址) cost more than their hits here (most of them skipped at
+        /// once: a group without patterns needs only its first hit).
+        mutating func addWords(of r: Rule, index ri: Int) {
+            for k in r.keywords { add(k, .keyword(rule: ri)) }
+            for (ti, t) in r.terms.enumerated() { add(t, .term(rule: ri, term: ti)) }
+            for (gi, g) in r.requires.enumerated() where r.scope == .document || r.scope == .required {
+                for k in g.keywords { add(k, .group(rule: ri, group: gi)) }
+            }
+        }
+    }
+
+    /// The word-list tries of a pack: one per list, and one per distinct set of lists that
+    /// patterns begin with or require (leads and required lists share them).
+    struct WordListTries {
+        let ruleSet: RuleSet
+        var sets: [LeadIndex] = []
+        var setID: [String: Int] = [:]
+        var single: [String: LeadIndex] = [:]
+
+        init(_ ruleSet: RuleSet) { self.ruleSet = ruleSet }
+
+        mutating func list(_ name: String) -> LeadIndex {
+            if let l = single[name] { return l }
+            let l = LeadIndex(ruleSet.lexicons[name] ?? [])
+            single[name] = l
+            return l
+        }
+
+        /// The index in `sets` of the trie of these lists.
+        mutating func set(_ names: [String]) -> Int {
+            let key = names.joined(separator: "|")
+            if let id = setID[key] { return id }
+            sets.append(names.count == 1 ? list(names[0]) : LeadIndex(names.flatMap { ruleSet.lexicons[$0] ?? [] }))
+            setID[key] = sets.count - 1
+            return sets.count - 1
+        }
+
+        /// A trie for every word list of the pack.
+        mutating func allSingle() -> [String: LeadIndex] {
+            for name in ruleSet.lexicons.keys { _ = list(name) }
+            return single
+        }
+    }
+
+    /// One rule's patterns compiled (PCRE2 JIT, each with the trie of the lists it begins with),
+    /// with what the matcher checks before running them.
+    static func compile(_ r: Rule, classIndex: [String: Int], lists: inout WordListTries,
+                        warnings: inout [String]) throws -> CompiledRule {
+        func regex(_ p: String, lead names: [String] = []) throws -> Regex {
+            let re: Regex
+            let lead = names.isEmpty ? nil : lists.sets[lists.set(names)]
+            do { re = try Regex(p, lead: lead) } catch {
+                throw CompileError(file: r.file, line: r.line, reason: "rule \(r.id): \(error)")
+            }
+            re.ruleID = r.id
+            if re.blowsUp() {
+                warnings.append("\(r.file):\(r.line): rule \(r.id): pattern /\(p)/ backtracks catastrophically "
+                    + "(a 32-character probe exceeds the match limit); clauses where it does are not searched by it")
+            }
+            return re
+        }
+        return CompiledRule(
+            patterns: try r.patterns.indices.map { try regex(r.patterns[$0], lead: $0 < r.patternLeads.count ? r.patternLeads[$0] : []) },
+            terms: r.terms.map { Array($0.utf8) },
+            exceptions: r.exceptions.map { Array($0.utf8) },
+            exceptionPatterns: try r.exceptionPatterns.map { try regex($0) },
+            groupPatterns: try r.requires.map { try $0.patterns.map { try regex($0) } },
+            wordBoundary: r.boundary == .word,
+            requireClassMask: r.requireClass.reduce(0) { $0 | (1 << UInt64(classIndex[$1] ?? 63)) },
+            excludeClassMask: r.excludeClass.reduce(0) { $0 | (1 << UInt64(classIndex[$1] ?? 63)) },
+            patternLists: r.patternRequiredLists.map { $0.map { lists.set($0) } },
+            patternLead: r.patterns.indices.map { $0 < r.patternLeads.count && !r.patternLeads[$0].isEmpty ? lists.set(r.patternLeads[$0]) : -1 })
+    }
+
+    /// Ad-class indicators in the literal table, one slot each: every term is its own indicator
+    /// (distinct terms add up, repeats of one do not). Returns each slot's class and weight.
+    static func addIndicators(_ classes: [AdClass], to literals: inout LiteralUses) -> (adClass: [Int], weight: [Int]) {
         var indicatorClass: [Int] = [], indicatorWeight: [Int] = []
-        for (ci, c) in ruleSet.adClasses.enumerated() {
+        for (ci, c) in classes.enumerated() {
             for ind in c.indicators {
-                // every term is its own indicator: distinct terms add up, repeats of one do not
                 for l in ind.literals {
-                    add(l, .classIndicator(slot: indicatorClass.count))
+                    literals.add(l, .classIndicator(slot: indicatorClass.count))
                     indicatorClass.append(ci)
                     indicatorWeight.append(ind.weight)
                 }
             }
         }
-        self.indicatorClass = indicatorClass
-        self.indicatorWeight = indicatorWeight
+        return (indicatorClass, indicatorWeight)
+    }
 
-        // The evasion pass: claim characters, and replacements for homophones and pinyin spellings.
-        var claimWords: [String] = []
-        for r in ruleSet.rules { claimWords += r.keywords + r.terms }
-        // a repeated character is a disguise only for the first character of a claim term (根根治);
-        // repeats elsewhere are ordinary writing (现在在, 谢谢)
-        var claimChars = Set<UInt32>()
-        for r in ruleSet.rules {
-            for t in r.terms { if let u = t.unicodeScalars.first, Deobfuscator.isHan(u.value) { claimChars.insert(u.value) } }
-        }
-        // a character that is doubled inside a claim word (痘痘) or in everyday words (谢谢) is not
-        // a repeat to collapse
-        for w in claimWords + ruleSet.evasion.ordinaryReduplications {
-            let u = w.unicodeScalars.map(\.value)
-            for i in u.indices.dropFirst() where u[i] == u[i - 1] { claimChars.remove(u[i]) }
-        }
-        let inverse = table.inverseMap()
-        for c in claimChars { for src in inverse[c] ?? [] { claimChars.insert(src) } }
-        var replacements: [(from: String, to: String, kind: UInt16)] = ruleSet.evasion.homophones.map { ($0.0, $0.1, Transform.homophone) }
-        let pinyin = Dictionary(ruleSet.evasion.pinyin.map { ($0.0, $0.1) }, uniquingKeysWith: +)
-        var seenSources = Set(replacements.map(\.from))
-        for w in Set(claimWords).sorted() where (2...5).contains(w.count) {
-            let chars = Array(w)
-            for (pos, ch) in chars.enumerated() {
-                for syl in pinyin[ch] ?? [] {
-                    var v = chars.map(String.init)
-                    v[pos] = syl
-                    let from = v.joined()
-                    if seenSources.insert(from).inserted { replacements.append((from, w, Transform.pinyin)) }
-                }
-            }
-        }
-        for r in replacements where r.from.utf8.count >= 3 { add(r.from, .evasionTrigger) }
-        self.inspector = RecordInspector(table: table, claimCharacters: claimChars)
-        self.deobfuscator = Deobfuscator(table: table, claimCharacters: claimChars, replacements: replacements)
-        // Expand each canonical literal into the raw forms it may take in the text.
+    /// Every canonical literal expanded into the raw forms it may take in the text
+    /// (`rawVariants`), with the canonical literal of each; and the ids of the folded forms alone
+    /// (the evasion pass's output, folded text, can hold only those).
+    static func expand(_ literals: LiteralUses, inverse: [UInt32: [UInt32]]) -> (variants: [[UInt8]], toCanonical: [Int32], foldedIds: [Int32]) {
         var variants: [[UInt8]] = []
         var toCanonical: [Int32] = []
-        let triggerOnly = Set(uses.indices.filter { uses[$0].allSatisfy { if case .evasionTrigger = $0 { return true }; return false } })
-        let traditional = ICUReference.simplifiedToTraditional(lines: canonical)
-        // folded text (the evasion pass's output) can hold only the folded form of each literal:
-        // a prefilter of those alone, reporting the variant id of that form
         var foldedIds: [Int32] = []
-        for (ci, lit) in canonical.enumerated() {
+        let uses = literals.uses
+        let triggerOnly = Set(uses.indices.filter { uses[$0].allSatisfy { if case .evasionTrigger = $0 { return true }; return false } })
+        let traditional = ICUReference.simplifiedToTraditional(lines: literals.canonical)
+        for (ci, lit) in literals.canonical.enumerated() {
             let folded = Array(lit.utf8)
-            for v in Self.rawVariants(of: lit, inverse: inverse, traditional: traditional[ci], minimal: triggerOnly.contains(ci)) {
+            for v in rawVariants(of: lit, inverse: inverse, traditional: traditional[ci], minimal: triggerOnly.contains(ci)) {
                 if v == folded { foldedIds.append(Int32(variants.count)) }
                 variants.append(v)
                 toCanonical.append(Int32(ci))
             }
         }
-        self.prefilter = LiteralPrefilter(literals: variants)
-        self.foldedPrefilter = LiteralPrefilter(literals: foldedIds.map { variants[Int($0)] })
-        self.foldedVariantId = foldedIds
-        self.variantToCanonical = toCanonical
-        self.variantLength = variants.map { Int32($0.count) }
-        var starts: [Int32] = [0]
-        for u in uses { starts.append(starts.last! + Int32(u.count)) }
-        self.useStart = starts
-        self.useList = uses.flatMap { $0 }
-        self.canonicalLiterals = canonical
-        self.uses = uses
-        self.rules = compiled
-        requireMask = compiled.map(\.requireClassMask)
-        excludeMask = compiled.map(\.excludeClassMask)
+        return (variants, toCanonical, foldedIds)
+    }
+
+    /// Each group of a document or required-content rule gets a slot in Scratch's flat arrays:
+    /// slot of (rule, group) = base[rule] + group.
+    static func groupSlots(_ ruleSet: RuleSet, classIndex: [String: Int])
+        -> (base: [Int], count: Int, documentRules: [(rule: Int, roles: [String], firstSlot: Int)],
+            requiredRules: [(rule: Int, adClass: Int, firstSlot: Int, groups: Int)]) {
         var base: [Int] = []
         var slots = 0
         var docs: [(rule: Int, roles: [String], firstSlot: Int)] = []
@@ -287,29 +346,7 @@ public final class CompiledRuleSet: Sendable {
             }
             slots += rule.requires.count
         }
-        self.documentRules = docs
-        self.requiredRules = required
-        self.groupSlotBase = base
-        self.groupSlotCount = slots
-        self.slotHasPatterns = compiled.flatMap { $0.groupPatterns.map { !$0.isEmpty } }
-        var mbase: [Int] = []
-        var mslots = 0
-        for s in ruleSet.suppressors {
-            mbase.append(mslots)
-            mslots += s.markers.count
-        }
-        self.markerSlotBase = mbase
-        self.markerSlotCount = mslots
-        let hasPatterns = slotHasPatterns
-        self.firstHitOnly = uses.map { list in
-            list.allSatisfy { use in
-                switch use {
-                case .marker, .classIndicator, .evasionTrigger: return true
-                case .group(let ri, let gi): return !hasPatterns[base[ri] + gi]
-                case .keyword, .term, .clauseMarker: return false
-                }
-            }
-        }
+        return (base, slots, docs, required)
     }
 
     /// Raw-text forms of a folded literal. Han characters: all-simplified, all-traditional (as

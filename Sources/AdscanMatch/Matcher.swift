@@ -13,6 +13,11 @@ public struct Matcher: Sendable {
 
     /// `folded`: the text is already folded (the evasion pass's output), so only the folded
     /// form of each literal can occur in it and a smaller prefilter finds the same hits.
+    ///
+    /// Phases: the prefilter's hits; pass 1 sorts them by use (markers, evidence, ad-class
+    /// indicators, evasion triggers, and the keyword and term hits for pass 2); the record's ad
+    /// classes; pass 2 matches the clause around each keyword and term hit; then the document
+    /// and required-content rules.
     public func scan(_ text: UnsafeBufferPointer<UInt8>, scratch: Scratch, folded: Bool = false) -> MatchResult {
         var result = MatchResult()
         scratch.hits.removeAll()
@@ -24,16 +29,25 @@ public struct Matcher: Sendable {
         }
         if scratch.hits.isEmpty && compiled.requiredRules.isEmpty { return result }
 
-        var window: Range<Int>? = nil
-        var windowFolded = false       // scratch.window holds the folded `window` (folded on first need)
-        var windowKeyed = false        // scratch.windowKeys hold its ClauseKeys
         scratch.windowHits.removeAll(keepingCapacity: true)
         // Document rules: evidence per group slot. Groups with patterns only collect keyword hits
         // here; their (costlier) patterns run at the end, and only when every other group is present.
         scratch.prepare(groups: compiled.groupSlotCount, markers: compiled.markerSlotCount,
                         indicators: compiled.indicatorClass.count, classes: compiled.ruleSet.adClasses.count,
                         literals: compiled.canonicalLiterals.count, rules: compiled.rules.count)
+        sortHits(scratch, &result)
+        let gate = ClassGate(mask: adClasses(scratch, &result), requireMask: compiled.requireMask, excludeMask: compiled.excludeMask)
+        matchClauses(text, scratch, gate, &result)
+        matchDocumentRules(text, scratch, gate, &result)
+        matchRequiredContent(text, scratch, gate, &result)
+        result.candidates = Self.resolveOverlaps(result.candidates)
+        return result
+    }
 
+    /// Pass 1: each hit to its uses. Markers, evidence of document rules and ad-class indicators
+    /// are recorded here; hits with a keyword or term go to `scratch.windowHits` for pass 2.
+    @inline(__always)
+    private func sortHits(_ scratch: Scratch, _ result: inout MatchResult) {
         let toCanonical = compiled.variantToCanonical
         let lengths = compiled.variantLength
         let useStart = compiled.useStart
@@ -84,8 +98,12 @@ public struct Matcher: Sendable {
             }
             if needsWindow { scratch.windowHits.append(h) }
         }
+    }
 
-        // ad classes of the record: confident when the distinct indicators weigh enough
+    /// The record's ad classes, confident when the distinct indicators weigh enough (into
+    /// `result.adClasses`, strongest first); returns them as a bit mask.
+    @inline(__always)
+    private func adClasses(_ scratch: Scratch, _ result: inout MatchResult) -> UInt64 {
         var classMask: UInt64 = 0
         var classes: [(Int, Int)] = []
         for (ci, c) in compiled.ruleSet.adClasses.enumerated() where scratch.classScore[ci] >= c.minScore {
@@ -93,15 +111,37 @@ public struct Matcher: Sendable {
             classes.append((ci, scratch.classScore[ci]))
         }
         result.adClasses = classes.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map(\.0)
-        let requireMask = compiled.requireMask, excludeMask = compiled.excludeMask
+        return classMask
+    }
+
+    /// Which rules apply to a record of the ad classes in `mask` (a rule may require or exclude
+    /// classes).
+    struct ClassGate {
+        let mask: UInt64
+        let requireMask: [UInt64]
+        let excludeMask: [UInt64]
+
+        @inline(__always)
         func applies(_ ri: Int) -> Bool {
             let req = requireMask[ri]
-            if req != 0 && req & classMask == 0 { return false }
-            return excludeMask[ri] & classMask == 0
+            if req != 0 && req & mask == 0 { return false }
+            return excludeMask[ri] & mask == 0
         }
+    }
 
-        // pass 2: clause windows, only for hits with a keyword or term of a rule that can apply
-        // to a record of these classes (class-gated rules cost nothing elsewhere)
+    /// Pass 2: clause windows, only for hits with a keyword or term of a rule that can apply to a
+    /// record of these classes (class-gated rules cost nothing elsewhere). The clause is folded
+    /// once, on first need, for all the hits inside it.
+    @inline(__always)
+    private func matchClauses(_ text: UnsafeBufferPointer<UInt8>, _ scratch: Scratch, _ gate: ClassGate,
+                              _ result: inout MatchResult) {
+        let toCanonical = compiled.variantToCanonical
+        let lengths = compiled.variantLength
+        let useStart = compiled.useStart
+        let useList = compiled.useList
+        var window: Range<Int>? = nil
+        var windowFolded = false       // scratch.window holds the folded `window` (folded on first need)
+        var windowKeyed = false        // scratch.windowKeys hold its ClauseKeys
         for h in scratch.windowHits {
             let hit = scratch.hits[h]
             let canon = Int(toCanonical[Int(hit.literal)])
@@ -110,7 +150,7 @@ public struct Matcher: Sendable {
             var wanted = false
             for u in uses {
                 switch useList[u] {
-                case .keyword(let ri), .term(let ri, _): if applies(ri) { wanted = true }
+                case .keyword(let ri), .term(let ri, _): if gate.applies(ri) { wanted = true }
                 default: break
                 }
             }
@@ -127,7 +167,7 @@ public struct Matcher: Sendable {
                 case .marker, .clauseMarker, .group, .classIndicator, .evasionTrigger:
                     continue
                 case .keyword(let ri):
-                    guard applies(ri), scratch.markRan(ri) else { continue }
+                    guard gate.applies(ri), scratch.markRan(ri) else { continue }
                     if !windowFolded {
                         // bytes only: most windows match no pattern, and accept() maps the ones that do
                         compiled.normalizer.normalize(text, range: clause, into: &scratch.window, mapped: false)
@@ -163,7 +203,7 @@ public struct Matcher: Sendable {
                         }
                     }
                 case .term(let ri, let ti):
-                    guard applies(ri) else { continue }
+                    guard gate.applies(ri) else { continue }
                     let term = compiled.rules[ri].terms[ti]
                     if !compiled.rules[ri].termsNeedClause {
                         // the hit itself is the match when it folds to the term
@@ -187,9 +227,14 @@ public struct Matcher: Sendable {
                 }
             }
         }
+    }
 
-
-        for doc in compiled.documentRules where applies(doc.rule) {
+    /// Document rules: every evidence group present somewhere in the record (a group with
+    /// patterns needs one of them to match in the clause around one of its keyword hits).
+    @inline(__always)
+    private func matchDocumentRules(_ text: UnsafeBufferPointer<UInt8>, _ scratch: Scratch, _ gate: ClassGate,
+                                    _ result: inout MatchResult) {
+        for doc in compiled.documentRules where gate.applies(doc.rule) {
             let (ri, groups, firstSlot) = doc
             // cheap test first: every group has evidence or at least a keyword hit
             guard groups.indices.allSatisfy({ scratch.groupEvidence[firstSlot + $0] != nil || !scratch.groupHits[firstSlot + $0].isEmpty })
@@ -207,9 +252,13 @@ public struct Matcher: Sendable {
             result.candidates.append(Candidate(rule: ri, start: first.lowerBound, end: first.upperBound,
                                                clause: Clause.around(first, in: text), via: [], evidence: supporting))
         }
+    }
 
-        // required content: absent from a record that is confidently an ad of the class
-        for req in compiled.requiredRules where classMask & (1 << UInt64(req.adClass)) != 0 && applies(req.rule) {
+    /// Required content: absent from a record that is confidently an ad of the class.
+    @inline(__always)
+    private func matchRequiredContent(_ text: UnsafeBufferPointer<UInt8>, _ scratch: Scratch, _ gate: ClassGate,
+                                      _ result: inout MatchResult) {
+        for req in compiled.requiredRules where gate.mask & (1 << UInt64(req.adClass)) != 0 && gate.applies(req.rule) {
             let present = (0..<req.groups).contains { gi in
                 let slot = req.firstSlot + gi
                 if scratch.groupEvidence[slot] != nil { return true }
@@ -220,8 +269,6 @@ public struct Matcher: Sendable {
                 result.candidates.append(Candidate(rule: req.rule, start: 0, end: 0, clause: 0..<0, via: [], evidence: []))
             }
         }
-        result.candidates = Self.resolveOverlaps(result.candidates)
-        return result
     }
 
     /// The first pattern match in the clause around any of `hits` (original range).

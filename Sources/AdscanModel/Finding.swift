@@ -2,11 +2,8 @@
 /// Offsets: `start`/`end` are UTF-8 byte offsets, `charStart`/`charEnd` Unicode-scalar offsets,
 /// `line`/`column` are 1-based (column counted in Unicode scalars).
 public struct Finding: Sendable, Equatable {
-    public var ruleID: String
-    public var category: Category
-    public var severity: Severity
-    public var law: String
-    public var message: String
+    /// The rule as it applies to this record (its article, text and severity for the record's ad class).
+    public var rule: RuleMeta
     public var match: String
     public var start: Int
     public var end: Int
@@ -35,22 +32,49 @@ public struct Finding: Sendable, Equatable {
     /// Kept as the hash (0 = not set) and spelled as 16 hex digits only where it is shown.
     public var fingerprintValue: UInt64 = 0
     public var fingerprint: String { fingerprintValue == 0 ? "" : Fingerprint.hex(fingerprintValue) }
-    /// The quoted article text, for --explain and the reports.
-    public var lawText: String? = nil
     /// What a composed claim is made of: the entry of each word list the match holds
     /// (`disease: 高血压`, `treat_verb: 调理`) and the ad class that chose the article.
     public var parts: [Part] = []
 
-    public init(ruleID: String, category: Category, severity: Severity, law: String, message: String,
-                match: String, start: Int, end: Int) {
-        self.ruleID = ruleID
-        self.category = category
-        self.severity = severity
-        self.law = law
-        self.message = message
+    public init(rule: RuleMeta, match: String, start: Int, end: Int) {
+        self.rule = rule
         self.match = match
         self.start = start
         self.end = end
+    }
+
+    /// A finding of a rule given field by field (no law text).
+    public init(ruleID: String, category: Category, severity: Severity, law: String, message: String,
+                match: String, start: Int, end: Int) {
+        self.init(rule: RuleMeta(id: ruleID, category: category, severity: severity, law: law, lawText: nil, message: message),
+                  match: match, start: start, end: end)
+    }
+
+    // Shorthands for the members of `rule`.
+    @inlinable public var ruleID: String {
+        get { rule.id }
+        set { rule.id = newValue }
+    }
+    @inlinable public var category: Category {
+        get { rule.category }
+        set { rule.category = newValue }
+    }
+    @inlinable public var severity: Severity {
+        get { rule.severity }
+        set { rule.severity = newValue }
+    }
+    @inlinable public var law: String {
+        get { rule.law }
+        set { rule.law = newValue }
+    }
+    /// The quoted article text, for --explain and the reports.
+    @inlinable public var lawText: String? {
+        get { rule.lawText }
+        set { rule.lawText = newValue }
+    }
+    @inlinable public var message: String {
+        get { rule.message }
+        set { rule.message = newValue }
     }
 }
 

@@ -59,56 +59,32 @@ public struct RecordInspector: Sendable {
         c == 0x5E74 || c == 0x6708 || c == 0x65E5 || c == 0x53F7 || c == 0x65F6 || c == 0x5206
     }
 
-    public func inspect(_ p: UnsafeBufferPointer<UInt8>) -> Report {
-        guard let base = p.baseAddress else { return Report(firstInvalid: nil, suspicious: false) }
-        let n = p.count
-        var i = 0
+    /// What the scan carries from one code point to the next.
+    struct State {
         var prevHan: UInt32 = 0      // previous code point if Han, else 0
         var sepKind: UInt8 = 0       // strongest separator seen since the last Han character (0 = none)
         var weakRuns = 0             // Han-weak-Han alternations in a row
         var blanks = false           // the strong separators since the last Han character are all `_`
-        var invalid: Int? = nil
+        var invalid: Int? = nil      // the first invalid UTF-8 byte so far
+    }
 
-        /// Suspicious from here on. The rest is not validated here: the evasion pass decodes every
-        /// byte anyway and reports the first invalid one (Deobfuscator.Text.firstInvalid).
+    /// One pass over the record, code point by code point, with two fast paths: plain ASCII eight
+    /// bytes at a time, and stretches of Han text (`hanStretch`). Stops at the first sign of
+    /// disguise: the rest is not validated here, as the evasion pass decodes every byte anyway and
+    /// reports the first invalid one (Deobfuscator.Text.firstInvalid).
+    public func inspect(_ p: UnsafeBufferPointer<UInt8>) -> Report {
+        guard let base = p.baseAddress else { return Report(firstInvalid: nil, suspicious: false) }
+        let n = p.count
+        var i = 0
+        var st = State()
         func suspiciousFrom(_ at: Int) -> Report {
-            Report(firstInvalid: invalid, suspicious: true, suspiciousAt: at)
-        }
-        @inline(__always) func han(_ c: UInt32) -> Bool {
-            // returns true when the record is suspicious
-            if sepKind == 2 {
-                guard blanks && Self.isDateUnit(c) else { return true }
-                sepKind = 0          // 月__日: a blank of a date, layout
-            }
-            if sepKind == 1 {
-                weakRuns += 1
-                if weakRuns >= 2 { return true }
-            } else if c != prevHan {
-                weakRuns = 0
-            }
-            // claim characters are all in the BMP; astral Han (U+20000…) never is one
-            if c == prevHan && c < 0x10000 && claimChar[Int(c)] != 0 { return true }
-            prevHan = c
-            sepKind = 0
-            return false
-        }
-        @inline(__always) func other(_ kind: UInt8, _ cp: UInt32) {
-            // a non-Han code point: a separator continues a run after a Han character, anything else ends it
-            if kind != 0 && (prevHan != 0 || sepKind != 0) {
-                if kind == 2 { blanks = (sepKind < 2 || blanks) && cp == 0x5F }
-                sepKind = max(sepKind, kind)
-                prevHan = prevHan == 0 ? 0 : prevHan
-            } else {
-                prevHan = 0
-                sepKind = 0
-                weakRuns = 0
-            }
+            Report(firstInvalid: st.invalid, suspicious: true, suspiciousAt: at)
         }
 
         while i < n {
             let b = base[i]
             if b < 0x80 {
-                if prevHan == 0 && sepKind == 0 && i + 8 <= n {
+                if st.prevHan == 0 && st.sepKind == 0 && i + 8 <= n {
                     // plain ASCII with no Han character pending: skip 8 bytes unless one is '&'
                     let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                     let x = w ^ 0x2626_2626_2626_2626
@@ -116,87 +92,29 @@ public struct RecordInspector: Sendable {
                     if w & 0x8080_8080_8080_8080 == 0 && hasAmp == 0 { i &+= 8; continue }
                 }
                 if b == 0x26 && i + 2 < n && base[i + 1] == 0x23 { return suspiciousFrom(i) }
-                if b == 0x28 && prevHan != 0 && sepKind == 0 && i + 1 < n && (0x61...0x7A).contains(base[i + 1] | 0x20) {
+                if b == 0x28 && st.prevHan != 0 && st.sepKind == 0 && i + 1 < n && (0x61...0x7A).contains(base[i + 1] | 0x20) {
                     return suspiciousFrom(i)      // 醫(yi
                 }
-                other(separator[Int(b)], UInt32(b))
+                other(separator[Int(b)], UInt32(b), &st)
                 i &+= 1
                 continue
             }
-            // a stretch of 3-byte Han characters with nothing pending: only the repeat check
-            // applies. Characters that end a stretch without signifying anything (CJK
-            // punctuation, digits, letters, line breaks: neither separators nor invisible) are
-            // taken in it too: they follow Han text every few characters, and leaving the loop
-            // for each one cost a mispredicted branch or two.
-            if sepKind == 0 && b >= 0xE3 && b <= 0xE9 {
-                var c0 = prevHan          // the previous character if Han, else 0
-                var run = false
-                while true {
-                    // two characters (6 bytes) at a time while both are U+4000–9FFF (lead byte
-                    // E4–E9, two continuation bytes) and neither repeats the one before it; a
-                    // repeat, or anything else, is left to the exact step below
-                    var p3: UInt64 = c0 >= 0x800 && c0 < 0x10000
-                        ? UInt64(0xE0 | (c0 >> 12)) | UInt64(0x80 | ((c0 >> 6) & 0x3F)) << 8 | UInt64(0x80 | (c0 & 0x3F)) << 16
-                        : ~0
-                    var pairs = false
-                    while i &+ 8 <= n {
-                        let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                        let l0 = UInt8(truncatingIfNeeded: w), l1 = UInt8(truncatingIfNeeded: w >> 24)
-                        guard l0 &- 0xE4 < 6 && l1 &- 0xE4 < 6,
-                              w & 0x0000_C0C0_00C0_C000 == 0x0000_8080_0080_8000 else { break }
-                        let ch0 = w & 0xFF_FFFF, ch1 = (w >> 24) & 0xFF_FFFF
-                        if ch0 == p3 || ch1 == ch0 { break }
-                        p3 = ch1
-                        pairs = true
-                        i &+= 6
-                    }
-                    if pairs {
-                        run = true
-                        weakRuns = 0
-                        c0 = (UInt32(p3 & 0x0F) << 12) | (UInt32((p3 >> 8) & 0x3F) << 6) | UInt32((p3 >> 16) & 0x3F)
-                    }
-                    // one character exactly; anything else ends the stretch
-                    guard i &+ 2 < n else { break }
-                    let x = base[i]
-                    if x < 0x80 {
-                        // after a Han character a separator, `&` or `(` means something; after
-                        // anything else only `&` does (a reference)
-                        guard x != 0x26, c0 == 0 || (separator[Int(x)] == 0 && x != 0x28) else { break }
-                        c0 = 0
-                        weakRuns = 0
-                        run = true
-                        i &+= 1
-                        continue
-                    }
-                    guard x & 0xF0 == 0xE0 else { break }
-                    let b1 = base[i &+ 1], b2 = base[i &+ 2]
-                    guard b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 && !(x == 0xE0 && b1 < 0xA0) && !(x == 0xED && b1 >= 0xA0) else { break }
-                    let c = (UInt32(x & 0x0F) << 12) | (UInt32(b1 & 0x3F) << 6) | UInt32(b2 & 0x3F)
-                    if c >= 0x3400 && c <= 0x9FFF {
-                        if c == c0 && claimChar[Int(c)] != 0 { return suspiciousFrom(i) }
-                        if c != c0 { weakRuns = 0 }
-                        c0 = c
-                    } else {
-                        // not Han (U+F900–FAFF is), not invisible, and no separator after a Han character
-                        guard c < 0xF900 || c > 0xFAFF, invisible[Int(c)] == 0,
-                              c0 == 0 || separator[Int(c)] == 0 else { break }
-                        c0 = 0
-                        weakRuns = 0
-                    }
-                    run = true
-                    i &+= 3
+            if st.sepKind == 0 && b >= 0xE3 && b <= 0xE9 {
+                switch hanStretch(base, n, &i, &st) {
+                case .none: break
+                case .read: continue
+                case .suspicious(let at): return suspiciousFrom(at)
                 }
-                if run { prevHan = c0; continue }
             }
             if b & 0xF0 == 0xE0 && i + 2 < n {
                 let b1 = base[i + 1], b2 = base[i + 2]
                 if b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 && !(b == 0xE0 && b1 < 0xA0) && !(b == 0xED && b1 >= 0xA0) {
                     let c = (UInt32(b & 0x0F) << 12) | (UInt32(b1 & 0x3F) << 6) | UInt32(b2 & 0x3F)
                     if Han.contains(c) {   // (BMP here: three-byte sequence)
-                        if han(c) { return suspiciousFrom(i) }
+                        if han(c, &st) { return suspiciousFrom(i) }
                     } else {
                         if invisible[Int(c)] != 0 && i > 0 { return suspiciousFrom(i) }
-                        other(separator[Int(c)], c)
+                        other(separator[Int(c)], c, &st)
                     }
                     i &+= 3
                     continue
@@ -204,19 +122,130 @@ public struct RecordInspector: Sendable {
             }
             let (c, len) = UTF8Scan.decode(p, i)
             if c == 0xFFFD && len == 1 {
-                if invalid == nil { invalid = i }
-                other(0, c)
+                if st.invalid == nil { st.invalid = i }
+                other(0, c, &st)
             } else if c >= 0x10000 {
                 if Han.contains(c) {
-                    if han(c) { return suspiciousFrom(i) }
+                    if han(c, &st) { return suspiciousFrom(i) }
                 } else {
-                    other(2, c)                               // emoji and other astral symbols
+                    other(2, c, &st)                          // emoji and other astral symbols
                 }
             } else {
-                other(separator[Int(c)], c)
+                other(separator[Int(c)], c, &st)
             }
             i &+= len
         }
-        return Report(firstInvalid: invalid, suspicious: false)
+        return Report(firstInvalid: st.invalid, suspicious: false)
+    }
+
+    /// A Han character: true when the record is suspicious (a strong separator or a second weak
+    /// one between Han characters, or a claim character repeated).
+    @inline(__always)
+    private func han(_ c: UInt32, _ st: inout State) -> Bool {
+        if st.sepKind == 2 {
+            guard st.blanks && Self.isDateUnit(c) else { return true }
+            st.sepKind = 0          // 月__日: a blank of a date, layout
+        }
+        if st.sepKind == 1 {
+            st.weakRuns += 1
+            if st.weakRuns >= 2 { return true }
+        } else if c != st.prevHan {
+            st.weakRuns = 0
+        }
+        // claim characters are all in the BMP; astral Han (U+20000…) never is one
+        if c == st.prevHan && c < 0x10000 && claimChar[Int(c)] != 0 { return true }
+        st.prevHan = c
+        st.sepKind = 0
+        return false
+    }
+
+    /// A non-Han code point: a separator continues a run after a Han character, anything else ends it.
+    @inline(__always)
+    private func other(_ kind: UInt8, _ cp: UInt32, _ st: inout State) {
+        if kind != 0 && (st.prevHan != 0 || st.sepKind != 0) {
+            if kind == 2 { st.blanks = (st.sepKind < 2 || st.blanks) && cp == 0x5F }
+            st.sepKind = max(st.sepKind, kind)
+        } else {
+            st.prevHan = 0
+            st.sepKind = 0
+            st.weakRuns = 0
+        }
+    }
+
+    enum Stretch {
+        /// Nothing read: the byte at i is left to the exact steps.
+        case none
+        /// Read up to i.
+        case read
+        /// A claim character repeated at this offset.
+        case suspicious(Int)
+    }
+
+    /// A stretch of 3-byte Han characters with nothing pending: only the repeat check applies.
+    /// Characters that end a stretch without signifying anything (CJK punctuation, digits,
+    /// letters, line breaks: neither separators nor invisible) are taken in it too: they follow
+    /// Han text every few characters, and leaving the loop for each one cost a mispredicted
+    /// branch or two.
+    @inline(__always)
+    private func hanStretch(_ base: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int, _ st: inout State) -> Stretch {
+        var c0 = st.prevHan       // the previous character if Han, else 0
+        var run = false
+        while true {
+            // two characters (6 bytes) at a time while both are U+4000–9FFF (lead byte
+            // E4–E9, two continuation bytes) and neither repeats the one before it; a
+            // repeat, or anything else, is left to the exact step below
+            var p3: UInt64 = c0 >= 0x800 && c0 < 0x10000
+                ? UInt64(0xE0 | (c0 >> 12)) | UInt64(0x80 | ((c0 >> 6) & 0x3F)) << 8 | UInt64(0x80 | (c0 & 0x3F)) << 16
+                : ~0
+            var pairs = false
+            while i &+ 8 <= n {
+                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let l0 = UInt8(truncatingIfNeeded: w), l1 = UInt8(truncatingIfNeeded: w >> 24)
+                guard l0 &- 0xE4 < 6 && l1 &- 0xE4 < 6,
+                      w & 0x0000_C0C0_00C0_C000 == 0x0000_8080_0080_8000 else { break }
+                let ch0 = w & 0xFF_FFFF, ch1 = (w >> 24) & 0xFF_FFFF
+                if ch0 == p3 || ch1 == ch0 { break }
+                p3 = ch1
+                pairs = true
+                i &+= 6
+            }
+            if pairs {
+                run = true
+                st.weakRuns = 0
+                c0 = (UInt32(p3 & 0x0F) << 12) | (UInt32((p3 >> 8) & 0x3F) << 6) | UInt32((p3 >> 16) & 0x3F)
+            }
+            // one character exactly; anything else ends the stretch
+            guard i &+ 2 < n else { break }
+            let x = base[i]
+            if x < 0x80 {
+                // after a Han character a separator, `&` or `(` means something; after
+                // anything else only `&` does (a reference)
+                guard x != 0x26, c0 == 0 || (separator[Int(x)] == 0 && x != 0x28) else { break }
+                c0 = 0
+                st.weakRuns = 0
+                run = true
+                i &+= 1
+                continue
+            }
+            guard x & 0xF0 == 0xE0 else { break }
+            let b1 = base[i &+ 1], b2 = base[i &+ 2]
+            guard b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 && !(x == 0xE0 && b1 < 0xA0) && !(x == 0xED && b1 >= 0xA0) else { break }
+            let c = (UInt32(x & 0x0F) << 12) | (UInt32(b1 & 0x3F) << 6) | UInt32(b2 & 0x3F)
+            if c >= 0x3400 && c <= 0x9FFF {
+                if c == c0 && claimChar[Int(c)] != 0 { return .suspicious(i) }
+                if c != c0 { st.weakRuns = 0 }
+                c0 = c
+            } else {
+                // not Han (U+F900–FAFF is), not invisible, and no separator after a Han character
+                guard c < 0xF900 || c > 0xFAFF, invisible[Int(c)] == 0,
+                      c0 == 0 || separator[Int(c)] == 0 else { break }
+                c0 = 0
+                st.weakRuns = 0
+            }
+            run = true
+            i &+= 3
+        }
+        if run { st.prevHan = c0; return .read }
+        return .none
     }
 }

@@ -8,11 +8,11 @@ public struct JSONLReporter: Reporter {
     /// severity, law, message), written once here instead of escaped again for every finding.
     private let ruleMembers: [String: RuleMembers]
 
-    /// A class: looking one up retains one reference, not every string of a RuleInfo.
+    /// A class: looking one up retains one reference, not every string of a RuleMeta.
     private final class RuleMembers: Sendable {
-        let rule: RuleInfo
+        let rule: RuleMeta
         let json: [UInt8]
-        init(rule: RuleInfo, json: [UInt8]) {
+        init(rule: RuleMeta, json: [UInt8]) {
             self.rule = rule
             self.json = json
         }

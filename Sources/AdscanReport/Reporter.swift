@@ -19,7 +19,7 @@ public struct ReportOptions: Sendable {
     /// without an id field has `"id": null` instead of `source:line`.
     public var omitPosition = false
     /// The loaded rules' metadata (SARIF rule list, HTML legend).
-    public var rules: [RuleInfo] = []
+    public var rules: [RuleMeta] = []
     public var toolVersion = "0.3.0"
 
     public init() {}

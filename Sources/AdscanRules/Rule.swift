@@ -30,12 +30,8 @@ public struct RequirementGroup: Sendable {
 /// A rule as written in a lexicon file, after validation. Literals are stored folded
 /// (NFKC + case + Traditional→Simplified) so they match normalised text.
 public struct Rule: Sendable {
-    public var id: String
-    public var category: Category
-    public var severity: Severity
-    public var law: String
-    public var lawText: String?
-    public var message: String
+    /// What reports say about the rule (id, category, severity, law, law text, message).
+    public var meta: RuleMeta
     public var scope: RuleScope
     public var boundary: Boundary
     /// Literals of which at least one must be present for the patterns to run (the prefilter).
@@ -93,6 +89,32 @@ public struct Rule: Sendable {
     /// Where the rule is defined.
     public var file: String
     public var line: Int
+
+    // Shorthands for the members of `meta`.
+    @inlinable public var id: String {
+        get { meta.id }
+        set { meta.id = newValue }
+    }
+    @inlinable public var category: Category {
+        get { meta.category }
+        set { meta.category = newValue }
+    }
+    @inlinable public var severity: Severity {
+        get { meta.severity }
+        set { meta.severity = newValue }
+    }
+    @inlinable public var law: String {
+        get { meta.law }
+        set { meta.law = newValue }
+    }
+    @inlinable public var lawText: String? {
+        get { meta.lawText }
+        set { meta.lawText = newValue }
+    }
+    @inlinable public var message: String {
+        get { meta.message }
+        set { meta.message = newValue }
+    }
 }
 
 /// A context gate: text around a finding that shows it is not a claim (a regulator's notice,

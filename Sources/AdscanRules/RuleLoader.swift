@@ -435,9 +435,9 @@ public struct RuleLoader {
             throw reader.error("examples", "every rule needs examples: `flag` (sentences it must flag) and `pass` (look-alikes it must not)")
         }
         return Rule(
-            id: id, category: category, severity: severity,
-            law: m.value("provision") != nil ? (try reader.optionalString("law") ?? "") : try reader.string("law"),
-            lawText: try reader.optionalString("law_text"), message: try reader.string("message"),
+            meta: RuleMeta(id: id, category: category, severity: severity,
+                           law: m.value("provision") != nil ? (try reader.optionalString("law") ?? "") : try reader.string("law"),
+                           lawText: try reader.optionalString("law_text"), message: try reader.string("message")),
             scope: scope, boundary: boundary, keywords: keywords, patterns: patterns, terms: terms,
             exceptions: try reader.strings("exceptions").map(foldLiteral),
             exceptionPatterns: try reader.strings("exception_patterns").map(table.foldHan),

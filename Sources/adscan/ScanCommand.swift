@@ -145,9 +145,7 @@ struct ScanCommand: ParsableCommand {
         reportOptions.omitPosition = recordIo
         reportOptions.explain = explain
         reportOptions.bom = bom
-        reportOptions.rules = compiled.ruleSet.rules.map {
-            RuleInfo(id: $0.id, category: $0.category, severity: $0.severity, law: $0.law, lawText: $0.lawText, message: $0.message)
-        }
+        reportOptions.rules = compiled.ruleSet.rules.map(\.meta)
         let outFD: Int32
         // whole-file formats (csv, sarif, html) go to a temporary file beside the output and are
         // renamed over it at the end: an interrupted scan never leaves a half report at -o

@@ -157,7 +157,7 @@ final class EvasionTests: XCTestCase {
         texts += ["本院治癒率高達９８％，國家級專家坐診。", "醫(yī)院根(gēn)治，三個療程痊癒", "zhi愈率100%，根zhi不复发"]
         var checked = 0
         for t in texts {
-            let folded = Array(t.utf8).withUnsafeBufferPointer { compiled.deobfuscator.rewrite($0).bytes }
+            let folded = Array(t.utf8).withUnsafeBufferPointer { compiled.evasion.deobfuscator.rewrite($0).bytes }
             folded.withUnsafeBufferPointer { p in
                 let all = matcher.scan(p, scratch: Scratch())
                 let few = matcher.scan(p, scratch: Scratch(), folded: true)
@@ -171,7 +171,7 @@ final class EvasionTests: XCTestCase {
     }
 
     func testPlainTextDoesNotTakeTheEvasionPath() {
-        let inspector = TestSupport.compiled.inspector
+        let inspector = TestSupport.compiled.evasion.inspector
         func suspicious(_ s: String) -> Bool { var c = s; return c.withUTF8 { inspector.inspect($0).suspicious } }
         XCTAssertFalse(suspicious("本院治癒率高達９８％，國家級專家坐診。今天天气很好，谢谢大家！"))
         XCTAssertFalse(suspicious("iPhone 15 发布，售价5999元（含税）。"))

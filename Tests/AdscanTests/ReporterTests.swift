@@ -6,8 +6,8 @@ import XCTest
 /// Each reporter on ScannedRecord values built here: no scan, no subprocess, no rule pack.
 final class ReporterTests: XCTestCase {
     static let rules = [
-        RuleInfo(id: "T-BEST", category: .absoluteTerm, severity: .warning, law: "《广告法》第九条", lawText: "不得使用最佳", message: "best"),
-        RuleInfo(id: "T-CURE", category: .efficacyGuarantee, severity: .error, law: "《广告法》第十七条", lawText: nil, message: "cure"),
+        RuleMeta(id: "T-BEST", category: .absoluteTerm, severity: .warning, law: "《广告法》第九条", lawText: "不得使用最佳", message: "best"),
+        RuleMeta(id: "T-CURE", category: .efficacyGuarantee, severity: .error, law: "《广告法》第十七条", lawText: nil, message: "cure"),
     ]
 
     /// A record on line 3 of a file: an active error (on the record's second line) and a

@@ -65,7 +65,7 @@ _ = table
 if ProcessInfo.processInfo.environment["SHOW_SUSPICIOUS"] != nil {
     var shown = 0
     for r in records where shown < 12 {
-        let rep = r.withUnsafeBufferPointer { compiled.inspector.inspect($0) }
+        let rep = r.withUnsafeBufferPointer { compiled.evasion.inspector.inspect($0) }
         if let at = rep.suspiciousAt {
             let lo = max(0, at - 24), hi = min(r.count, at + 12)
             print("suspicious at \(at): «" + String(decoding: r[lo..<hi], as: UTF8.self).replacingOccurrences(of: "\n", with: "⏎") + "»")
@@ -75,7 +75,7 @@ if ProcessInfo.processInfo.environment["SHOW_SUSPICIOUS"] != nil {
 }
 stage("inspection (utf-8 + disguise)") {
     var n = 0
-    for r in records { r.withUnsafeBufferPointer { if compiled.inspector.inspect($0).suspicious { n += 1 } } }
+    for r in records { r.withUnsafeBufferPointer { if compiled.evasion.inspector.inspect($0).suspicious { n += 1 } } }
     return n
 }
 stage("utf-8 validation") {
@@ -83,12 +83,12 @@ stage("utf-8 validation") {
     for r in records { r.withUnsafeBufferPointer { if UTF8Scan.firstInvalid($0) != nil { bad += 1 } } }
     return bad
 }
-let suspicious = records.filter { r in r.withUnsafeBufferPointer { compiled.inspector.inspect($0).suspicious } }
+let suspicious = records.filter { r in r.withUnsafeBufferPointer { compiled.evasion.inspector.inspect($0).suspicious } }
 let suspiciousBytes = suspicious.reduce(0) { $0 + $1.count }
 print("suspicious records: \(suspicious.count), \(suspiciousBytes / 1_000_000) MB")
 stage("evasion rewrite (of all)") {
     var n = 0
-    for r in suspicious { r.withUnsafeBufferPointer { n += compiled.deobfuscator.rewrite($0).bytes.count } }
+    for r in suspicious { r.withUnsafeBufferPointer { n += compiled.evasion.deobfuscator.rewrite($0).bytes.count } }
     return n
 }
 let hits = HitBuffer()

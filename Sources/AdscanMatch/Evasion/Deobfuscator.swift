@@ -138,10 +138,30 @@ public struct Deobfuscator: Sendable {
         }
     }
 
+    /// Where the rewrite stands: the next input byte, the next output byte, and what it carries
+    /// to the next unit. A local of the pass (never captured by a closure: a captured variable
+    /// lives in a heap box, and a loop that loads and stores it every iteration waits on store
+    /// forwarding).
+    struct Cursor {
+        var i = 0                    // next input byte
+        var k = 0                    // next output byte
+        var delta = Int.min          // source − output offset of the open linear piece (none: Int.min)
+        var last: UInt32 = 0         // last emitted code point (0 = none)
+        var pending: UInt16 = 0      // transforms of dropped units, marked on the next emitted one
+        var firstInvalid: Int? = nil
+
+        /// Output byte k comes from input byte i, in a linear piece (opened unless it continues one).
+        @inline(__always)
+        mutating func linear(_ map: inout RewriteMap) {
+            if i &- k != delta { map.openLinear(out: k, src: i); delta = i &- k }
+        }
+    }
+
     /// One streaming pass over the record: decode, fold, and drop or keep each unit, writing the
     /// output through a pointer and its offset map as runs (code points that fold to themselves
-    /// are copied as their original bytes). Lookahead for separator runs and pinyin glosses
-    /// decodes ahead.
+    /// are copied as their original bytes). Per unit: the fast paths (`copyFast`), else decode it
+    /// (`unit`), drop it (`drops`: invisible, a pinyin gloss, a separator run, a repeat) or write
+    /// it (`emit`). Then step 6, the replacements (`replace`).
     public func rewrite(_ text: UnsafeBufferPointer<UInt8>) -> Text {
         let n = text.count
         // folding rarely grows text (full-width → ASCII and dropped separators shrink it); when a
@@ -149,147 +169,161 @@ public struct Deobfuscator: Sendable {
         var cap = n + 64
         var bytes = [UInt8](unsafeUninitializedCapacity: cap) { _, c in c = cap }
         var map = RewriteMap()
-        var i = 0
-        var count = 0
-        var delta = Int.min           // source − output offset of the open linear piece (none: Int.min)
-        var last: UInt32 = 0          // last emitted code point (0 = none)
-        var pending: UInt16 = 0
-        var firstInvalid: Int? = nil
+        var cursor = Cursor()
         while true {
             let limit = cap - 64      // room for the largest unit (18 code points × 3 bytes)
             bytes.withUnsafeMutableBufferPointer { ob in
                 let o = ob.baseAddress!
-                // the loop state in locals: captured variables live in heap boxes, and a loop
-                // that loads and stores them every iteration waits on store forwarding
-                var i_ = i, k = count, delta_ = delta, last_ = last, pending_ = pending, firstInvalid_ = firstInvalid
-                let (plainLow, plainHigh) = plainASCII
-                let han = table.hanFoldTable
-                while i_ < n && k < limit {
-                    // fast paths: plain ASCII, and a Han character folding to one Han character
-                    // that does not repeat the last; both keep the byte length (a linear piece)
-                    let b = text[i_]
-                    if b < 0x80 {
-                        let word = b < 64 ? plainLow : plainHigh
-                        if (word >> UInt64(b & 63)) & 1 != 0 {
-                            if i_ &- k != delta_ { map.openLinear(out: k, src: i_); delta_ = i_ &- k }
-                            if pending_ != 0 { map.mark(k, k &+ 1, pending_); pending_ = 0 }
-                            o[k] = b
-                            k &+= 1; last_ = UInt32(b); i_ &+= 1
-                            continue
-                        }
-                        // a pinyin gloss after a Han character (醫(yī)), as the slow path below would
-                        // find it, without decoding `(` as a unit first (glossed pages have hundreds)
-                        if b == 0x28 && Self.isHan(last_), let skip = pinyinGloss(text, from: i_ &+ 1) {
-                            pending_ |= Transform.pinyinGloss
-                            i_ = skip
-                            continue
-                        }
-                    } else if i_ &+ 2 < n, let (_, f) = FoldTable.foldedHan(han, text, at: i_), f != last_ {
-                        // a Han character that folds to one Han character (itself, or simplified)
-                        // (its traditional bit is not recorded: a linear piece whose bytes differ
-                        // from the original's can only be a Han fold, see Text.transforms)
-                        if i_ &- k != delta_ { map.openLinear(out: k, src: i_); delta_ = i_ &- k }
-                        if pending_ != 0 { map.mark(k, k &+ 3, pending_) }
-                        UTF8Scan.encode3(f, into: o + k)
-                        k &+= 3; last_ = f; pending_ = 0; i_ &+= 3
-                        continue
-                    }
-                    if b >= 0xE0 && b < 0xF0 && i_ &+ 2 < n {
-                        // any other 3-byte character folding to one code point that is neither a
-                        // separator, `(` nor a repeat (CJK and full-width punctuation: ，→ ,)
-                        let b1 = text[i_ &+ 1], b2 = text[i_ &+ 2]
-                        let c = (UInt32(b & 0x0F) << 12) | (UInt32(b1 & 0x3F) << 6) | UInt32(b2 & 0x3F)
-                        if b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 && c >= 0x800 && (c < 0xD800 || c > 0xDFFF) {
-                            let e = table.entry(c)
-                            if e & 0x8000_0000 == 0 && e != last_ && e != 0x28 && !Self.isSeparator(e) {
-                                if e == c {
-                                    if i_ &- k != delta_ { map.openLinear(out: k, src: i_); delta_ = i_ &- k }
-                                    if pending_ != 0 { map.mark(k, k &+ 3, pending_) }
-                                    o[k] = b; o[k &+ 1] = b1; o[k &+ 2] = b2
-                                    k &+= 3
-                                } else {
-                                    map.atomic(out: k, src: i_, srcEnd: i_ &+ 3)
-                                    delta_ = Int.min
-                                    let start = k
-                                    k &+= UTF8Scan.encode(e, into: o + k)
-                                    let bit = pending_ | UInt16(table.transformBit(c))
-                                    if bit != 0 { map.mark(start, k, bit) }
-                                }
-                                last_ = e; pending_ = 0; i_ &+= 3
-                                continue
-                            }
-                        }
-                    }
-                    let u = unit(text, i_)
-                    if u.bits & UInt16(Transform.invalidUTF8) != 0 && firstInvalid_ == nil { firstInvalid_ = i_ }
-                    if u.count == 0 {                    // invisible: gone, but remembered
-                        pending_ |= u.bits
-                        i_ = u.next
-                        continue
-                    }
-                    if u.count == 1 && Self.isHan(last_) {
-                        let c = u.first
-                        if c == 0x28, let skip = pinyinGloss(text, from: u.next) {
-                            pending_ |= Transform.pinyinGloss
-                            i_ = skip
-                            continue
-                        }
-                        if Self.isSeparator(c) {
-                            var j = u.next
-                            var v = j < n ? unit(text, j) : u
-                            while j < n && (v.count == 0 || (v.count == 1 && Self.isSeparator(v.first))) {
-                                j = v.next
-                                if j < n { v = unit(text, j) }
-                            }
-                            if j < n, v.count == 1, Self.isHan(v.first) {
-                                pending_ |= Transform.separator
-                                i_ = j
-                                continue
-                            }
-                        }
-                        if c == last_, claimChar.contains(c) {
-                            pending_ |= Transform.repeated
-                            i_ = u.next
-                            continue
-                        }
-                    }
-                    let bit = u.bits | pending_
-                    let start = k
-                    if u.verbatim {
-                        if i_ &- k != delta_ { map.openLinear(out: k, src: i_); delta_ = i_ &- k }
-                        for p in i_..<u.next { o[k] = text[p]; k &+= 1 }
-                        last_ = u.first
-                    } else {
-                        map.atomic(out: k, src: i_, srcEnd: u.next)
-                        delta_ = Int.min
-                        if u.count == 1 {
-                            k &+= UTF8Scan.encode(u.first, into: o + k)
-                            last_ = u.first
-                        } else {
-                            for m in 0..<u.count {
-                                let c = table.pooled(u.entry, m)
-                                k &+= UTF8Scan.encode(c, into: o + k)
-                                last_ = c
-                            }
-                        }
-                    }
-                    if bit != 0 { map.mark(start, k, bit) }
-                    pending_ = 0
-                    i_ = u.next
+                var cur = cursor      // in a local: see Cursor
+                while cur.i < n && cur.k < limit {
+                    if copyFast(text, o, &cur, &map) { continue }
+                    let u = unit(text, cur.i)
+                    if u.bits & UInt16(Transform.invalidUTF8) != 0 && cur.firstInvalid == nil { cur.firstInvalid = cur.i }
+                    if drops(u, text, &cur) { continue }
+                    emit(u, text, o, &cur, &map)
                 }
-                i = i_; count = k; delta = delta_; last = last_; pending = pending_; firstInvalid = firstInvalid_
+                cursor = cur
             }
-            if i >= n { break }
+            if cursor.i >= n { break }
             cap *= 2
             bytes.append(contentsOf: repeatElement(0, count: cap - bytes.count))
         }
-        bytes.removeSubrange(count...)
+        bytes.removeSubrange(cursor.k...)
         var out = Text(bytes: bytes)
         out.map = map
-        out.firstInvalid = firstInvalid
+        out.firstInvalid = cursor.firstInvalid
         var replaced = replace(out)
-        replaced.firstInvalid = firstInvalid
+        replaced.firstInvalid = cursor.firstInvalid
         return replaced
+    }
+
+    /// The fast paths, which keep the byte length (a linear piece) or fold one 3-byte character
+    /// to one code point: plain ASCII, a Han character folding to one Han character that does not
+    /// repeat the last, and any other 3-byte character folding to one code point that is neither
+    /// a separator, `(` nor a repeat (CJK and full-width punctuation: ，→ ,). Also a pinyin gloss
+    /// after a Han character, found without decoding `(` as a unit first (glossed pages have
+    /// hundreds). False when the unit at `cur.i` needs the exact steps.
+    @inline(__always)
+    private func copyFast(_ text: UnsafeBufferPointer<UInt8>, _ o: UnsafeMutablePointer<UInt8>,
+                          _ cur: inout Cursor, _ map: inout RewriteMap) -> Bool {
+        let n = text.count
+        let i = cur.i
+        let b = text[i]
+        if b < 0x80 {
+            let word = b < 64 ? plainASCII.0 : plainASCII.1
+            if (word >> UInt64(b & 63)) & 1 != 0 {
+                cur.linear(&map)
+                if cur.pending != 0 { map.mark(cur.k, cur.k &+ 1, cur.pending); cur.pending = 0 }
+                o[cur.k] = b
+                cur.k &+= 1; cur.last = UInt32(b); cur.i &+= 1
+                return true
+            }
+            if b == 0x28 && Self.isHan(cur.last), let skip = pinyinGloss(text, from: i &+ 1) {
+                cur.pending |= Transform.pinyinGloss
+                cur.i = skip
+                return true
+            }
+            return false
+        }
+        if i &+ 2 < n, let (_, f) = FoldTable.foldedHan(table.hanFoldTable, text, at: i), f != cur.last {
+            // (its traditional bit is not recorded: a linear piece whose bytes differ from the
+            // original's can only be a Han fold, see Text.transforms)
+            cur.linear(&map)
+            if cur.pending != 0 { map.mark(cur.k, cur.k &+ 3, cur.pending) }
+            UTF8Scan.encode3(f, into: o + cur.k)
+            cur.k &+= 3; cur.last = f; cur.pending = 0; cur.i &+= 3
+            return true
+        }
+        guard b >= 0xE0 && b < 0xF0 && i &+ 2 < n else { return false }
+        let b1 = text[i &+ 1], b2 = text[i &+ 2]
+        let c = (UInt32(b & 0x0F) << 12) | (UInt32(b1 & 0x3F) << 6) | UInt32(b2 & 0x3F)
+        guard b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 && c >= 0x800 && (c < 0xD800 || c > 0xDFFF) else { return false }
+        let e = table.entry(c)
+        guard e & 0x8000_0000 == 0 && e != cur.last && e != 0x28 && !Self.isSeparator(e) else { return false }
+        if e == c {
+            cur.linear(&map)
+            if cur.pending != 0 { map.mark(cur.k, cur.k &+ 3, cur.pending) }
+            o[cur.k] = b; o[cur.k &+ 1] = b1; o[cur.k &+ 2] = b2
+            cur.k &+= 3
+        } else {
+            map.atomic(out: cur.k, src: i, srcEnd: i &+ 3)
+            cur.delta = Int.min
+            let start = cur.k
+            cur.k &+= UTF8Scan.encode(e, into: o + cur.k)
+            let bit = cur.pending | UInt16(table.transformBit(c))
+            if bit != 0 { map.mark(start, cur.k, bit) }
+        }
+        cur.last = e; cur.pending = 0; cur.i &+= 3
+        return true
+    }
+
+    /// Steps 2-5 for a unit that leaves no output: an invisible character, and after a Han
+    /// character a pinyin gloss, a run of separators before another Han character, or a claim
+    /// character repeated. Its transforms are kept for the next unit written.
+    @inline(__always)
+    private func drops(_ u: Unit, _ text: UnsafeBufferPointer<UInt8>, _ cur: inout Cursor) -> Bool {
+        if u.count == 0 {                    // invisible: gone, but remembered
+            cur.pending |= u.bits
+            cur.i = u.next
+            return true
+        }
+        guard u.count == 1 && Self.isHan(cur.last) else { return false }
+        let n = text.count
+        let c = u.first
+        if c == 0x28, let skip = pinyinGloss(text, from: u.next) {
+            cur.pending |= Transform.pinyinGloss
+            cur.i = skip
+            return true
+        }
+        if Self.isSeparator(c) {
+            var j = u.next
+            var v = j < n ? unit(text, j) : u
+            while j < n && (v.count == 0 || (v.count == 1 && Self.isSeparator(v.first))) {
+                j = v.next
+                if j < n { v = unit(text, j) }
+            }
+            if j < n, v.count == 1, Self.isHan(v.first) {
+                cur.pending |= Transform.separator
+                cur.i = j
+                return true
+            }
+        }
+        if c == cur.last, claimChar.contains(c) {
+            cur.pending |= Transform.repeated
+            cur.i = u.next
+            return true
+        }
+        return false
+    }
+
+    /// Writes a unit: its original bytes when it folds to itself (a linear piece), else what it
+    /// folds to (an atomic piece); marks its transforms and those of the units dropped before it.
+    @inline(__always)
+    private func emit(_ u: Unit, _ text: UnsafeBufferPointer<UInt8>, _ o: UnsafeMutablePointer<UInt8>,
+                      _ cur: inout Cursor, _ map: inout RewriteMap) {
+        let bit = u.bits | cur.pending
+        let start = cur.k
+        if u.verbatim {
+            cur.linear(&map)
+            for p in cur.i..<u.next { o[cur.k] = text[p]; cur.k &+= 1 }
+            cur.last = u.first
+        } else {
+            map.atomic(out: cur.k, src: cur.i, srcEnd: u.next)
+            cur.delta = Int.min
+            if u.count == 1 {
+                cur.k &+= UTF8Scan.encode(u.first, into: o + cur.k)
+                cur.last = u.first
+            } else {
+                for m in 0..<u.count {
+                    let c = table.pooled(u.entry, m)
+                    cur.k &+= UTF8Scan.encode(c, into: o + cur.k)
+                    cur.last = c
+                }
+            }
+        }
+        if bit != 0 { map.mark(start, cur.k, bit) }
+        cur.pending = 0
+        cur.i = u.next
     }
 
     /// `(` + 1–8 Latin letters (pinyin, with or without tone marks, folded) + `)` after a Han
