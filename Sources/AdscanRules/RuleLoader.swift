@@ -288,7 +288,7 @@ public struct RuleLoader {
             }
             for node in seq {
                 guard let pm = node.mapping else { throw RuleLoadError(file: file, line: node.mark?.line ?? 0, reason: "a provision must be a mapping") }
-                var r = Fields(mapping: pm, file: file, line: node.mark?.line ?? 0)
+                let r = Fields(mapping: pm, file: file, line: node.mark?.line ?? 0)
                 try r.rejectUnknown(["id", "law", "text", "classes", "sources"], what: "provision")
                 let classes = try r.strings("classes")
                 if classes.isEmpty { throw r.error("classes", "a provision needs the ad classes it applies to (or `any`)") }
