@@ -52,49 +52,43 @@ public struct LeadIndex: Sendable {
         terminal = isEnd
     }
 
+    /// The child of node `n` on byte `b` (-1: none): a linear scan, fan-out is small past the root.
+    @inline(__always)
+    private func child(_ n: Int, _ b: UInt8) -> Int {
+        var e = Int(edgeStart[n])
+        let stop = Int(edgeStart[n + 1])
+        while e < stop {
+            if edgeByte[e] == b { return Int(edgeTarget[e]) }
+            e += 1
+        }
+        return -1
+    }
+
     /// Whether an entry starts at `pos` of base[..<end].
     @inline(__always)
     public func startsEntry(_ base: UnsafePointer<UInt8>, _ pos: Int, _ end: Int) -> Bool {
         var n = Int(root[Int(base[pos])])
-        if n < 0 { return false }
         var p = pos + 1
-        while true {
+        while n >= 0 {
             if terminal[n] { return true }
             if p >= end { return false }
-            let b = base[p]
-            var e = Int(edgeStart[n])
-            let stop = Int(edgeStart[n + 1])
-            var next = -1
-            while e < stop {
-                if edgeByte[e] == b { next = Int(edgeTarget[e]); break }
-                e += 1
-            }
-            if next < 0 { return false }
-            n = next
+            n = child(n, base[p])
             p += 1
         }
+        return false
     }
 
     /// The byte length of the longest entry that starts at `pos` of base[..<end] (0: none).
     public func longestEntry(_ base: UnsafePointer<UInt8>, _ pos: Int, _ end: Int) -> Int {
         var n = Int(root[Int(base[pos])])
-        if n < 0 { return 0 }
         var p = pos + 1
         var longest = 0
-        while true {
+        while n >= 0 {
             if terminal[n] { longest = p - pos }
             if p >= end { return longest }
-            let b = base[p]
-            var e = Int(edgeStart[n])
-            let stop = Int(edgeStart[n + 1])
-            var next = -1
-            while e < stop {
-                if edgeByte[e] == b { next = Int(edgeTarget[e]); break }
-                e += 1
-            }
-            if next < 0 { return longest }
-            n = next
+            n = child(n, base[p])
             p += 1
         }
+        return longest
     }
 }

@@ -37,51 +37,36 @@ public enum Lexicon {
     /// pattern only where an entry starts instead of at every position: PCRE2 walks a list of
     /// thousands of words branch by branch at each position it tries.
     public static func leadingLists(in pattern: String) -> [String] {
+        // the lead is the first required list when it stands at the very start (requiredLists
+        // drops quantified groups and answers nothing for a pattern with a top-level `|`)
         let s = Array(pattern.unicodeScalars)
-        var i = 0
+        guard let (names, _) = listGroup(s, at: 0) else { return [] }
+        return requiredLists(in: pattern).first == names ? names : []
+    }
+
+    /// `{{name}}` at `j`: the name and the index after it.
+    private static func listName(_ s: [Unicode.Scalar], at j: Int) -> (String, Int)? {
+        guard j + 1 < s.count, s[j] == "{", s[j + 1] == "{" else { return nil }
+        var k = j + 2
+        var n = String.UnicodeScalarView()
+        while k + 1 < s.count, !(s[k] == "}" && s[k + 1] == "}") { n.append(s[k]); k += 1 }
+        guard k + 1 < s.count, !n.isEmpty else { return nil }
+        return (String(n), k + 2)
+    }
+
+    /// `{{a}}` or `(?:{{a}}|{{b}}…)` at `i`: the names and the index after the group.
+    private static func listGroup(_ s: [Unicode.Scalar], at i: Int) -> ([String], Int)? {
+        if let (n, next) = listName(s, at: i) { return ([n], next) }
+        guard i + 3 < s.count, s[i] == "(", s[i + 1] == "?", s[i + 2] == ":" else { return nil }
+        var j = i + 3
         var names: [String] = []
-        func name(at j: Int) -> (String, Int)? {
-            guard j + 1 < s.count, s[j] == "{", s[j + 1] == "{" else { return nil }
-            var k = j + 2
-            var n = String.UnicodeScalarView()
-            while k + 1 < s.count, !(s[k] == "}" && s[k + 1] == "}") { n.append(s[k]); k += 1 }
-            guard k + 1 < s.count, !n.isEmpty else { return nil }
-            return (String(n), k + 2)
+        while let (n, next) = listName(s, at: j) {
+            names.append(n); j = next
+            if j < s.count, s[j] == "|" { j += 1; continue }
+            break
         }
-        if let (n, next) = name(at: 0) {
-            names = [n]; i = next
-        } else if s.count > 3, s[0] == "(", s[1] == "?", s[2] == ":" {
-            var j = 3
-            while let (n, next) = name(at: j) {
-                names.append(n); j = next
-                if j < s.count, s[j] == "|" { j += 1; continue }
-                break
-            }
-            guard !names.isEmpty, j < s.count, s[j] == ")" else { return [] }
-            i = j + 1
-        } else {
-            return []
-        }
-        // a quantifier on the lead makes it optional or repeatable: `?` `*` `+` `{2` `{,3`
-        if i < s.count {
-            let c = s[i]
-            if c == "?" || c == "*" || c == "+" { return [] }
-            if c == "{", i + 1 < s.count, s[i + 1] != "{" { return [] }
-        }
-        // no alternative at the top level of the rest
-        var depth = 0, inClass = false
-        var k = i
-        while k < s.count {
-            let c = s[k]
-            if c == "\\" { k += 2; continue }
-            if inClass { if c == "]" { inClass = false } }
-            else if c == "[" { inClass = true }
-            else if c == "(" { depth += 1 }
-            else if c == ")" { depth -= 1 }
-            else if c == "|" && depth == 0 { return [] }
-            k += 1
-        }
-        return names
+        guard !names.isEmpty, j < s.count, s[j] == ")" else { return nil }
+        return (names, j + 1)
     }
 
     /// The `{{name}}` references (or `(?:{{a}}|{{b}})` groups of them) that every match of the
@@ -91,14 +76,6 @@ public enum Lexicon {
     /// position).
     public static func requiredLists(in pattern: String) -> [[String]] {
         let s = Array(pattern.unicodeScalars)
-        func name(at j: Int) -> (String, Int)? {
-            guard j + 1 < s.count, s[j] == "{", s[j + 1] == "{" else { return nil }
-            var k = j + 2
-            var n = String.UnicodeScalarView()
-            while k + 1 < s.count, !(s[k] == "}" && s[k + 1] == "}") { n.append(s[k]); k += 1 }
-            guard k + 1 < s.count, !n.isEmpty else { return nil }
-            return (String(n), k + 2)
-        }
         func quantified(_ i: Int) -> Bool {
             guard i < s.count else { return false }
             let c = s[i]
@@ -112,25 +89,10 @@ public enum Lexicon {
             if c == "\\" { i += 2; continue }
             if inClass { if c == "]" { inClass = false }; i += 1; continue }
             if c == "[" { inClass = true; i += 1; continue }
-            if depth == 0, let (n, next) = name(at: i) {
-                if !quantified(next) { out.append([n]) }
+            if depth == 0, let (names, next) = listGroup(s, at: i) {
+                if !quantified(next) { out.append(names) }
                 i = next
                 continue
-            }
-            if depth == 0, c == "(", i + 3 < s.count, s[i + 1] == "?", s[i + 2] == ":" {
-                // a group made only of list names
-                var j = i + 3
-                var names: [String] = []
-                while let (n, next) = name(at: j) {
-                    names.append(n); j = next
-                    if j < s.count, s[j] == "|" { j += 1; continue }
-                    break
-                }
-                if !names.isEmpty, j < s.count, s[j] == ")" {
-                    if !quantified(j + 1) { out.append(names) }
-                    i = j + 1
-                    continue
-                }
             }
             if c == "(" { depth += 1 }
             else if c == ")" { depth -= 1 }
