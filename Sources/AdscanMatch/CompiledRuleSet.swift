@@ -112,6 +112,8 @@ public final class CompiledRuleSet: Sendable {
 
     /// Word lists that patterns require in their clause (one trie per distinct list set).
     public let listIndexes: [LeadIndex]
+    /// The same sets in one trie: a clause's entries of every set in one walk.
+    public let listUnion: LeadUnion
     /// One trie per word list of the pack (the context gate names a claim's parts with them).
     public let wordListIndexes: [String: LeadIndex]
 
@@ -136,6 +138,7 @@ public final class CompiledRuleSet: Sendable {
         self.rules = compiled
         self.warnings = warnings
         self.listIndexes = lists.sets
+        self.listUnion = LeadUnion(lists.setNames.map { $0.flatMap { ruleSet.lexicons[$0] ?? [] } })
         self.wordListIndexes = lists.allSingle()
 
         // context markers and ad-class indicators
@@ -232,6 +235,7 @@ public final class CompiledRuleSet: Sendable {
     struct WordListTries {
         let ruleSet: RuleSet
         var sets: [LeadIndex] = []
+        var setNames: [[String]] = []
         var setID: [String: Int] = [:]
         var single: [String: LeadIndex] = [:]
 
@@ -249,6 +253,7 @@ public final class CompiledRuleSet: Sendable {
             let key = names.joined(separator: "|")
             if let id = setID[key] { return id }
             sets.append(names.count == 1 ? list(names[0]) : LeadIndex(names.flatMap { ruleSet.lexicons[$0] ?? [] }))
+            setNames.append(names)
             setID[key] = sets.count - 1
             return sets.count - 1
         }

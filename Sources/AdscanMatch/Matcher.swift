@@ -176,7 +176,7 @@ public struct Matcher: Sendable {
                     let cr = compiled.rules[ri]
                     patterns: for (pi, re) in cr.patterns.enumerated() {
                         // nor one whose required word lists are not all in the clause
-                        for l in cr.patternLists[pi] where scratch.windowEntries(l, compiled.listIndexes[l]).isEmpty {
+                        for l in cr.patternLists[pi] where scratch.windowEntries(l, compiled.listUnion).isEmpty {
                             continue patterns
                         }
                         // a pattern whose required literals are not all in the clause cannot match
@@ -188,7 +188,7 @@ public struct Matcher: Sendable {
                             if !ClauseKeys.mayMatch(cr.patternKeys[pi], scratch.windowKeys) { continue }
                         }
                         let lead = cr.patternLead[pi]
-                        let starts = lead < 0 ? [] : scratch.windowEntries(lead, compiled.listIndexes[lead])
+                        let starts = lead < 0 ? [] : scratch.windowEntries(lead, compiled.listUnion)
                         scratch.window.bytes.withUnsafeBufferPointer { nb in
                             if lead < 0 {
                                 re.forEachMatch(in: nb, from: 0, to: nb.count, data: scratch.matchData) { s, e in

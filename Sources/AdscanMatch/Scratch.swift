@@ -26,8 +26,9 @@ public final class Scratch {
     func newWindow() {
         for r in ranRules { ranInWindow[r] = false }
         ranRules.removeAll(keepingCapacity: true)
-        for l in listsChecked { listInWindow[l] = 0 }
+        for l in listsChecked { listEntries[l].removeAll(keepingCapacity: true) }
         listsChecked.removeAll(keepingCapacity: true)
+        listsFound = false
         windowBoundaries = nil
     }
 
@@ -35,31 +36,29 @@ public final class Scratch {
     /// rules in one clause each needed them).
     var windowBoundaries: Set<Int32>? = nil
 
-    /// Per word-list index: 0 not checked in this window, 1 checked; and where its entries start.
-    var listInWindow: [UInt8] = []
+    /// Per word-list set: where its entries start in the window (all sets found in one walk, on
+    /// the window's first need), and the sets with entries, to clear them when the window moves.
+    var listsFound = false
     var listsChecked: [Int] = []
     var listEntries: [[Int32]] = []
 
-    /// Where entries of list `id` start in the window (found once per window and list).
-    func windowEntries(_ id: Int, _ index: LeadIndex) -> [Int32] {
-        if listInWindow.count <= id {
-            listInWindow += Array(repeating: 0, count: id + 1 - listInWindow.count)
-            listEntries += Array(repeating: [], count: id + 1 - listEntries.count)
-        }
-        if listInWindow[id] != 0 { return listEntries[id] }
-        var found = listEntries[id]
-        listEntries[id] = []               // (unique: appending does not copy)
-        found.removeAll(keepingCapacity: true)
-        window.bytes.withUnsafeBufferPointer { u in
-            guard let base = u.baseAddress else { return }
-            for p in 0..<u.count where u[p] & 0xC0 != 0x80 {
-                if index.startsEntry(base, p, u.count) { found.append(Int32(p)) }
+    /// Where entries of list set `id` start in the window.
+    func windowEntries(_ id: Int, _ union: LeadUnion) -> [Int32] {
+        if !listsFound {
+            if listEntries.count < union.setCount {
+                listEntries += Array(repeating: [], count: union.setCount - listEntries.count)
             }
+            window.bytes.withUnsafeBufferPointer { u in
+                union.forEachStart(u) { s, p in
+                    let p32 = Int32(truncatingIfNeeded: p)
+                    if listEntries[s].isEmpty { listsChecked.append(s) }
+                    else if listEntries[s].last == p32 { return }
+                    listEntries[s].append(p32)
+                }
+            }
+            listsFound = true
         }
-        listEntries[id] = found
-        listInWindow[id] = 1
-        listsChecked.append(id)
-        return found
+        return listEntries[id]
     }
     /// Hits (indices) that carry a keyword or term, for the window pass.
     var windowHits: [Int] = []

@@ -1,0 +1,100 @@
+/// All word-list sets of a pack in one byte trie, each end node naming the sets its word belongs
+/// to: one walk per position finds where an entry of every set starts. The matcher checks a
+/// clause for several required lists per pattern (disease, treat verb, product…); one trie per
+/// list walked each clause's bytes once per list, the largest single cost on crawled pages.
+public struct LeadUnion: Sendable {
+    private let root: [Int32]
+    private let edgeStart: [Int32]
+    private let edgeByte: [UInt8]
+    private let edgeTarget: [Int32]
+    /// Sets ending at node n: ends[endStart[n]..<endStart[n + 1]].
+    private let endStart: [Int32]
+    private let ends: [Int32]
+    public let setCount: Int
+
+    /// `sets[i]`: the words of set i.
+    public init(_ sets: [[String]]) {
+        setCount = sets.count
+        var pairs: [([UInt8], Int32)] = []
+        for (i, words) in sets.enumerated() {
+            for w in words where !w.isEmpty { pairs.append((Array(w.utf8), Int32(i))) }
+        }
+        pairs.sort { $0.0 == $1.0 ? $0.1 < $1.1 : $0.0.lexicographicallyPrecedes($1.0) }
+        var children: [[(UInt8, Int32)]] = [[]]
+        var endSets: [[Int32]] = [[]]
+        var path: [Int] = [0]
+        var previous: [UInt8] = []
+        for (w, s) in pairs {
+            var common = 0
+            while common < w.count && common < previous.count && w[common] == previous[common] { common += 1 }
+            path.removeSubrange((common + 1)...)
+            for d in common..<w.count {
+                let k = Int32(children.count)
+                children.append([]); endSets.append([])
+                children[path[d]].append((w[d], k))
+                path.append(Int(k))
+            }
+            let node = path[w.count]
+            if endSets[node].last != s { endSets[node].append(s) }
+            previous = w
+        }
+        var root = [Int32](repeating: -1, count: 256)
+        for (b, k) in children[0] { root[Int(b)] = k }
+        var start: [Int32] = [0], endStart: [Int32] = [0]
+        var bytes: [UInt8] = [], targets: [Int32] = [], ends: [Int32] = []
+        for n in children.indices {
+            for (b, k) in children[n] { bytes.append(b); targets.append(k) }
+            start.append(Int32(bytes.count))
+            ends += endSets[n]
+            endStart.append(Int32(ends.count))
+        }
+        self.root = root
+        edgeStart = start
+        edgeByte = bytes
+        edgeTarget = targets
+        self.endStart = endStart
+        self.ends = ends
+    }
+
+    /// Calls `found(set, pos)` for every set with an entry starting at a character start of
+    /// `bytes`, positions ascending (a set whose words end at several depths is named once per
+    /// depth: the caller drops the repeats).
+    @inline(__always)
+    public func forEachStart(_ bytes: UnsafeBufferPointer<UInt8>, _ found: (Int, Int) -> Void) {
+        guard let base = bytes.baseAddress else { return }
+        let end = bytes.count
+        root.withUnsafeBufferPointer { root in
+        edgeStart.withUnsafeBufferPointer { edgeStart in
+        edgeByte.withUnsafeBufferPointer { edgeByte in
+        edgeTarget.withUnsafeBufferPointer { edgeTarget in
+        endStart.withUnsafeBufferPointer { endStart in
+        ends.withUnsafeBufferPointer { ends in
+            var pos = 0
+            while pos < end {
+                let b0 = base[pos]
+                if b0 & 0xC0 == 0x80 { pos += 1; continue }
+                var n = Int(root[Int(b0)])
+                var p = pos + 1
+                while n >= 0 {
+                    var e = Int(endStart[n])
+                    let eEnd = Int(endStart[n + 1])
+                    while e < eEnd {
+                        found(Int(ends[e]), pos)
+                        e += 1
+                    }
+                    if p >= end { break }
+                    let b = base[p]
+                    var c = Int(edgeStart[n])
+                    let stop = Int(edgeStart[n + 1])
+                    n = -1
+                    while c < stop {
+                        if edgeByte[c] == b { n = Int(edgeTarget[c]); break }
+                        c += 1
+                    }
+                    p += 1
+                }
+                pos += 1
+            }
+        }}}}}}
+    }
+}
