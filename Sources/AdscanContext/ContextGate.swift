@@ -23,7 +23,7 @@ public struct ContextGate: Sendable {
     /// Per suppressor: its promise words as UTF-8 (negations only).
     private let promises: [[[UInt8]]]   // folded
     private let hasEnumeration: Bool
-    /// Sentence-final question particles (suppressor id, UTF-8).
+    /// Sentence-final question particles (suppressor id, folded UTF-8).
     private let questionMarkers: [(String, [UInt8])]
     private let genres: GenreClassifier
     /// Rules of scope `genre`, and the pattern that names the entity a page promotes.
@@ -40,7 +40,7 @@ public struct ContextGate: Sendable {
         promises = compiled.ruleSet.suppressors.map { s in s.promises.map { Array(compiled.normalizer.table.fold($0).utf8) } }
         hasEnumeration = compiled.ruleSet.suppressors.contains { $0.scope == .enumeration }
         questionMarkers = compiled.ruleSet.suppressors.filter { $0.scope == .question }
-            .flatMap { s in s.markers.map { (s.id, Array($0.utf8)) } }
+            .flatMap { s in s.markers.map { (s.id, Array(compiled.normalizer.table.fold($0).utf8)) } }
         genres = GenreClassifier(compiled.ruleSet)
         genreRules = compiled.ruleSet.rules.indices.filter { compiled.ruleSet.rules[$0].scope == .genre }
         promotedEntity = try? AdscanMatch.Regex(PromotedEntity.pattern)
@@ -232,7 +232,7 @@ public struct ContextGate: Sendable {
             let applies: Bool
             switch suppressors[h.suppressor].scope {
             case .clauseBefore: applies = h.end <= c.start
-            case .clauseAfter: applies = h.start >= c.end
+            case .clauseAfter: applies = h.start >= c.end && !Discourse.isAboutRivals(text, h.start)
             case .cover: applies = h.start <= c.start && h.end >= c.end
             case .negation:
                 // before the claim in its clause, or inside it after its first word (「枕头本身并不能治疗…」);
@@ -240,7 +240,7 @@ public struct ContextGate: Sendable {
                 let before = h.end <= c.start && c.start - h.end <= Self.negationReach && !Discourse.clauseBreak(text, h.end, c.start)
                 let inside = h.start > c.start && h.end <= c.end
                 applies = (before || inside) && !negatesPromise(text, h.end, promises[h.suppressor])
-                    && !Discourse.isAnotA(text, h.start)
+                    && !Discourse.isAnotA(text, h.start) && !Discourse.isDoubleNegation(text, h.end)
             case .mention:
                 // the claim begins or ends inside quotation marks (a frame may reach over the mark)
                 applies = (h.end <= c.start || h.start >= c.end)
@@ -296,7 +296,8 @@ public struct ContextGate: Sendable {
         guard let q = Discourse.sentenceEnd(text, from: c.end, limit: 200), q.isQuestion,
               !Discourse.clauseBreak(text, c.end, q.at) else { return nil }
         for (id, m) in questionMarkers where q.at >= m.count {
-            if (0..<m.count).allSatisfy({ text[q.at - m.count + $0] == m[$0] }) {
+            // folded, so 嗎 is 吗 (a Han character keeps its byte length when folded)
+            if compiled.normalizer.table.folds(text, (q.at - m.count)..<q.at, to: m) {
                 return "\(id): \(String(decoding: m, as: UTF8.self))?"
             }
         }

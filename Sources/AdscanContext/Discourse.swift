@@ -71,6 +71,42 @@ enum Discourse {
         return text[p - 3] == text[q] && text[p - 2] == text[q + 1] && text[p - 1] == text[q + 2]
     }
 
+    /// A double negative (「没有一个不提分的」「无人不夸」): the negation ending at `at` is followed,
+    /// within three Han characters of 一个/谁/人…, by 不 or 没 — a universal claim, not a denial.
+    static func isDoubleNegation(_ text: UnsafeBufferPointer<UInt8>, _ at: Int) -> Bool {
+        // 一 个 位 人 谁 哪 例 家 款 次 (UTF-8) may stand between the two negations
+        let fillers: [(UInt8, UInt8, UInt8)] = [(0xE4, 0xB8, 0x80), (0xE4, 0xB8, 0xAA), (0xE4, 0xBD, 0x8D), (0xE4, 0xBA, 0xBA),
+                                               (0xE8, 0xB0, 0x81), (0xE5, 0x93, 0xAA), (0xE4, 0xBE, 0x8B), (0xE5, 0xAE, 0xB6),
+                                               (0xE6, 0xAC, 0xBE), (0xE6, 0xAC, 0xA1)]
+        var p = at
+        var n = 0
+        while p + 3 <= text.count && n <= 3 {
+            let c = (text[p], text[p + 1], text[p + 2])
+            if c == (0xE4, 0xB8, 0x8D) || c == (0xE6, 0xB2, 0xA1) { return n > 0 }   // 不, 没
+            guard fillers.contains(where: { $0 == c }) else { return false }
+            p += 3
+            n += 1
+        }
+        return false
+    }
+
+    /// A verdict of falsehood said of rivals (「其他家都是假的」「别家的是假的」): the seller's own
+    /// disparagement, not a refutation of the claim. True when 家/别人/同行 stands in the six
+    /// characters before the marker starting at `at`.
+    static func isAboutRivals(_ text: UnsafeBufferPointer<UInt8>, _ at: Int) -> Bool {
+        let rivals: [[UInt8]] = [Array("其他家".utf8), Array("别家".utf8), Array("别人家".utf8), Array("人家的".utf8),
+                                 Array("同行".utf8), Array("市面上".utf8), Array("外面的".utf8), Array("他们家".utf8)]
+        let from = max(0, at - 18)
+        for r in rivals where at - from >= r.count {
+            var i = from
+            while i + r.count <= at {
+                if (0..<r.count).allSatisfy({ text[i + $0] == r[$0] }) { return true }
+                i += 1
+            }
+        }
+        return false
+    }
+
     /// The first sentence end at or after `from` (。！？!? or a line break) within `limit` bytes:
     /// where it is and whether it is a question mark.
     static func sentenceEnd(_ text: UnsafeBufferPointer<UInt8>, from: Int, limit: Int) -> (at: Int, isQuestion: Bool)? {

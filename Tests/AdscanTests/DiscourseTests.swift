@@ -84,6 +84,27 @@ final class DiscourseTests: XCTestCase {
         XCTAssertEqual(try active("能根治颈椎病，还犹豫吗？", pack).count, 1)
         XCTAssertEqual(try active("能根治颈椎病。你信吗?", pack).count, 1)
         XCTAssertEqual(try active("它真能根治颈椎病吗？", Self.pack).count, 1, "without the entry nothing changes")
+        XCTAssertTrue(try active("它真能根治頸椎病嗎？", pack).isEmpty, "the particle in traditional script")
+    }
+
+    /// 「没有谁不…」 says everyone does: the first negation does not deny the claim.
+    func testADoubleNegativeIsAUniversalClaim() throws {
+        XCTAssertEqual(try active("用过的没有谁不说它能根治颈椎病").count, 1)
+        XCTAssertEqual(try active("没有一个不夸能根治颈椎病的").count, 1)
+        XCTAssertTrue(try active("目前没有谁能根治颈椎病").isEmpty, "a single negation still denies")
+    }
+
+    /// 「其他家都是假的」 disparages rivals; it does not refute the seller's own claim before it.
+    func testCallingRivalsFakeIsNoRefutation() throws {
+        let pack = Self.pack.replacingOccurrences(of: "  - id: quoted_mention", with: """
+              - id: refuted
+                scope: clause_after
+                markers: [是假的]
+              - id: quoted_mention
+            """)
+        XCTAssertTrue(try active("说它能根治颈椎病是假的", pack).isEmpty, "a refutation")
+        XCTAssertEqual(try active("我们这个能根治颈椎病其他家都是假的", pack).count, 1)
+        XCTAssertEqual(try active("能根治颈椎病别家的是假的", pack).count, 1)
     }
 
     /// A quoted term that stands beside other quoted terms is a term under discussion.
