@@ -26,6 +26,8 @@ public struct ContextGate: Sendable {
     /// Sentence-final question particles (suppressor id, folded UTF-8).
     private let questionMarkers: [(String, [UInt8])]
     private let genres: GenreClassifier
+    /// Per genre rule: the feature slots (and ids) of its `form_features`.
+    private let formSlots: [[(slot: Int, name: String)]]
     /// Rules of scope `genre`, and the pattern that names the entity a page promotes.
     private let genreRules: [Int]
     private let promotedEntity: AdscanMatch.Regex?
@@ -43,6 +45,11 @@ public struct ContextGate: Sendable {
             .flatMap { s in s.markers.map { (s.id, Array(compiled.normalizer.table.fold($0).utf8)) } }
         genres = GenreClassifier(compiled.ruleSet)
         genreRules = compiled.ruleSet.rules.indices.filter { compiled.ruleSet.rules[$0].scope == .genre }
+        formSlots = genreRules.map { [genres] ri in
+            compiled.ruleSet.rules[ri].formFeatures.compactMap { f in
+                genres.featureNames.firstIndex(of: f).map { (slot: $0, name: f) }
+            }
+        }
         promotedEntity = try? AdscanMatch.Regex(PromotedEntity.pattern)
         familyOf = Dictionary(compiled.ruleSet.rules.compactMap { r in r.family.map { (r.id, $0) } }, uniquingKeysWith: { a, _ in a })
         composed = compiled.ruleSet.rules.map { !$0.partRoles.isEmpty || !$0.severityByClass.isEmpty || $0.family != nil || $0.impliesClass != nil }
@@ -63,7 +70,8 @@ public struct ContextGate: Sendable {
         let rules = compiled.ruleSet.rules
         var claimRules = Set<Int>()
         for c in result.candidates where rules[c.rule].scope == .clause { claimRules.insert(c.rule) }
-        let genre = genres.classify(result.markers, bytes: text.count, claimRules: claimRules.count)
+        let read = genres.classify(result.markers, bytes: text.count, claimRules: claimRules.count)
+        let genre = read?.genre
         guard !result.candidates.isEmpty || genre.map(advertorialRule) != nil else { return ([], false, genre) }
         let suppressors = compiled.ruleSet.suppressors
         var documentReason = documentSuppression(result.markers, text: text)
@@ -113,8 +121,14 @@ public struct ContextGate: Sendable {
                 if composed[c.rule] { compose(&findings[k], rules[c.rule], result.adClasses) }
             }
         }
-        if let g = genre, let ri = advertorialRule(g), validUTF8 {
-            findings.append(disguisedAd(ri, g, findings, text))
+        if let (g, x) = read, validUTF8 {
+            if let ri = advertorialRule(g) {
+                findings.append(disguisedAd(ri, g, findings, text))
+            } else if let (ri, forms) = weakAdvertorialRule(g, x, findings) {
+                var f = disguisedAd(ri, g, findings, text)
+                f.evidence.insert(Evidence(role: "form", match: forms.joined(separator: ", "), start: 0, end: 0), at: 1)
+                findings.append(f)
+            }
         }
         if resolveOverlaps { resolveFamilies(&findings) }
         locate(&findings, in: text, validUTF8: validUTF8)
@@ -132,6 +146,20 @@ public struct ContextGate: Sendable {
     /// The genre rule (scope `genre`) that a record of this genre and confidence triggers.
     private func advertorialRule(_ g: Genre) -> Int? {
         genreRules.first { compiled.ruleSet.rules[$0].genre == g.id && g.confidence >= compiled.ruleSet.rules[$0].minConfidence }
+    }
+
+    /// The genre rule a less confident reading triggers (`weak_confidence`): the record also
+    /// carries an active claim and has the form a disguise takes (one of the rule's
+    /// `form_features`, named in the result).
+    private func weakAdvertorialRule(_ g: Genre, _ x: [Double], _ findings: [Finding]) -> (Int, [String])? {
+        guard findings.contains(where: { $0.suppressedBy == nil && $0.severity != .info }) else { return nil }
+        for (k, ri) in genreRules.enumerated() {
+            let r = compiled.ruleSet.rules[ri]
+            guard r.genre == g.id, let weak = r.weakConfidence, g.confidence >= weak else { continue }
+            let forms = formSlots[k].filter { x[$0.slot] > 0 }.map(\.name)
+            if !forms.isEmpty { return (ri, forms) }
+        }
+        return nil
     }
 
     /// A disguised ad found by what the page is: its genre, the entity it promotes and the claims

@@ -189,7 +189,9 @@ enum Discourse {
 
 /// The entity a page promotes: the most frequent institution name (…医院, …诊所, …门诊部 …).
 enum PromotedEntity {
-    static let pattern = "(?:^|[^\\p{Han}]|[的在到了是来去和与及我于从向对被让把给说据经])\\K\\p{Han}{2,8}?(?:医院|诊所|门诊部|门诊|医疗美容医院|医疗美容诊所|医美|中医馆|国医馆|研究院|研究所|诊疗中心|医学中心|专科|养生馆|美容院|健康管理中心)"
+    /// A name holds no particle or motion verb (「送到了仁济堂诊所」「后来来到仁济堂诊所」 name
+    /// 仁济堂诊所); 向 and 于 stay allowed (向阳, 于都).
+    static let pattern = "(?:^|[^\\p{Han}]|[的在到了是来去和与及我于从向对被让把给说据经])\\K(?:(?![了的着过到在来去是把被让从对给])\\p{Han}){2,8}?(?:医院|诊所|门诊部|门诊|医疗美容医院|医疗美容诊所|医美|中医馆|国医馆|研究院|研究所|诊疗中心|医学中心|专科|养生馆|美容院|健康管理中心)"
 
     /// The institution words a name ends with, for finding where names can be.
     static let institutionWords = ["医院", "诊所", "门诊部", "门诊", "医疗美容医院", "医疗美容诊所", "医美", "中医馆", "国医馆",

@@ -49,8 +49,8 @@ struct GenreClassifier: Sendable {
     }
 
     /// The most probable genre with its probability and up to four markers of the features that
-    /// contributed most to it.
-    func classify(_ markers: [MarkerHit], bytes: Int, claimRules: Int) -> Genre? {
+    /// contributed most to it, and the feature vector it was read from (slots: `featureNames`).
+    func classify(_ markers: [MarkerHit], bytes: Int, claimRules: Int) -> (genre: Genre, features: [Double])? {
         guard !model.genres.isEmpty else { return nil }
         let (x, ev) = features(markers, bytes: bytes, claimRules: claimRules)
         var scores = model.genres.indices.map { g in
@@ -74,7 +74,7 @@ struct GenreClassifier: Sendable {
         let id = model.genres[best].id
         var mention = 0.0
         for g in scores.indices where suppressGenres.contains(model.genres[g].id) { mention += scores[g] / sum }
-        return Genre(id: id, confidence: scores[best] / sum, evidence: evidence, mention: mention)
+        return (Genre(id: id, confidence: scores[best] / sum, evidence: evidence, mention: mention), x)
     }
 
     /// Whether claims in the record are mentions: the model puts at least `min_confidence` of its

@@ -83,6 +83,12 @@ public struct Rule: Sendable {
     /// For `genre` rules: the genre, and the probability from which it is reported.
     public var genre: String? = nil
     public var minConfidence: Double = 0.6
+    /// For `genre` rules: a lower probability from which the genre is reported when the record
+    /// also carries an active claim and one of `formFeatures` (the form a disguise takes: a news
+    /// lead, a patient's story, a science piece): a short advertorial rarely reaches
+    /// `minConfidence`, and a direct ad page, its nearest look-alike, has no such form.
+    public var weakConfidence: Double? = nil
+    public var formFeatures: [String] = []
     /// Sentences the rule must flag, and look-alikes it must not.
     public var mustFlag: [String]
     public var mustNotFlag: [String]

@@ -101,6 +101,12 @@ public struct RuleLoader {
                 throw RuleLoadError(file: r.file, line: r.line, reason: "rule \(r.id): unknown ad class `\(c)` (known: \(classIDs.sorted().joined(separator: ", ")))")
             }
         }
+        let featureIDs = Set(set.suppressors.filter { $0.scope == .feature }.map(\.id))
+        for r in set.rules {
+            for f in r.formFeatures where !featureIDs.contains(f) {
+                throw RuleLoadError(file: r.file, line: r.line, reason: "rule \(r.id): `form_features` names `\(f)`, which is no `feature` context entry")
+            }
+        }
         return set
     }
 
@@ -361,6 +367,7 @@ public struct RuleLoader {
         "patterns", "terms", "exceptions", "exception_patterns", "requires", "examples",
         "require_class", "exclude_class", "ad_class", "law_by_class", "severity_by_class", "family",
         "provision", "provision_by_class", "genre", "min_confidence", "implies_class",
+        "weak_confidence", "form_features",
     ]
 
     private func rule(_ node: Node, file: String) throws -> Rule {
@@ -456,6 +463,8 @@ public struct RuleLoader {
             impliesClass: try reader.optionalString("implies_class"),
             genre: try reader.optionalString("genre"),
             minConfidence: Double(try reader.optionalString("min_confidence") ?? "0.6") ?? 0.6,
+            weakConfidence: try reader.optionalString("weak_confidence").flatMap(Double.init),
+            formFeatures: try reader.strings("form_features"),
             mustFlag: flag, mustNotFlag: pass, file: file, line: line)
     }
 

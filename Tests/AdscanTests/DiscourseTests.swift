@@ -166,6 +166,58 @@ final class DiscourseTests: XCTestCase {
         XCTAssertEqual(try active("“根治颈椎病”，就找我们").count, 1)
     }
 
+    /// Below `min_confidence`, the advertorial rule fires from `weak_confidence` only with an active
+    /// claim and a form feature (a story); the finding names the entity without a leading particle.
+    func testAWeakAdvertorialNeedsAClaimAndTheFormOfAStory() throws {
+        let yaml = Self.pack.replacingOccurrences(of: "context:\n", with: """
+            context:
+              - id: f_story
+                scope: feature
+                markers: [多年, 后来]
+              - id: f_cta
+                scope: feature
+                markers: [电话, 预约]
+
+            """).replacingOccurrences(of: "rules:\n", with: """
+            rules:
+              - id: T-ADV
+                category: disguised_ad
+                severity: warning
+                law: t
+                message: t
+                scope: genre
+                genre: advertorial
+                min_confidence: 0.9
+                weak_confidence: 0.3
+                form_features: [f_story]
+                examples:
+                  flag: [周大爷腰疼多年，后来来到仁济堂诊所，说这里能根治颈椎病]
+                  pass: [仁济堂诊所能根治颈椎病，预约电话]
+
+            """) + """
+
+            genre_model:
+              cap: 3
+              min_confidence: 0.9
+              suppress: []
+              genres:
+                - id: ad
+                  bias: 0
+                  weights: {}
+                - id: advertorial
+                  bias: 0
+                  weights: {f_story: 0.2, f_cta: 0.2}
+            """
+        let s = RecordScanner(try CompiledRuleSet(try RuleLoader().load(yaml: yaml, file: "p.yaml")))
+        func advertorial(_ text: String) -> Finding? { s.scan(text).findings.first { $0.rule.id == "T-ADV" } }
+        let story = try XCTUnwrap(advertorial("周大爷腰疼多年，后来来到仁济堂诊所，说这里能根治颈椎病"))
+        XCTAssertEqual(story.match, "仁济堂诊所")
+        XCTAssertEqual(story.evidence.first { $0.role == "form" }?.match, "f_story")
+        XCTAssertNil(advertorial("仁济堂诊所能根治颈椎病，预约电话"), "no story: an ad")
+        XCTAssertNil(advertorial("周大爷腰疼多年，后来来到仁济堂诊所"), "no claim")
+        XCTAssertNil(advertorial("周大爷腰疼多年，后来来到仁济堂诊所，没有药能根治颈椎病"), "the claim is negated")
+    }
+
     func testTheGenreModelSuppressesClaimsInANoticeAndExplainsWhy() throws {
         let yaml = Self.pack.replacingOccurrences(of: "context:\n", with: """
             context:

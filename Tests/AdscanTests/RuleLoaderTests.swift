@@ -42,6 +42,34 @@ final class RuleLoaderTests: XCTestCase {
         XCTAssertEqual(set.rules[0].terms, ["治愈率", "no.1"])
     }
 
+    func testAFormFeatureMustBeAFeatureEntry() throws {
+        let dir = try TestSupport.tempDir()
+        let pack = base + """
+              - id: T-ADV
+                category: disguised_ad
+                severity: warning
+                law: t
+                message: t
+                scope: genre
+                genre: advertorial
+                weak_confidence: 0.3
+                form_features: [f_story]
+                examples:
+                  flag: [周大爷腰疼多年，后来来到仁济堂诊所，说这里能根治颈椎病]
+                  pass: [仁济堂诊所能根治颈椎病，预约电话]
+
+            """
+        try pack.write(to: dir.appendingPathComponent("a.yaml"), atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try RuleLoader().load(directory: dir.path)) { error in
+            XCTAssertTrue("\(error)".contains("`form_features` names `f_story`"), "\(error)")
+        }
+        let context = "context:\n  - id: f_story\n    scope: feature\n    markers: [多年]\n"
+        try (context + pack).write(to: dir.appendingPathComponent("a.yaml"), atomically: true, encoding: .utf8)
+        let set = try RuleLoader().load(directory: dir.path)
+        XCTAssertEqual(set.rules.last?.formFeatures, ["f_story"])
+        XCTAssertEqual(set.rules.last?.weakConfidence, 0.3)
+    }
+
     func testDuplicateIdsAcrossFilesAreRejected() throws {
         let dir = try TestSupport.tempDir()
         try base.write(to: dir.appendingPathComponent("a.yaml"), atomically: true, encoding: .utf8)
