@@ -321,8 +321,10 @@ public struct ContextGate: Sendable {
     /// before ? or ？ (「…能代替药吗?」; not 「三天见效，还犹豫吗？」, where the question is another clause).
     private func questionSuppression(_ c: Candidate, text: UnsafeBufferPointer<UInt8>) -> String? {
         guard !questionMarkers.isEmpty else { return nil }
-        guard let q = Discourse.sentenceEnd(text, from: c.end, limit: 200), q.isQuestion,
-              !Discourse.clauseBreak(text, c.end, q.at) else { return nil }
+        guard let q = Discourse.sentenceEnd(text, from: c.end, limit: 200), q.isQuestion else { return nil }
+        // a reader's question on a Q&A page, whatever its clauses: 「问:吃了几年药 现在血压正常了 能停药吗?」
+        if let label = Discourse.askedLineLabel(text, before: c.start) { return "question: \(label)…?" }
+        guard !Discourse.clauseBreak(text, c.end, q.at) else { return nil }
         for (id, m) in questionMarkers where q.at >= m.count {
             // folded, so 嗎 is 吗 (a Han character keeps its byte length when folded)
             if compiled.normalizer.table.folds(text, (q.at - m.count)..<q.at, to: m) {

@@ -107,6 +107,23 @@ enum Discourse {
         return false
     }
 
+    /// The labels that open a reader's question on Q&A pages and doctors' answer sites.
+    private static let askLabels: [[UInt8]] = ["问:", "问：", "提问:", "提问：", "网友提问", "患者提问", "Q:", "Q："].map { Array($0.utf8) }
+
+    /// The label when the line holding `before` opens with one of `askLabels` (after spaces), the
+    /// line start being at most 300 bytes back.
+    static func askedLineLabel(_ text: UnsafeBufferPointer<UInt8>, before: Int) -> String? {
+        var s = before
+        let floor = max(0, before - 300)
+        while s > floor && text[s - 1] != 0x0A { s -= 1 }
+        guard s == 0 || text[s - 1] == 0x0A else { return nil }
+        while s < before && (text[s] == 0x20 || text[s] == 0x09) { s += 1 }
+        for l in askLabels where s + l.count <= before {
+            if (0..<l.count).allSatisfy({ text[s + $0] == l[$0] }) { return String(decoding: l, as: UTF8.self) }
+        }
+        return nil
+    }
+
     /// The first sentence end at or after `from` (。！？!? or a line break) within `limit` bytes:
     /// where it is and whether it is a question mark.
     static func sentenceEnd(_ text: UnsafeBufferPointer<UInt8>, from: Int, limit: Int) -> (at: Int, isQuestion: Bool)? {

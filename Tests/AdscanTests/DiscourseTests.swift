@@ -85,6 +85,8 @@ final class DiscourseTests: XCTestCase {
         XCTAssertEqual(try active("能根治颈椎病。你信吗?", pack).count, 1)
         XCTAssertEqual(try active("它真能根治颈椎病吗？", Self.pack).count, 1, "without the entry nothing changes")
         XCTAssertTrue(try active("它真能根治頸椎病嗎？", pack).isEmpty, "the particle in traditional script")
+        XCTAssertTrue(try active("问:吃了两年 说能根治颈椎病 现在能停药吗?", pack).isEmpty, "a reader's question line")
+        XCTAssertEqual(try active("答:吃了两年 能根治颈椎病 还犹豫吗?", pack).count, 1, "an answer is no question")
     }
 
     /// 「没有谁不…」 says everyone does: the first negation does not deny the claim.
