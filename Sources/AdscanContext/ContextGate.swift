@@ -354,12 +354,14 @@ public struct ContextGate: Sendable {
     }
 
     static let reportedMention = 0.4
+    static let claimingGenres: Set<String> = ["ad", "advertorial", "livestream"]
 
     /// Reported speech: a `reported` marker earlier in the claim's sentence (within 200 bytes, no
     /// 。！？ or line break between), in a record with mentions ≥ `reportedMention`.
     private func reportedSuppression(_ c: Candidate, _ markers: [MarkerHit], suppressors: [Suppressor],
                                      genre: Genre?, text: UnsafeBufferPointer<UInt8>) -> String? {
-        guard let g = genre, g.mention >= Self.reportedMention else { return nil }
+        // in a page read as an ad or advertorial, 「据介绍」 is the advertiser's own voice
+        guard let g = genre, g.mention >= Self.reportedMention, !Self.claimingGenres.contains(g.id) else { return nil }
         let from = max(0, c.start - 200)
         var lo = 0, hi = markers.count
         while lo < hi {

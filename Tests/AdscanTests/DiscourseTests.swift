@@ -129,7 +129,7 @@ final class DiscourseTests: XCTestCase {
     /// A claim after a reporting verb in its sentence is reported speech where the genre model
     /// gives mentions ≥ 0.4; where it does not (an advertorial's 「主任介绍，…」) it stands.
     func testReportedSpeechNeedsADiscussingDocument() throws {
-        func pack(suppress: String) -> String {
+        func pack(suppress: String, newsBias: String = "3", other: String = "ad", otherBias: String = "0") -> String {
             Self.pack.replacingOccurrences(of: "  - id: quoted_mention", with: """
                   - id: reported_speech
                     scope: reported
@@ -143,10 +143,10 @@ final class DiscourseTests: XCTestCase {
               suppress: [\(suppress)]
               genres:
                 - id: news
-                  bias: 3
+                  bias: \(newsBias)
                   weights: {}
-                - id: ad
-                  bias: 0
+                - id: \(other)
+                  bias: \(otherBias)
                   weights: {}
             """
         }
@@ -154,6 +154,9 @@ final class DiscourseTests: XCTestCase {
         XCTAssertTrue(try active(text, pack(suppress: "news")).isEmpty, "news: mentions about 0.95")
         XCTAssertEqual(try active(text, pack(suppress: "ad")).count, 1, "mentions about 0.05: the claim stands")
         XCTAssertEqual(try active("负责人介绍过了。这种药能根治颈椎病", pack(suppress: "news")).count, 1, "another sentence")
+        // an advertorial's 「据介绍」 is its own voice: news at 0.45 mentions, the page read as an advertorial
+        XCTAssertEqual(try active(text, pack(suppress: "news", newsBias: "0.8", other: "advertorial", otherBias: "1")).count, 1)
+        XCTAssertTrue(try active(text, pack(suppress: "news", newsBias: "1", other: "advertorial", otherBias: "0.8")).isEmpty)
     }
 
     func testTheQuestionFormIsNotANegation() throws {
