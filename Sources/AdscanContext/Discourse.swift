@@ -74,38 +74,37 @@ enum Discourse {
     /// A double negative (「没有一个不提分的」「无人不夸」): the negation ending at `at` is followed,
     /// within three Han characters of 一个/谁/人…, by 不 or 没 — a universal claim, not a denial.
     static func isDoubleNegation(_ text: UnsafeBufferPointer<UInt8>, _ at: Int) -> Bool {
-        // 一 个 位 人 谁 哪 例 家 款 次 (UTF-8) may stand between the two negations
-        let fillers: [(UInt8, UInt8, UInt8)] = [(0xE4, 0xB8, 0x80), (0xE4, 0xB8, 0xAA), (0xE4, 0xBD, 0x8D), (0xE4, 0xBA, 0xBA),
-                                               (0xE8, 0xB0, 0x81), (0xE5, 0x93, 0xAA), (0xE4, 0xBE, 0x8B), (0xE5, 0xAE, 0xB6),
-                                               (0xE6, 0xAC, 0xBE), (0xE6, 0xAC, 0xA1)]
         var p = at
         var n = 0
         while p + 3 <= text.count && n <= 3 {
-            let c = (text[p], text[p + 1], text[p + 2])
-            if c == (0xE4, 0xB8, 0x8D) || c == (0xE6, 0xB2, 0xA1) { return n > 0 }   // 不, 没
-            guard fillers.contains(where: { $0 == c }) else { return false }
+            let c = UInt32(text[p]) << 16 | UInt32(text[p + 1]) << 8 | UInt32(text[p + 2])
+            if c == Self.bu || c == Self.mei { return n > 0 }
+            guard Self.negationFillers.contains(c) else { return false }
             p += 3
             n += 1
         }
         return false
     }
 
+    /// 不 and 没, and the characters that may stand between two negations (一 个 位 人 谁 哪 例 家 款 次),
+    /// each as its three UTF-8 bytes in one integer.
+    private static func code(_ c: Character) -> UInt32 { String(c).utf8.reduce(0) { $0 << 8 | UInt32($1) } }
+    private static let bu = code("不"), mei = code("没")
+    private static let negationFillers: [UInt32] = "一个位人谁哪例家款次".map(code)
+
     /// A verdict of falsehood said of rivals (「其他家都是假的」「别家的是假的」): the seller's own
-    /// disparagement, not a refutation of the claim. True when 家/别人/同行 stands in the six
+    /// disparagement, not a refutation of the claim. True when one of `rivals` stands in the six
     /// characters before the marker starting at `at`.
     static func isAboutRivals(_ text: UnsafeBufferPointer<UInt8>, _ at: Int) -> Bool {
-        let rivals: [[UInt8]] = [Array("其他家".utf8), Array("别家".utf8), Array("别人家".utf8), Array("人家的".utf8),
-                                 Array("同行".utf8), Array("市面上".utf8), Array("外面的".utf8), Array("他们家".utf8)]
-        let from = max(0, at - 18)
-        for r in rivals where at - from >= r.count {
-            var i = from
-            while i + r.count <= at {
-                if (0..<r.count).allSatisfy({ text[i + $0] == r[$0] }) { return true }
-                i += 1
-            }
+        var i = max(0, at - 18)
+        while i < at {
+            for r in Self.rivals where i + r.count <= at && startsWith(text, i, r) { return true }
+            i += 1
         }
         return false
     }
+
+    private static let rivals: [[UInt8]] = ["其他家", "别家", "别人家", "人家的", "同行", "市面上", "外面的", "他们家"].map { Array($0.utf8) }
 
     /// The labels that open a reader's question on Q&A pages and doctors' answer sites.
     private static let askLabels: [[UInt8]] = ["问:", "问：", "提问:", "提问：", "网友提问", "患者提问", "Q:", "Q："].map { Array($0.utf8) }
@@ -118,10 +117,17 @@ enum Discourse {
         while s > floor && text[s - 1] != 0x0A { s -= 1 }
         guard s == 0 || text[s - 1] == 0x0A else { return nil }
         while s < before && (text[s] == 0x20 || text[s] == 0x09) { s += 1 }
-        for l in askLabels where s + l.count <= before {
-            if (0..<l.count).allSatisfy({ text[s + $0] == l[$0] }) { return String(decoding: l, as: UTF8.self) }
+        for l in askLabels where s + l.count <= before && startsWith(text, s, l) {
+            return String(decoding: l, as: UTF8.self)
         }
         return nil
+    }
+
+    /// Whether `text` holds the bytes `m` from `i` on.
+    static func startsWith(_ text: UnsafeBufferPointer<UInt8>, _ i: Int, _ m: [UInt8]) -> Bool {
+        guard i >= 0, i + m.count <= text.count else { return false }
+        for k in m.indices where text[i + k] != m[k] { return false }
+        return true
     }
 
     /// The first sentence end at or after `from` (。！？!? or a line break) within `limit` bytes:

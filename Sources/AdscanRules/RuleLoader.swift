@@ -463,7 +463,10 @@ public struct RuleLoader {
             impliesClass: try reader.optionalString("implies_class"),
             genre: try reader.optionalString("genre"),
             minConfidence: Double(try reader.optionalString("min_confidence") ?? "0.6") ?? 0.6,
-            weakConfidence: try reader.optionalString("weak_confidence").flatMap(Double.init),
+            weakConfidence: try reader.optionalString("weak_confidence").map { v in
+                guard let d = Double(v) else { throw reader.error("weak_confidence", "`weak_confidence` must be a number, not `\(v)`") }
+                return d
+            },
             formFeatures: try reader.strings("form_features"),
             mustFlag: flag, mustNotFlag: pass, file: file, line: line)
     }

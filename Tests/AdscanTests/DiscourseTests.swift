@@ -183,23 +183,7 @@ final class DiscourseTests: XCTestCase {
                 scope: feature
                 markers: [电话, 预约]
 
-            """).replacingOccurrences(of: "rules:\n", with: """
-            rules:
-              - id: T-ADV
-                category: disguised_ad
-                severity: warning
-                law: t
-                message: t
-                scope: genre
-                genre: advertorial
-                min_confidence: 0.9
-                weak_confidence: 0.3
-                form_features: [f_story]
-                examples:
-                  flag: [周大爷腰疼多年，后来来到仁济堂诊所，说这里能根治颈椎病]
-                  pass: [仁济堂诊所能根治颈椎病，预约电话]
-
-            """) + """
+            """).replacingOccurrences(of: "rules:\n", with: "rules:\n" + TestSupport.weakAdvertorialRule("    min_confidence: 0.9\n")) + """
 
             genre_model:
               cap: 3

@@ -44,21 +44,7 @@ final class RuleLoaderTests: XCTestCase {
 
     func testAFormFeatureMustBeAFeatureEntry() throws {
         let dir = try TestSupport.tempDir()
-        let pack = base + """
-              - id: T-ADV
-                category: disguised_ad
-                severity: warning
-                law: t
-                message: t
-                scope: genre
-                genre: advertorial
-                weak_confidence: 0.3
-                form_features: [f_story]
-                examples:
-                  flag: [周大爷腰疼多年，后来来到仁济堂诊所，说这里能根治颈椎病]
-                  pass: [仁济堂诊所能根治颈椎病，预约电话]
-
-            """
+        let pack = base + TestSupport.weakAdvertorialRule()
         try pack.write(to: dir.appendingPathComponent("a.yaml"), atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try RuleLoader().load(directory: dir.path)) { error in
             XCTAssertTrue("\(error)".contains("`form_features` names `f_story`"), "\(error)")

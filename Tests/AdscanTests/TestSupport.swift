@@ -19,6 +19,26 @@ enum TestSupport {
 
     static var scanner: RecordScanner { RecordScanner(compiled) }
 
+    /// A `rules:` entry for an advertorial genre rule with a weak path through `f_story`
+    /// (`extra`: more fields, e.g. a `min_confidence` line).
+    static func weakAdvertorialRule(_ extra: String = "") -> String {
+        """
+          - id: T-ADV
+            category: disguised_ad
+            severity: warning
+            law: t
+            message: t
+            scope: genre
+            genre: advertorial
+        \(extra)    weak_confidence: 0.3
+            form_features: [f_story]
+            examples:
+              flag: [周大爷腰疼多年，后来来到仁济堂诊所，说这里能根治颈椎病]
+              pass: [仁济堂诊所能根治颈椎病，预约电话]
+
+        """
+    }
+
     /// The adscan binary built next to the test bundle.
     static var binary: String {
         var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
