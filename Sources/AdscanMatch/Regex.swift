@@ -101,9 +101,16 @@ public final class Regex: @unchecked Sendable {
             chars.insert(u)
         }
         let data = MatchData()
+        var probe: [UInt8] = []
+        probe.reserveCapacity(32 * 4 + 1)
         for c in chars.sorted(by: { $0.value < $1.value }) {
-            for tail in ["!", "\u{1}"] {
-                let probe = Array((String(repeating: String(c), count: 32) + tail).utf8)
+            // 32 copies of the character, then a tail that fails the match: bytes built directly,
+            // since this runs for every pattern at start-up
+            let unit = Array(String(c).utf8)
+            for tail: UInt8 in [0x21, 0x01] {
+                probe.removeAll(keepingCapacity: true)
+                for _ in 0..<32 { probe.append(contentsOf: unit) }
+                probe.append(tail)
                 let rc = probe.withUnsafeBufferPointer { p in
                     jitted ? pcre2_jit_match_8(code, p.baseAddress!, p.count, 0, 0, data.raw, Self.probeContext)
                            : pcre2_match_8(code, p.baseAddress!, p.count, 0, UInt32(PCRE2_NO_UTF_CHECK), data.raw, Self.probeContext)
