@@ -20,6 +20,7 @@ public struct ContextGate: Sendable {
     /// (「没有任何食品、保健品或者家用理疗产品被证明可以替代降压药」).
     static let negationReach = 60
     private let partFinder: PartFinder
+    private let cueClaims: CueClaims
     /// Per suppressor: its promise words as UTF-8 (negations only).
     private let promises: [[[UInt8]]]   // folded
     private let hasEnumeration: Bool
@@ -39,6 +40,7 @@ public struct ContextGate: Sendable {
     public init(_ compiled: CompiledRuleSet) {
         self.compiled = compiled
         partFinder = PartFinder(compiled.wordListIndexes)
+        cueClaims = CueClaims(compiled, partFinder: partFinder)
         promises = compiled.ruleSet.suppressors.map { s in s.promises.map { Array(compiled.normalizer.table.fold($0).utf8) } }
         hasEnumeration = compiled.ruleSet.suppressors.contains { $0.scope == .enumeration }
         questionMarkers = compiled.ruleSet.suppressors.filter { $0.scope == .question }
@@ -82,10 +84,12 @@ public struct ContextGate: Sendable {
         var findings: [Finding] = []
         findings.reserveCapacity(min(result.candidates.count, maxFindings))
         var truncated = false
+        var cues: [Candidate] = []
         // candidates read in place and findings made in the array: a copy of either retains
         // every string it holds
         result.candidates.withUnsafeBufferPointer { cs in
             for c in cs {
+                if cueClaims.cueRules[c.rule] { cues.append(c); continue }
                 if findings.count >= maxFindings { truncated = true; break }
                 // the rule's metadata alone: a copy of the whole Rule would retain all of its arrays
                 var meta = rules[c.rule].meta
@@ -120,6 +124,10 @@ public struct ContextGate: Sendable {
                     ?? documentReason
                 if composed[c.rule] { compose(&findings[k], rules[c.rule], result.adClasses) }
             }
+        }
+        if !cues.isEmpty {
+            let derived = cueClaims.derive(from: findings, cues: cues, classes: result.adClasses, text: text)
+            findings.append(contentsOf: derived.prefix(max(0, maxFindings - findings.count)))
         }
         if let (g, x) = read, validUTF8 {
             if let ri = advertorialRule(g) {

@@ -116,6 +116,14 @@ public enum UTF8Scan {
         }
     }
 
+    /// The range from..<to clamped to the buffer, both ends moved back onto the start of a code point.
+    public static func aligned(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Range<Int> {
+        var a = max(0, min(from, p.count)), b = max(a, min(to, p.count))
+        while a > 0 && p[a] & 0xC0 == 0x80 { a -= 1 }
+        while b < p.count && b > a && p[b] & 0xC0 == 0x80 { b -= 1 }
+        return a..<b
+    }
+
     /// Decodes bytes into a String, replacing invalid sequences (for report text only).
     public static func string(_ p: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: p[from..<to]), as: UTF8.self)

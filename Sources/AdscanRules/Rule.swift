@@ -9,6 +9,12 @@ public enum RuleScope: String, Sendable {
     /// The record's genre is the finding: a page confidently of `genre` (an advertorial) is a
     /// disguised ad, with the entity it promotes and its claims as evidence.
     case genre
+    /// The rule's matches are cues, never findings themselves: a claim found by another rule (a
+    /// finding of one of `derivesFrom`, with an entry of one of `nearLists` around it) within
+    /// `reach` of a cue is also this rule's finding. A product type decides the category and the
+    /// article (a cure promise for a tea is Art. 17, not Art. 16); a named patient a few
+    /// sentences before a recovery makes it a testimonial.
+    case cue
 }
 
 /// Extra check on a match's edges.
@@ -89,6 +95,12 @@ public struct Rule: Sendable {
     /// `minConfidence`, and a direct ad page, its nearest look-alike, has no such form.
     public var weakConfidence: Double? = nil
     public var formFeatures: [String] = []
+    /// For `cue` rules: the categories of the claims a cue turns into this rule's finding, the
+    /// word lists one of whose entries must be around such a claim, and how far (bytes before the
+    /// claim's start, after its end) a cue reaches.
+    public var derivesFrom: [Category] = []
+    public var nearLists: [String] = []
+    public var reach: (before: Int, after: Int) = (600, 300)
     /// Sentences the rule must flag, and look-alikes it must not.
     public var mustFlag: [String]
     public var mustNotFlag: [String]

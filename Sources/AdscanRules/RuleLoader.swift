@@ -171,6 +171,9 @@ public struct RuleLoader {
         }
         for i in set.rules.indices {
             let r = set.rules[i]
+            if let m = r.nearLists.first(where: { lists[$0] == nil }) {
+                throw RuleLoadError(file: r.file, line: r.line, reason: "rule \(r.id): no word list `\(m)` in near_lists")
+            }
             var roles: [String] = []
             for p in r.patterns { for n in Lexicon.references(in: p) where !roles.contains(n) { roles.append(n) } }
             set.rules[i].partRoles = roles
@@ -367,7 +370,7 @@ public struct RuleLoader {
         "patterns", "terms", "exceptions", "exception_patterns", "requires", "examples",
         "require_class", "exclude_class", "ad_class", "law_by_class", "severity_by_class", "family",
         "provision", "provision_by_class", "genre", "min_confidence", "implies_class",
-        "weak_confidence", "form_features",
+        "weak_confidence", "form_features", "derives_from", "near_lists", "reach",
     ]
 
     private func rule(_ node: Node, file: String) throws -> Rule {
@@ -387,7 +390,7 @@ public struct RuleLoader {
         }
         let scopeName = try reader.optionalString("scope") ?? "clause"
         guard let scope = RuleScope(rawValue: scopeName) else {
-            throw reader.error("scope", "scope must be clause, document, required or genre, not `\(scopeName)`")
+            throw reader.error("scope", "scope must be clause, document, required, genre or cue, not `\(scopeName)`")
         }
         let boundaryName = try reader.optionalString("boundary") ?? "none"
         guard let boundary = Boundary(rawValue: boundaryName) else {
@@ -417,6 +420,9 @@ public struct RuleLoader {
             if requires.isEmpty { throw reader.error("requires", "a \(scope.rawValue)-scope rule needs `requires` groups") }
             if scope == .required && adClass == nil { throw reader.error("ad_class", "a required-scope rule needs `ad_class`") }
         } else {
+            if try scope == .cue && reader.strings("derives_from").isEmpty {
+                throw reader.error("derives_from", "a cue-scope rule needs `derives_from` (the categories of the claims it turns into its own)")
+            }
             if patterns.isEmpty && terms.isEmpty {
                 throw reader.error("patterns", "a rule needs `patterns` or `terms`")
             }
@@ -468,6 +474,19 @@ public struct RuleLoader {
                 return d
             },
             formFeatures: try reader.strings("form_features"),
+            derivesFrom: try reader.strings("derives_from").map { name in
+                guard let c = Category(rawValue: name) else { throw reader.error("derives_from", "unknown category `\(name)`") }
+                return c
+            },
+            nearLists: try reader.strings("near_lists"),
+            reach: try {
+                let r = try reader.strings("reach")
+                if r.isEmpty { return (600, 300) }
+                guard r.count == 2, let b = Int(r[0]), let a = Int(r[1]), b >= 0, a >= 0 else {
+                    throw reader.error("reach", "`reach` must be [bytes before, bytes after]")
+                }
+                return (b, a)
+            }(),
             mustFlag: flag, mustNotFlag: pass, file: file, line: line)
     }
 

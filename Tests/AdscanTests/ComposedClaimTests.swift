@@ -100,6 +100,68 @@ final class ComposedClaimTests: XCTestCase {
         XCTAssertEqual(Set(s.scan("调理高血压").findings.map(\.ruleID)), ["T-PHRASE", "T-TREAT"])
     }
 
+    /// A product rule (scope `cue`): its matches are never findings; a claim of one of its
+    /// `derives_from` categories near one, with a disease around it, is also reported as the
+    /// product rule's finding, cited by the record's class.
+    static let productPack = pack + """
+
+          - id: T-STORY
+            category: testimonial
+            severity: warning
+            law: 《中华人民共和国广告法》第二十八条第二款第（四）项
+            message: story
+            keywords: [喝了]
+            patterns: ['喝了\\S{0,6}?(?:{{disease}})\\S{0,2}好了']
+            examples:
+              flag: [我妈喝了两个月糖尿病好了]
+              pass: [喝了两杯水]
+          - id: T-PRODUCT
+            scope: cue
+            category: non_medical_cure_claim
+            severity: warning
+            message: product
+            provision: P-GEN
+            provision_by_class: {food: P-FOOD}
+            severity_by_class: {food: error}
+            exclude_class: [medical]
+            derives_from: [testimonial]
+            near_lists: [disease]
+            keywords: ['{{product}}']
+            patterns: ['(?:{{product}})']
+            examples:
+              flag: [这款茶 我妈喝了两个月糖尿病好了]
+              pass: [这款茶 口感好]
+        """
+
+    func testProductTypeTurnsANearbyClaimIntoItsOwnFinding() throws {
+        let s = try scanner(Self.productPack)
+        let f = s.scan("这款茶 口感好 我妈喝了两个月糖尿病好了").findings
+        XCTAssertEqual(Set(f.map(\.ruleID)), ["T-STORY", "T-PRODUCT"])
+        let d = f.first { $0.ruleID == "T-PRODUCT" }
+        XCTAssertEqual(d?.match, f.first { $0.ruleID == "T-STORY" }?.match, "the claim's own span")
+        XCTAssertEqual(d?.severity, .warning, "the claim's severity where no class decides")
+        XCTAssertEqual(d?.parts.prefix(2).map(\.text), ["茶", "T-STORY"])
+        XCTAssertEqual(d?.evidence.map(\.role), ["cue", "claim"])
+        // the class chooses severity and article
+        let food = s.scan("食品生产许可 这款茶 我妈喝了两个月糖尿病好了").findings.first { $0.ruleID == "T-PRODUCT" }
+        XCTAssertEqual(food?.severity, .error)
+        XCTAssertEqual(food?.law, "《中华人民共和国食品安全法》第七十三条第一款")
+        // no product, an excluded class, or no claim: nothing derived, and a cue alone is never a finding
+        XCTAssertEqual(s.scan("我妈喝了两个月糖尿病好了").findings.map(\.ruleID), ["T-STORY"])
+        XCTAssertFalse(s.scan("医疗机构执业许可 这款茶 我妈喝了两个月糖尿病好了").findings.contains { $0.ruleID == "T-PRODUCT" })
+        XCTAssertTrue(s.scan("这款茶 口感好").findings.isEmpty)
+        // a product too far before the claim does not reach it
+        let far = "这款茶" + String(repeating: "口感很好。", count: 60) + "我妈喝了两个月糖尿病好了"
+        XCTAssertFalse(s.scan(far).findings.contains { $0.ruleID == "T-PRODUCT" })
+    }
+
+    func testProductRuleNeedsTheCategoriesItDerivesFrom() {
+        let yaml = Self.productPack.replacingOccurrences(of: "derives_from: [testimonial]", with: "derives_from: []")
+        XCTAssertThrowsError(try RuleLoader().load(yaml: yaml, file: "pack.yaml")) { e in
+            XCTAssertTrue("\(e)".contains("derives_from"), "\(e)")
+        }
+    }
+
     func testUnknownWordListIsRejectedAtTheRule() {
         let yaml = Self.pack.replacingOccurrences(of: "{{disease}}", with: "{{illness}}")
         XCTAssertThrowsError(try RuleLoader().load(yaml: yaml, file: "pack.yaml")) { e in
