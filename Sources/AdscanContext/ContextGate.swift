@@ -74,7 +74,9 @@ public struct ContextGate: Sendable {
         for c in result.candidates where rules[c.rule].scope == .clause { claimRules.insert(c.rule) }
         let read = genres.classify(result.markers, bytes: text.count, claimRules: claimRules.count)
         let genre = read?.genre
-        guard !result.candidates.isEmpty || genre.map(advertorialRule) != nil else { return ([], false, genre) }
+        // a record whose only candidates are cues (「这个」「喝了」 are everywhere) has no claim to judge
+        let hasClaim = result.candidates.contains { !cueClaims.cueRules[$0.rule] }
+        guard hasClaim || genre.map(advertorialRule) != nil else { return ([], false, genre) }
         let suppressors = compiled.ruleSet.suppressors
         var documentReason = documentSuppression(result.markers, text: text)
         if documentReason == nil, let g = genre, genres.suppresses(g) {
@@ -84,12 +86,11 @@ public struct ContextGate: Sendable {
         var findings: [Finding] = []
         findings.reserveCapacity(min(result.candidates.count, maxFindings))
         var truncated = false
-        var cues: [Candidate] = []
         // candidates read in place and findings made in the array: a copy of either retains
         // every string it holds
         result.candidates.withUnsafeBufferPointer { cs in
             for c in cs {
-                if cueClaims.cueRules[c.rule] { cues.append(c); continue }
+                if cueClaims.cueRules[c.rule] { continue }
                 if findings.count >= maxFindings { truncated = true; break }
                 // the rule's metadata alone: a copy of the whole Rule would retain all of its arrays
                 var meta = rules[c.rule].meta
@@ -125,8 +126,8 @@ public struct ContextGate: Sendable {
                 if composed[c.rule] { compose(&findings[k], rules[c.rule], result.adClasses) }
             }
         }
-        if !cues.isEmpty {
-            let derived = cueClaims.derive(from: findings, cues: cues, classes: result.adClasses, text: text)
+        if hasClaim && cueClaims.hasCueRules {
+            let derived = cueClaims.derive(from: findings, candidates: result.candidates, classes: result.adClasses, text: text)
             findings.append(contentsOf: derived.prefix(max(0, maxFindings - findings.count)))
         }
         if let (g, x) = read, validUTF8 {

@@ -18,6 +18,7 @@ struct CueClaims: Sendable {
     private let partFinder: PartFinder
     private let table: FoldTable
     let cueRules: [Bool]
+    let hasCueRules: Bool
     /// Rule id → the class its own words establish (an exam guarantee is an education ad's).
     private let impliedClass: [String: String]
 
@@ -27,19 +28,20 @@ struct CueClaims: Sendable {
         self.partFinder = partFinder
         table = compiled.normalizer.table
         cueRules = rules.map { $0.scope == .cue }
+        hasCueRules = cueRules.contains(true)
         impliedClass = Dictionary(rules.compactMap { r in r.impliesClass.map { (r.id, $0) } }, uniquingKeysWith: { a, _ in a })
     }
 
-    /// The findings the cues turn claims into, one per claim and cue rule (the nearest cue).
-    func derive(from findings: [Finding], cues: [Candidate], classes: [Int],
+    /// The findings the cues (the cue rules' candidates) turn claims into, one per claim and cue
+    /// rule (the nearest cue). Runs only for records with a claim candidate.
+    func derive(from findings: [Finding], candidates: [Candidate], classes: [Int],
                 text: UnsafeBufferPointer<UInt8>) -> [Finding] {
-        guard !cues.isEmpty else { return [] }
         var out: [Finding] = []
         // a cue makes one finding, at the first claim it reaches (one story, one testimonial)
         var used = Set<Int>()
         for f in findings where f.suppressedBy == nil && f.severity != .info && f.end > f.start {
             var best: [Int: (k: Int, c: Candidate)] = [:]
-            for (k, c) in cues.enumerated() where !used.contains(k) {
+            for (k, c) in candidates.enumerated() where cueRules[c.rule] && !used.contains(k) {
                 let r = rules[c.rule]
                 guard r.derivesFrom.contains(f.category),
                       c.end > f.start - r.reach.before, c.start < f.end + r.reach.after else { continue }
