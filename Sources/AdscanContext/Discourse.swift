@@ -181,23 +181,30 @@ enum Discourse {
     }
 
     /// True when [start, end) lies between an opening mark and its closing mark within `clause`
-    /// (or between two ASCII double quotes).
+    /// (or between two ASCII double or single quotes).
     static func quoted(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, within clause: Range<Int>) -> Bool {
         // nearest opener before start with no closer between it and start
         var i = start - 1
         var kind = -1
-        var asciiBefore = 0
+        var asciiBefore = 0, singleBefore = 0
         while i >= clause.lowerBound {
-            if text[i] == 0x22 { asciiBefore += 1 }
-            if let k = closers.firstIndex(where: { at(text, i, $0) }) { _ = k; if kind < 0 { break } }
-            if let k = openers.firstIndex(where: { at(text, i, $0) }) { kind = k; break }
+            let b = text[i]
+            if b == 0x22 { asciiBefore += 1 }
+            if b == 0x27 { singleBefore += 1 }
+            // every mark of openers and closers begins with E2 or E3: other bytes are passed by
+            if b == 0xE2 || b == 0xE3 {
+                if closers.contains(where: { at(text, i, $0) }) { break }
+                if let k = openers.firstIndex(where: { at(text, i, $0) }) { kind = k; break }
+            }
             i -= 1
         }
         if kind >= 0 {
             var j = end
             while j < clause.upperBound {
-                if at(text, j, closers[kind]) { return true }
-                if at(text, j, openers[kind]) { return false }
+                if text[j] == 0xE2 || text[j] == 0xE3 {
+                    if at(text, j, closers[kind]) { return true }
+                    if at(text, j, openers[kind]) { return false }
+                }
                 j += 1
             }
             return false
@@ -205,6 +212,11 @@ enum Discourse {
         if asciiBefore % 2 == 1 {
             var j = end
             while j < clause.upperBound { if text[j] == 0x22 { return true }; j += 1 }
+        }
+        // half-width pages quote inside quotes with ' (「"看到'一次治愈'这样的广告"」)
+        if singleBefore % 2 == 1 {
+            var j = end
+            while j < clause.upperBound { if text[j] == 0x27 { return true }; j += 1 }
         }
         return false
     }

@@ -506,6 +506,11 @@ public struct RuleLoader {
         for mk in markers where mk.utf8.count < 3 {
             throw reader.error("markers", "marker `\(mk)` is shorter than 3 UTF-8 bytes")
         }
+        // two spellings of one folded marker (方法: and 方法：) would count twice toward min_distinct
+        var seen = Set<String>()
+        for mk in markers where !seen.insert(mk).inserted {
+            throw reader.error("markers", "marker `\(mk)` is listed twice (after folding: width, case, traditional forms)")
+        }
         let minDistinct = try reader.optionalInt("min_distinct") ?? 1
         var s = Suppressor(id: id, scope: scope, markers: markers, minDistinct: minDistinct,
                            description: try reader.optionalString("description") ?? id)

@@ -121,4 +121,15 @@ final class ContextGateTests: XCTestCase {
         // both a clause_before (frame) and a clause_after (quoting) cue: the earlier entry names it
         XCTAssertEqual(suppressedBy("禁止根治颈椎病等用语"), ["frame: 禁止"])
     }
+    /// The default pack's document gates for study reports and second-hand chat: two distinct
+    /// markers of one gate suppress the record; one marker, or copy with the claim alone, does not.
+    func testTheDefaultPackReadsStudiesAndSecondHandChatAsMentions() {
+        func active(_ s: String) -> [String] {
+            TestSupport.scanner.scan(s).findings.filter { $0.suppressedBy == nil && $0.severity != .info }.map(\.ruleID)
+        }
+        XCTAssertEqual(active("结果 治疗组有效率为81.3%,对照组为60.2%,差异有统计学意义"), [])
+        XCTAssertFalse(active("本院独创疗法 有效率为98% 随访三年无复发").isEmpty, "one study word in an ad")
+        XCTAssertEqual(active("我爸说那款降糖茶喝了能降血糖,我跟他说那是广告"), [])
+        XCTAssertFalse(active("这款降糖茶喝了能降血糖,别信外面那些").isEmpty, "one skeptic word in the seller's mouth")
+    }
 }

@@ -169,6 +169,9 @@ final class DiscourseTests: XCTestCase {
         XCTAssertTrue(try active("广告含有「根治颈椎病」等内容").isEmpty)
         // quotation marks for emphasis in the ad itself: still a claim
         XCTAssertEqual(try active("“根治颈椎病”，就找我们").count, 1)
+        // half-width pages nest quotes with ' (a tip quoting an ad inside a quoted question)
+        XCTAssertTrue(try active("\"宣称'根治颈椎病'的广告能信吗").isEmpty)
+        XCTAssertEqual(try active("'根治颈椎病',就找我们").count, 1, "no reporting cue in the sentence")
     }
 
     /// Below `min_confidence`, the advertorial rule fires from `weak_confidence` only with an active

@@ -36,6 +36,15 @@ final class RuleLoaderTests: XCTestCase {
         }
     }
 
+    /// Two spellings of one folded marker would count twice toward a document gate's min_distinct.
+    func testAMarkerListedTwiceAfterFoldingIsRejected() {
+        let yaml = "context:\n  - id: research\n    scope: document\n    min_distinct: 2\n    markers: ['方法:', '方法：', 对照组]\n" + base
+        XCTAssertThrowsError(try RuleLoader().load(yaml: yaml, file: "p.yaml")) { error in
+            XCTAssertTrue("\(error)".contains("listed twice"), "\(error)")
+        }
+        XCTAssertNoThrow(try RuleLoader().load(yaml: yaml.replacingOccurrences(of: "'方法：', ", with: ""), file: "p.yaml"))
+    }
+
     func testLiteralsAreFoldedAtLoad() throws {
         let yaml = base.replacingOccurrences(of: "terms: [治愈率]", with: "terms: [治癒率, ＮＯ．１]")
         let set = try RuleLoader().load(yaml: yaml, file: "p.yaml")
