@@ -40,15 +40,31 @@ public enum Clause {
         return t
     }()
 
+    /// The paragraph's table: only the line breaks and 。 (`window: paragraph` rules read over
+    /// ！？；).
+    private static let paragraphByteClass: [UInt8] = {
+        var t = [UInt8](repeating: 0, count: 256)
+        for b in [0x0A, 0x0D] { t[b] = 1 }
+        t[0x82] = 2
+        t[0xE3] = 4
+        return t
+    }()
+
+    @inline(__always)
+    static func isFullStop(endingAt i: Int, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        i >= 2 && p[i - 2] == 0xE3 && p[i - 1] == 0x80 && p[i] == 0x82
+    }
+
     /// The clause around original range `hit`: one table lookup per byte until a boundary.
-    public static func around(_ hit: Range<Int>, in p: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+    /// `paragraph`: up to a line break or 。 only.
+    public static func around(_ hit: Range<Int>, in p: UnsafeBufferPointer<UInt8>, paragraph: Bool = false) -> Range<Int> {
         guard let base = p.baseAddress else { return hit }
-        return byteClass.withUnsafeBufferPointer { cls in
+        return (paragraph ? paragraphByteClass : byteClass).withUnsafeBufferPointer { cls in
             var s = hit.lowerBound
             let minS = max(0, hit.lowerBound - limit)
             while s > minS {
                 let k = cls[Int(base[s &- 1])]
-                if k & 3 != 0 && (k == 1 || boundaryEnding(at: s &- 1, p)) { break }
+                if k & 3 != 0 && (k == 1 || (paragraph ? isFullStop(endingAt: s &- 1, p) : boundaryEnding(at: s &- 1, p))) { break }
                 s &-= 1
             }
             while s < hit.lowerBound && base[s] & 0xC0 == 0x80 { s &+= 1 }
@@ -56,7 +72,8 @@ public enum Clause {
             let maxE = min(p.count, hit.upperBound + limit)
             while e < maxE {
                 let k = cls[Int(base[e])]
-                if k & 5 != 0 && (k == 1 || boundaryStarting(at: e, p) != 0) { break }
+                if k & 5 != 0 && (k == 1 || (paragraph ? e &+ 2 < p.count && isFullStop(endingAt: e &+ 2, p)
+                                                       : boundaryStarting(at: e, p) != 0)) { break }
                 e &+= 1
             }
             while e > hit.upperBound && e < p.count && base[e] & 0xC0 == 0x80 { e &-= 1 }

@@ -25,6 +25,8 @@ public final class CompiledRuleSet: Sendable {
         let exceptionPatterns: [Regex]
         let groupPatterns: [[Regex]]
         let wordBoundary: Bool
+        /// The patterns see the paragraph around a hit (`window: paragraph`), not its clause.
+        let paragraph: Bool
         /// A term hit is a finding as soon as the hit folds to the term: no exception or word
         /// boundary to check in the folded clause, so the clause need not be folded.
         let termsNeedClause: Bool
@@ -42,7 +44,8 @@ public final class CompiledRuleSet: Sendable {
 
         init(patterns: [Regex], terms: [[UInt8]], exceptions: [[UInt8]], exceptionPatterns: [Regex],
              groupPatterns: [[Regex]], wordBoundary: Bool, requireClassMask: UInt64, excludeClassMask: UInt64,
-             patternLists: [[Int]] = [], patternLead: [Int] = []) {
+             patternLists: [[Int]] = [], patternLead: [Int] = [], paragraph: Bool = false) {
+            self.paragraph = paragraph
             self.patternLists = patternLists.count == patterns.count ? patternLists : patterns.map { _ in [] }
             self.patternLead = patternLead.count == patterns.count ? patternLead : patterns.map { _ in -1 }
             self.requireClassMask = requireClassMask
@@ -292,7 +295,8 @@ public final class CompiledRuleSet: Sendable {
             requireClassMask: r.requireClass.reduce(0) { $0 | (1 << UInt64(classIndex[$1] ?? 63)) },
             excludeClassMask: r.excludeClass.reduce(0) { $0 | (1 << UInt64(classIndex[$1] ?? 63)) },
             patternLists: r.patternRequiredLists.map { $0.map { lists.set($0) } },
-            patternLead: r.patterns.indices.map { $0 < r.patternLeads.count && !r.patternLeads[$0].isEmpty ? lists.set(r.patternLeads[$0]) : -1 })
+            patternLead: r.patterns.indices.map { $0 < r.patternLeads.count && !r.patternLeads[$0].isEmpty ? lists.set(r.patternLeads[$0]) : -1 },
+            paragraph: r.window == .paragraph)
     }
 
     /// Ad-class indicators in the literal table, one slot each: every term is its own indicator

@@ -140,6 +140,7 @@ public struct Matcher: Sendable {
         let useStart = compiled.useStart
         let useList = compiled.useList
         var window: Range<Int>? = nil
+        var windowParagraph = false    // `window` is a paragraph (for `window: paragraph` rules)
         var windowFolded = false       // scratch.window holds the folded `window` (folded on first need)
         var windowKeyed = false        // scratch.windowKeys hold its ClauseKeys
         for h in scratch.windowHits {
@@ -147,83 +148,92 @@ public struct Matcher: Sendable {
             let canon = Int(toCanonical[Int(hit.literal)])
             let hitRange = hit.start..<(hit.start + Int(lengths[Int(hit.literal)]))
             let uses = Int(useStart[canon])..<Int(useStart[canon + 1])
-            var wanted = false
+            var wantClause = false, wantParagraph = false
             for u in uses {
                 switch useList[u] {
-                case .keyword(let ri), .term(let ri, _): if gate.applies(ri) { wanted = true }
+                case .keyword(let ri), .term(let ri, _):
+                    if gate.applies(ri) {
+                        if compiled.rules[ri].paragraph { wantParagraph = true } else { wantClause = true }
+                    }
                 default: break
                 }
             }
-            guard wanted else { continue }
-            if window == nil || !(window!.lowerBound <= hitRange.lowerBound && hitRange.upperBound <= window!.upperBound) {
-                window = Clause.around(hitRange, in: text)
-                windowFolded = false
-                windowKeyed = false
-                scratch.newWindow()
-            }
-            let clause = window!
-            for u in uses {
-                switch useList[u] {
-                case .marker, .clauseMarker, .group, .classIndicator, .evasionTrigger:
-                    continue
-                case .keyword(let ri):
-                    guard gate.applies(ri), scratch.markRan(ri) else { continue }
-                    if !windowFolded {
-                        // bytes only: most windows match no pattern, and accept() maps the ones that do
-                        compiled.normalizer.normalize(text, range: clause, into: &scratch.window, mapped: false)
-                        windowFolded = true
-                    }
-                    let cr = compiled.rules[ri]
-                    patterns: for (pi, re) in cr.patterns.enumerated() {
-                        // nor one whose required word lists are not all in the clause
-                        for l in cr.patternLists[pi] where scratch.windowEntries(l, compiled.listUnion).isEmpty {
-                            continue patterns
-                        }
-                        // a pattern whose required literals are not all in the clause cannot match
-                        if !cr.patternKeys[pi].isEmpty {
-                            if !windowKeyed {
-                                scratch.window.bytes.withUnsafeBufferPointer { ClauseKeys.build($0, into: scratch.windowKeys) }
-                                windowKeyed = true
-                            }
-                            if !ClauseKeys.mayMatch(cr.patternKeys[pi], scratch.windowKeys) { continue }
-                        }
-                        let lead = cr.patternLead[pi]
-                        let starts = lead < 0 ? [] : scratch.windowEntries(lead, compiled.listUnion)
-                        scratch.window.bytes.withUnsafeBufferPointer { nb in
-                            if lead < 0 {
-                                re.forEachMatch(in: nb, from: 0, to: nb.count, data: scratch.matchData) { s, e in
-                                    if e > s { accept(ri, s, e, clause, text, scratch, &result) }
-                                }
-                            } else {
-                                // tried only where an entry of its lead list starts
-                                re.forEachMatch(in: nb, at: starts, data: scratch.matchData) { s, e in
-                                    accept(ri, s, e, clause, text, scratch, &result)
-                                }
-                            }
-                        }
-                    }
-                case .term(let ri, let ti):
-                    guard gate.applies(ri) else { continue }
-                    let term = compiled.rules[ri].terms[ti]
-                    if !compiled.rules[ri].termsNeedClause {
-                        // the hit itself is the match when it folds to the term
-                        guard compiled.normalizer.table.folds(text, hitRange, to: term) else { continue }
-                        result.candidates.append(Candidate(
-                            rule: ri, start: hitRange.lowerBound, end: hitRange.upperBound, clause: clause,
-                            via: Transform.needed(by: text, hitRange, table: compiled.normalizer.table), evidence: []))
+            // clause rules first, then the few paragraph rules, each over its own window
+            for pass in 0..<2 {
+                let paragraph = pass == 1
+                if !(paragraph ? wantParagraph : wantClause) { continue }
+                if window == nil || windowParagraph != paragraph
+                    || !(window!.lowerBound <= hitRange.lowerBound && hitRange.upperBound <= window!.upperBound) {
+                    window = Clause.around(hitRange, in: text, paragraph: paragraph)
+                    windowParagraph = paragraph
+                    windowFolded = false
+                    windowKeyed = false
+                    scratch.newWindow()
+                }
+                let clause = window!
+                for u in uses {
+                    switch useList[u] {
+                    case .marker, .clauseMarker, .group, .classIndicator, .evasionTrigger:
                         continue
+                    case .keyword(let ri):
+                        guard compiled.rules[ri].paragraph == paragraph, gate.applies(ri), scratch.markRan(ri) else { continue }
+                        if !windowFolded {
+                            // bytes only: most windows match no pattern, and accept() maps the ones that do
+                            compiled.normalizer.normalize(text, range: clause, into: &scratch.window, mapped: false)
+                            windowFolded = true
+                        }
+                        let cr = compiled.rules[ri]
+                        patterns: for (pi, re) in cr.patterns.enumerated() {
+                            // nor one whose required word lists are not all in the clause
+                            for l in cr.patternLists[pi] where scratch.windowEntries(l, compiled.listUnion).isEmpty {
+                                continue patterns
+                            }
+                            // a pattern whose required literals are not all in the clause cannot match
+                            if !cr.patternKeys[pi].isEmpty {
+                                if !windowKeyed {
+                                    scratch.window.bytes.withUnsafeBufferPointer { ClauseKeys.build($0, into: scratch.windowKeys) }
+                                    windowKeyed = true
+                                }
+                                if !ClauseKeys.mayMatch(cr.patternKeys[pi], scratch.windowKeys) { continue }
+                            }
+                            let lead = cr.patternLead[pi]
+                            let starts = lead < 0 ? [] : scratch.windowEntries(lead, compiled.listUnion)
+                            scratch.window.bytes.withUnsafeBufferPointer { nb in
+                                if lead < 0 {
+                                    re.forEachMatch(in: nb, from: 0, to: nb.count, data: scratch.matchData) { s, e in
+                                        if e > s { accept(ri, s, e, clause, text, scratch, &result) }
+                                    }
+                                } else {
+                                    // tried only where an entry of its lead list starts
+                                    re.forEachMatch(in: nb, at: starts, data: scratch.matchData) { s, e in
+                                        accept(ri, s, e, clause, text, scratch, &result)
+                                    }
+                                }
+                            }
+                        }
+                    case .term(let ri, let ti):
+                        guard compiled.rules[ri].paragraph == paragraph, gate.applies(ri) else { continue }
+                        let term = compiled.rules[ri].terms[ti]
+                        if !compiled.rules[ri].termsNeedClause {
+                            // the hit itself is the match when it folds to the term
+                            guard compiled.normalizer.table.folds(text, hitRange, to: term) else { continue }
+                            result.candidates.append(Candidate(
+                                rule: ri, start: hitRange.lowerBound, end: hitRange.upperBound, clause: clause,
+                                via: Transform.needed(by: text, hitRange, table: compiled.normalizer.table), evidence: []))
+                            continue
+                        }
+                        if !windowFolded {
+                            compiled.normalizer.normalize(text, range: clause, into: &scratch.window)
+                            windowFolded = true
+                        } else {
+                            compiled.normalizer.ensureMap(text, &scratch.window)
+                        }
+                        guard let s = foldedOffset(of: hitRange.lowerBound, in: scratch.window) else { continue }
+                        let e = s + term.count
+                        guard e <= scratch.window.bytes.count,
+                              scratch.window.bytes[s..<e].elementsEqual(term) else { continue }
+                        accept(ri, s, e, clause, text, scratch, &result)
                     }
-                    if !windowFolded {
-                        compiled.normalizer.normalize(text, range: clause, into: &scratch.window)
-                        windowFolded = true
-                    } else {
-                        compiled.normalizer.ensureMap(text, &scratch.window)
-                    }
-                    guard let s = foldedOffset(of: hitRange.lowerBound, in: scratch.window) else { continue }
-                    let e = s + term.count
-                    guard e <= scratch.window.bytes.count,
-                          scratch.window.bytes[s..<e].elementsEqual(term) else { continue }
-                    accept(ri, s, e, clause, text, scratch, &result)
                 }
             }
         }

@@ -18,6 +18,15 @@ public enum RuleScope: String, Sendable {
 }
 
 /// Extra check on a match's edges.
+/// The text a rule's patterns see around a keyword hit.
+public enum Window: String, Sendable {
+    /// The clause: up to the nearest 。！？； or line break (a claim is said in one sentence).
+    case clause
+    /// The paragraph: up to the nearest 。 or line break, over ！？； (a question and its answer,
+    /// 「单眼皮=没精神?面试官第一眼就把你刷了」, or a cry and its reason are one thought in ad copy).
+    case paragraph
+}
+
 public enum Boundary: String, Sendable {
     /// No check.
     case none
@@ -101,6 +110,8 @@ public struct Rule: Sendable {
     public var derivesFrom: [Category] = []
     public var nearLists: [String] = []
     public var reach: (before: Int, after: Int) = (600, 300)
+    /// The text the patterns see around a keyword hit.
+    public var window: Window = .clause
     /// Sentences the rule must flag, and look-alikes it must not.
     public var mustFlag: [String]
     public var mustNotFlag: [String]

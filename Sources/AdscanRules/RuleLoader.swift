@@ -370,7 +370,7 @@ public struct RuleLoader {
         "patterns", "terms", "exceptions", "exception_patterns", "requires", "examples",
         "require_class", "exclude_class", "ad_class", "law_by_class", "severity_by_class", "family",
         "provision", "provision_by_class", "genre", "min_confidence", "implies_class",
-        "weak_confidence", "form_features", "derives_from", "near_lists", "reach",
+        "weak_confidence", "form_features", "derives_from", "near_lists", "reach", "window",
     ]
 
     private func rule(_ node: Node, file: String) throws -> Rule {
@@ -391,6 +391,10 @@ public struct RuleLoader {
         let scopeName = try reader.optionalString("scope") ?? "clause"
         guard let scope = RuleScope(rawValue: scopeName) else {
             throw reader.error("scope", "scope must be clause, document, required, genre or cue, not `\(scopeName)`")
+        }
+        let windowName = try reader.optionalString("window") ?? "clause"
+        guard let window = Window(rawValue: windowName) else {
+            throw reader.error("window", "window must be clause or paragraph, not `\(windowName)`")
         }
         let boundaryName = try reader.optionalString("boundary") ?? "none"
         guard let boundary = Boundary(rawValue: boundaryName) else {
@@ -447,7 +451,7 @@ public struct RuleLoader {
         if flag.isEmpty || pass.isEmpty {
             throw reader.error("examples", "every rule needs examples: `flag` (sentences it must flag) and `pass` (look-alikes it must not)")
         }
-        return Rule(
+        var rule = Rule(
             meta: RuleMeta(id: id, category: category, severity: severity,
                            law: m.value("provision") != nil ? (try reader.optionalString("law") ?? "") : try reader.string("law"),
                            lawText: try reader.optionalString("law_text"), message: try reader.string("message")),
@@ -488,6 +492,8 @@ public struct RuleLoader {
                 return (b, a)
             }(),
             mustFlag: flag, mustNotFlag: pass, file: file, line: line)
+        rule.window = window
+        return rule
     }
 
     private func suppressor(_ node: Node, file: String) throws -> Suppressor {

@@ -77,6 +77,35 @@ final class ComposedClaimTests: XCTestCase {
         XCTAssertTrue(try scanner().scan("改善睡眠环境").findings.isEmpty, "失眠 is listed, 睡眠 is not")
     }
 
+    /// A `window: paragraph` rule's patterns read over ？！ (a question and its answer), not over
+    /// 。 or a line break; the same pattern in a clause rule stops at the question mark.
+    func testAParagraphWindowReadsOverQuestionMarks() throws {
+        let rule = """
+              - id: T-LOOKS
+                category: appearance_anxiety
+                severity: warning
+                law: t
+                message: looks
+                WINDOW
+                keywords: [单眼皮]
+                patterns: ['单眼皮[^。\\n]{0,20}?面试']
+                examples:
+                  flag: [单眼皮 面试]
+                  pass: [双眼皮 面试]
+            """
+        let base = "rules:\n"
+        let para = try scanner(base + rule.replacingOccurrences(of: "WINDOW", with: "window: paragraph"))
+        let clause = try scanner(base + rule.replacingOccurrences(of: "    WINDOW\n", with: ""))
+        XCTAssertEqual(para.scan("单眼皮=没精神?面试官第一眼就刷了").findings.map(\.ruleID), ["T-LOOKS"])
+        XCTAssertEqual(para.scan("单眼皮=没精神!面试官第一眼就刷了").findings.map(\.ruleID), ["T-LOOKS"])
+        XCTAssertTrue(clause.scan("单眼皮=没精神?面试官第一眼就刷了").findings.isEmpty)
+        XCTAssertTrue(para.scan("单眼皮很常见。面试官看的是能力").findings.isEmpty, "。 ends a paragraph window")
+        XCTAssertTrue(para.scan("单眼皮很常见\n面试官看的是能力").findings.isEmpty, "so does a line break")
+        XCTAssertThrowsError(try scanner(base + rule.replacingOccurrences(of: "WINDOW", with: "window: page"))) { error in
+            XCTAssertTrue("\(error)".contains("window must be clause or paragraph"), "\(error)")
+        }
+    }
+
     func testAdClassChoosesSeverityAndTheProvisionWithItsOwnText() throws {
         let plain = try scanner().scan("调理糖尿病").findings.first { $0.ruleID == "T-TREAT" }
         XCTAssertEqual(plain?.severity, .warning)
