@@ -276,7 +276,9 @@ public struct ContextGate: Sendable {
                 // a negated harm (「没有副作用」「再也没有复发」) is itself the claim
                 let before = h.end <= c.start && c.start - h.end <= Self.negationReach && !Discourse.clauseBreak(text, h.end, c.start)
                 let inside = h.start > c.start && h.end <= c.end
-                applies = (before || inside) && !negatesPromise(text, h.end, promises[h.suppressor])
+                // or over the claim's first word: 「不承诺通过率」 with the claim 承诺通过
+                let over = h.start < c.start && h.end > c.start && h.end <= c.end
+                applies = (before || inside || over) && !negatesPromise(text, h.end, promises[h.suppressor])
                     && !Discourse.isAnotA(text, h.start) && !Discourse.isDoubleNegation(text, h.end)
             case .mention:
                 // the claim begins or ends inside quotation marks (a frame may reach over the mark)

@@ -44,6 +44,8 @@ final class DiscourseTests: XCTestCase {
         // so does a space between Chinese characters (half-width transcripts), not one in a word
         XCTAssertEqual(try active("我不能说 能根治颈椎病").count, 1)
         XCTAssertTrue(try active("目前没有药物能根治 颈椎病").isEmpty)
+        // a negation over the claim's first word: 不能 with the claim 能根治…
+        XCTAssertTrue(try active("枕头不能根治颈椎病").isEmpty)
     }
 
     func testANegatedHarmIsTheClaimItself() throws {
