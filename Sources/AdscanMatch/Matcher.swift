@@ -140,32 +140,34 @@ public struct Matcher: Sendable {
         let useStart = compiled.useStart
         let useList = compiled.useList
         var window: Range<Int>? = nil
-        var windowParagraph = false    // `window` is a paragraph (for `window: paragraph` rules)
         var windowFolded = false       // scratch.window holds the folded `window` (folded on first need)
         var windowKeyed = false        // scratch.windowKeys hold its ClauseKeys
-        for h in scratch.windowHits {
-            let hit = scratch.hits[h]
-            let canon = Int(toCanonical[Int(hit.literal)])
-            let hitRange = hit.start..<(hit.start + Int(lengths[Int(hit.literal)]))
-            let uses = Int(useStart[canon])..<Int(useStart[canon + 1])
-            var wantClause = false, wantParagraph = false
-            for u in uses {
-                switch useList[u] {
-                case .keyword(let ri), .term(let ri, _):
-                    if gate.applies(ri) {
-                        if compiled.rules[ri].paragraph { wantParagraph = true } else { wantClause = true }
+        // every hit's clause rules first, then (where a hit has any) its paragraph rules: each
+        // pass moves through the record once, so a window is folded and its rules run once
+        var anyParagraph = false
+        for pass in 0..<2 {
+            let paragraph = pass == 1
+            if paragraph && !anyParagraph { break }
+            window = nil
+            for h in scratch.windowHits {
+                let hit = scratch.hits[h]
+                let canon = Int(toCanonical[Int(hit.literal)])
+                let hitRange = hit.start..<(hit.start + Int(lengths[Int(hit.literal)]))
+                let uses = Int(useStart[canon])..<Int(useStart[canon + 1])
+                var wantClause = false, wantParagraph = false
+                for u in uses {
+                    switch useList[u] {
+                    case .keyword(let ri), .term(let ri, _):
+                        if gate.applies(ri) {
+                            if compiled.rules[ri].paragraph { wantParagraph = true } else { wantClause = true }
+                        }
+                    default: break
                     }
-                default: break
                 }
-            }
-            // clause rules first, then the few paragraph rules, each over its own window
-            for pass in 0..<2 {
-                let paragraph = pass == 1
+                anyParagraph = anyParagraph || wantParagraph
                 if !(paragraph ? wantParagraph : wantClause) { continue }
-                if window == nil || windowParagraph != paragraph
-                    || !(window!.lowerBound <= hitRange.lowerBound && hitRange.upperBound <= window!.upperBound) {
+                if window == nil || !(window!.lowerBound <= hitRange.lowerBound && hitRange.upperBound <= window!.upperBound) {
                     window = Clause.around(hitRange, in: text, paragraph: paragraph)
-                    windowParagraph = paragraph
                     windowFolded = false
                     windowKeyed = false
                     scratch.newWindow()

@@ -451,7 +451,7 @@ public struct RuleLoader {
         if flag.isEmpty || pass.isEmpty {
             throw reader.error("examples", "every rule needs examples: `flag` (sentences it must flag) and `pass` (look-alikes it must not)")
         }
-        var rule = Rule(
+        return Rule(
             meta: RuleMeta(id: id, category: category, severity: severity,
                            law: m.value("provision") != nil ? (try reader.optionalString("law") ?? "") : try reader.string("law"),
                            lawText: try reader.optionalString("law_text"), message: try reader.string("message")),
@@ -491,9 +491,8 @@ public struct RuleLoader {
                 }
                 return (b, a)
             }(),
+            window: window,
             mustFlag: flag, mustNotFlag: pass, file: file, line: line)
-        rule.window = window
-        return rule
     }
 
     private func suppressor(_ node: Node, file: String) throws -> Suppressor {
