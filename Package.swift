@@ -50,6 +50,8 @@ let package = Package(
                 "AdscanModel", "AdscanReader", "AdscanRules", "AdscanMatch", "AdscanEngine", "AdscanReport", "AdscanDefaultPack",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // writes Sources/AdscanNormalize/FoldTableData.swift from the system ICU
+        .executableTarget(name: "adscan-fold-tables", dependencies: ["AdscanNormalize"]),
         .executableTarget(
             name: "adscan-microbench",
             dependencies: ["AdscanNormalize", "AdscanRules", "AdscanMatch", "AdscanContext", "AdscanEngine"],

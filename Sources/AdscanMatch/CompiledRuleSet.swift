@@ -109,9 +109,25 @@ public final class CompiledRuleSet: Sendable {
         public var description: String { "\(file):\(line): \(reason)" }
     }
 
-    /// Problems that do not stop the pack from loading (a pattern that backtracks
-    /// catastrophically on a probe): `file:line: reason`, for stderr and `rules --check`.
-    public let warnings: [String]
+    /// Patterns that backtrack catastrophically on a probe (`Regex.blowsUp`) or do not compile
+    /// in full: `file:line: reason`, for `rules --check`. Compiles every pattern, so it is not
+    /// run at load; a scan bounds each match attempt by `Regex.matchLimit` and reports the rules
+    /// whose patterns reach it.
+    public func patternWarnings() -> [String] {
+        var out: [String] = []
+        for (r, c) in zip(ruleSet.rules, rules) {
+            for re in c.patterns + c.exceptionPatterns + c.groupPatterns.flatMap({ $0 }) {
+                if !re.prepareNow() {
+                    out.append("\(r.file):\(r.line): rule \(r.id): pattern /\(re.pattern)/ does not compile in full "
+                        + "(its word lists make it larger than PCRE2 allows); it never matches")
+                } else if re.blowsUp() {
+                    out.append("\(r.file):\(r.line): rule \(r.id): pattern /\(re.pattern)/ backtracks catastrophically "
+                        + "(a 32-character probe exceeds the match limit); clauses where it does are not searched by it")
+                }
+            }
+        }
+        return out
+    }
 
     /// Word lists that patterns require in their clause (one trie per distinct list set).
     public let listIndexes: [LeadIndex]
@@ -132,14 +148,12 @@ public final class CompiledRuleSet: Sendable {
 
         // the rules: their words in the literal table, their patterns compiled
         var lists = WordListTries(ruleSet)
-        var warnings: [String] = []
         var compiled: [CompiledRule] = []
         for (ri, r) in ruleSet.rules.enumerated() {
             literals.addWords(of: r, index: ri)
-            compiled.append(try Self.compile(r, classIndex: classIndex, lists: &lists, warnings: &warnings))
+            compiled.append(try Self.compile(r, classIndex: classIndex, lists: &lists))
         }
         self.rules = compiled
-        self.warnings = warnings
         self.listIndexes = lists.sets
         self.listUnion = LeadUnion(lists.setNames.map { $0.flatMap { ruleSet.lexicons[$0] ?? [] } })
         self.wordListIndexes = lists.allSingle()
@@ -162,7 +176,7 @@ public final class CompiledRuleSet: Sendable {
         self.evasion = evasion
 
         // every literal's raw-text variants: the prefilter of all of them, and of folded forms only
-        let v = Self.expand(literals, inverse: inverse)
+        let v = Self.expand(literals, inverse: inverse, table: table)
         self.prefilter = LiteralPrefilter(literals: v.variants)
         self.foldedPrefilter = LiteralPrefilter(literals: v.foldedIds.map { v.variants[Int($0)] })
         self.foldedVariantId = v.foldedIds
@@ -270,23 +284,21 @@ public final class CompiledRuleSet: Sendable {
 
     /// One rule's patterns compiled (PCRE2 JIT, each with the trie of the lists it begins with),
     /// with what the matcher checks before running them.
-    static func compile(_ r: Rule, classIndex: [String: Int], lists: inout WordListTries,
-                        warnings: inout [String]) throws -> CompiledRule {
-        func regex(_ p: String, lead names: [String] = []) throws -> Regex {
+    static func compile(_ r: Rule, classIndex: [String: Int], lists: inout WordListTries) throws -> CompiledRule {
+        func regex(_ p: String, lead names: [String] = [], skeleton: String? = nil) throws -> Regex {
             let re: Regex
             let lead = names.isEmpty ? nil : lists.sets[lists.set(names)]
-            do { re = try Regex(p, lead: lead) } catch {
+            do { re = try Regex(p, lead: lead, skeleton: skeleton) } catch {
                 throw CompileError(file: r.file, line: r.line, reason: "rule \(r.id): \(error)")
             }
             re.ruleID = r.id
-            if re.blowsUp() {
-                warnings.append("\(r.file):\(r.line): rule \(r.id): pattern /\(p)/ backtracks catastrophically "
-                    + "(a 32-character probe exceeds the match limit); clauses where it does are not searched by it")
-            }
             return re
         }
         return CompiledRule(
-            patterns: try r.patterns.indices.map { try regex(r.patterns[$0], lead: $0 < r.patternLeads.count ? r.patternLeads[$0] : []) },
+            patterns: try r.patterns.indices.map {
+                try regex(r.patterns[$0], lead: $0 < r.patternLeads.count ? r.patternLeads[$0] : [],
+                          skeleton: $0 < r.patternSkeletons.count ? r.patternSkeletons[$0] : nil)
+            },
             terms: r.terms.map { Array($0.utf8) },
             exceptions: r.exceptions.map { Array($0.utf8) },
             exceptionPatterns: try r.exceptionPatterns.map { try regex($0) },
@@ -318,16 +330,15 @@ public final class CompiledRuleSet: Sendable {
     /// Every canonical literal expanded into the raw forms it may take in the text
     /// (`rawVariants`), with the canonical literal of each; and the ids of the folded forms alone
     /// (the evasion pass's output, folded text, can hold only those).
-    static func expand(_ literals: LiteralUses, inverse: [UInt32: [UInt32]]) -> (variants: [[UInt8]], toCanonical: [Int32], foldedIds: [Int32]) {
+    static func expand(_ literals: LiteralUses, inverse: [UInt32: [UInt32]], table: FoldTable) -> (variants: [[UInt8]], toCanonical: [Int32], foldedIds: [Int32]) {
         var variants: [[UInt8]] = []
         var toCanonical: [Int32] = []
         var foldedIds: [Int32] = []
         let uses = literals.uses
         let triggerOnly = Set(uses.indices.filter { uses[$0].allSatisfy { if case .evasionTrigger = $0 { return true }; return false } })
-        let traditional = ICUReference.simplifiedToTraditional(lines: literals.canonical)
         for (ci, lit) in literals.canonical.enumerated() {
             let folded = Array(lit.utf8)
-            for v in rawVariants(of: lit, inverse: inverse, traditional: traditional[ci], minimal: triggerOnly.contains(ci)) {
+            for v in rawVariants(of: lit, inverse: inverse, traditional: table.toTraditional(lit), minimal: triggerOnly.contains(ci)) {
                 if v == folded { foldedIds.append(Int32(variants.count)) }
                 variants.append(v)
                 toCanonical.append(Int32(ci))
@@ -359,7 +370,7 @@ public final class CompiledRuleSet: Sendable {
     }
 
     /// Raw-text forms of a folded literal. Han characters: all-simplified, all-traditional (as
-    /// ICU's Simplified→Traditional writes it, e.g. 證 rather than the variant 証), and every
+    /// ICU's Simplified→Traditional writes each character, e.g. 證 rather than the variant 証), and every
     /// single-character swap from either (mixed scripts usually differ in one character: 國藥准字).
     /// ASCII part: as written or full-width, times the upper/lower mixes of its letters (No.1).
     /// Trigger-only spellings (`minimal`): fewer forms. Rarer mixes are left to the evasion pass.

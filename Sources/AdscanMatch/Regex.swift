@@ -1,20 +1,30 @@
 internal import CPCRE2
+import Synchronization
 
-/// A compiled, JIT-ed PCRE2 pattern. Immutable after init and shared read-only across threads;
-/// each thread brings its own MatchData.
+/// A PCRE2 pattern, compiled and JIT-ed on first use. Shared read-only across threads; each
+/// thread brings its own MatchData.
+///
+/// Compiling is lazy because a pack's patterns cost most of its start-up: those that compose a
+/// word list (`{{disease}}`: a trie of thousands of entries) take PCRE2 milliseconds each to
+/// compile and JIT, and a scan of a few records needs a handful of them. A pattern is still
+/// checked when the pack loads: as written, or with each list as a one-word stand-in (`skeleton`),
+/// so a pack with a syntax error is rejected at its rule's line, not on the record that first
+/// reaches it.
 public final class Regex: @unchecked Sendable {
-    let code: OpaquePointer
     public let pattern: String
-    /// JIT-compiled: matched through pcre2_jit_match, which skips pcre2_match's per-call checks.
-    let jitted: Bool
-    /// Patterns longer than this (bytes) are not JIT-compiled.
-    static let jitLimit = Int.max
     /// The rule the pattern belongs to (set once, while the rule set is compiled): named when the
     /// pattern hits a match limit.
     public internal(set) var ruleID = ""
     /// The entries every match begins with: the pattern is compiled anchored (`\\G`) and tried
     /// only where one starts (same matches, without PCRE2 walking the list at every position).
     let lead: LeadIndex?
+    /// 0 until first use; then the compiled code's address, with bit 0 set when it is JIT-ed
+    /// (matched through pcre2_jit_match, which skips pcre2_match's per-call checks), or
+    /// `Regex.failed`. Written once, under `compiling`.
+    private let ready = Atomic<UInt>(0)
+    /// Code compiled at load (a pattern without a skeleton), handed to the first use to JIT.
+    private let compiling: Mutex<OpaquePointer?>
+    private static let failed: UInt = 2
 
     /// Backtracking steps one match attempt may take (PCRE2's default is 10,000,000, about 30 ms
     /// on a pathological clause; no pattern of the default packs needs a thousandth of this), and
@@ -45,12 +55,24 @@ public final class Regex: @unchecked Sendable {
     }
 
     /// Patterns run on folded text (NFKC, lower case, simplified); UTF + UCP semantics.
-    public init(_ pattern: String, lead: LeadIndex? = nil) throws {
+    /// `skeleton`: the pattern with its word lists as one-word stand-ins, compiled instead of the
+    /// pattern to check it at load; nil compiles the pattern itself now (and keeps it).
+    public init(_ pattern: String, lead: LeadIndex? = nil, skeleton: String? = nil) throws {
         self.pattern = pattern
         self.lead = lead
+        let code = try Self.compile(skeleton ?? pattern, anchored: lead != nil)
+        if skeleton != nil {
+            pcre2_code_free_8(code)
+            compiling = Mutex(nil)
+        } else {
+            compiling = Mutex(code)
+        }
+    }
+
+    private static func compile(_ pattern: String, anchored: Bool) throws -> OpaquePointer {
         var errorCode: Int32 = 0
         var errorOffset = 0
-        let bytes = Array(((lead == nil ? "" : "\\G") + pattern).utf8)
+        let bytes = Array(((anchored ? "\\G" : "") + pattern).utf8)
         let opts = UInt32(PCRE2_UTF) | UInt32(PCRE2_UCP)
         guard let code = bytes.withUnsafeBufferPointer({ p in
             pcre2_compile_8(p.baseAddress, p.count, opts, &errorCode, &errorOffset, nil)
@@ -58,19 +80,49 @@ public final class Regex: @unchecked Sendable {
             var buf = [UInt8](repeating: 0, count: 256)
             let n = pcre2_get_error_message_8(errorCode, &buf, buf.count)
             let msg = n > 0 ? String(decoding: buf[0..<Int(n)], as: UTF8.self) : "error \(errorCode)"
-            throw CompileError(pattern: pattern, offset: errorOffset, message: msg)
+            throw CompileError(pattern: pattern, offset: max(0, errorOffset - (anchored ? 2 : 0)), message: msg)
         }
-        self.code = code
-        // JIT failure is not fatal: the interpreter still gives the same answers, only slower.
-        // A pattern that composes a long word list (a trie of thousands of diseases) is left to
-        // the interpreter: JIT-compiling it costs more start-up time than it saves on the short
-        // clauses it runs on.
-        jitted = bytes.count <= Self.jitLimit && pcre2_jit_compile_8(code, UInt32(PCRE2_JIT_COMPLETE)) == 0
+        return code
     }
+
+    /// The compiled code and whether it is JIT-ed, compiling it on first use. Nil when the
+    /// pattern failed to compile although its skeleton did (PCRE2 size limits).
+    @inline(__always)
+    private func prepared() -> (code: OpaquePointer, jitted: Bool)? {
+        var v = ready.load(ordering: .acquiring)
+        if v == 0 { v = prepare() }
+        guard v != Self.failed, let code = OpaquePointer(bitPattern: v & ~1) else { return nil }
+        return (code, v & 1 != 0)
+    }
+
+    @inline(never)
+    private func prepare() -> UInt {
+        compiling.withLock { held -> UInt in
+            let now = ready.load(ordering: .acquiring)
+            if now != 0 { return now }
+            var v = Self.failed
+            if let code = held ?? (try? Self.compile(pattern, anchored: lead != nil)) {
+                // JIT failure is not fatal: the interpreter gives the same answers, only slower
+                let jit = pcre2_jit_compile_8(code, UInt32(PCRE2_JIT_COMPLETE)) == 0
+                v = UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(code))) | (jit ? 1 : 0)
+            }
+            held = nil
+            ready.store(v, ordering: .releasing)
+            return v
+        }
+    }
+
+    /// Compiles and JIT-compiles the pattern now, as its first use would: false when it does not
+    /// compile (`rules --check`).
+    public func prepareNow() -> Bool { prepared() != nil }
 
     @inline(__always)
     private func match(_ base: UnsafePointer<UInt8>, _ to: Int, _ pos: Int, _ data: MatchData,
                        _ context: OpaquePointer = Regex.context) -> Int32 {
+        guard let (code, jitted) = prepared() else {
+            noteFailure(PCRE2_ERROR_NOMEMORY, data)
+            return PCRE2_ERROR_NOMATCH
+        }
         let rc = jitted ? pcre2_jit_match_8(code, base, to, pos, 0, data.raw, context)
                         : pcre2_match_8(code, base, to, pos, UInt32(PCRE2_NO_UTF_CHECK), data.raw, context)
         if rc < -1 { noteFailure(rc, data) }
@@ -83,7 +135,8 @@ public final class Regex: @unchecked Sendable {
     @inline(never)
     private func noteFailure(_ rc: Int32, _ data: MatchData) {
         switch rc {
-        case PCRE2_ERROR_MATCHLIMIT, PCRE2_ERROR_DEPTHLIMIT, PCRE2_ERROR_JIT_STACKLIMIT, PCRE2_ERROR_HEAPLIMIT:
+        case PCRE2_ERROR_MATCHLIMIT, PCRE2_ERROR_DEPTHLIMIT, PCRE2_ERROR_JIT_STACKLIMIT, PCRE2_ERROR_HEAPLIMIT,
+             PCRE2_ERROR_NOMEMORY:   // the last: the pattern could not be compiled (prepared())
             data.limitHits += 1
             if !data.limitRules.contains(ruleID) { data.limitRules.append(ruleID) }
         default:
@@ -96,6 +149,7 @@ public final class Regex: @unchecked Sendable {
     /// that fails the match, takes it past a small match limit. `(a+)+$` on `aaaa…a!` does;
     /// ordinary patterns take a few hundred steps.
     public func blowsUp() -> Bool {
+        guard let (code, jitted) = prepared() else { return false }
         var chars = Set<Unicode.Scalar>(["1", " ", "a", "中", "."])
         for u in pattern.unicodeScalars where chars.count < 24 && (u.properties.isAlphabetic || u.properties.numericType != nil) {
             chars.insert(u)
@@ -122,7 +176,11 @@ public final class Regex: @unchecked Sendable {
         return false
     }
 
-    deinit { pcre2_code_free_8(code) }
+    deinit {
+        let v = ready.load(ordering: .acquiring)
+        if v != 0 && v != Self.failed, let code = OpaquePointer(bitPattern: v & ~1) { pcre2_code_free_8(code) }
+        compiling.withLock { held in if let c = held { pcre2_code_free_8(c) } }
+    }
 
     /// Finds matches in subject[from..<to], calling `body(start, end)` for each (absolute offsets).
     /// The subject must be valid UTF-8 (the normalizer guarantees it), so no UTF check is repeated.

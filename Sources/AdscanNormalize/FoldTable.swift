@@ -1,12 +1,20 @@
 import CICUShim
 
-/// Per-code-point fold: fold(c) = Traditional→Simplified(NFKC_Casefold(c)), derived from ICU once
-/// at start-up (ICU's transliterator runs at ~5 MB/s; a table lookup at hundreds of MB/s).
-/// Code points above U+FFFF fold to themselves (ICU maps none of them T→S).
+/// Per-code-point fold: fold(c) = Traditional→Simplified(NFKC_Casefold(c)), derived from ICU
+/// (ICU's transliterator runs at ~5 MB/s; a table lookup at hundreds of MB/s). Code points above
+/// U+FFFF fold to themselves (ICU maps none of them T→S). Also the opposite direction per Han
+/// character (`traditional`), from which raw-text variants of a pack's literals are made.
+///
+/// Deriving the tables costs ICU about 0.4 G instructions (opening its transliterator registry
+/// alone, 0.14 G): most of a start-up. `FoldTableData.swift` holds them as ICU 72.1 derives them
+/// (written by `adscan-fold-tables`, checked against ICU by the tests); a process running with
+/// that ICU version reads them from there, any other derives them from its own ICU.
 public final class FoldTable: @unchecked Sendable {
     /// See cicushim_build_fold_table for the entry encoding.
     let entries: [UInt32]
     let pool: [UInt32]
+    /// Simplified→Traditional per BMP Han code point, where ICU changes it.
+    public let traditional: [UInt32: UInt32]
     /// The same tables behind raw pointers (immutable after init): the per-code-point lookups
     /// below inline into other modules' hot loops without bounds checks or array retains.
     @usableFromInline let entryPtr: UnsafeMutablePointer<UInt32>
@@ -23,10 +31,19 @@ public final class FoldTable: @unchecked Sendable {
 
     /// The process-wide table. Immutable after its one-time, thread-safe initialisation.
     public static let shared: FoldTable = {
+        if icuVersion == FoldTableData.icuVersion, let t = FoldTable(serialized: FoldTableData.tables) { return t }
         do { return try FoldTable() } catch { fatalError("\(error)") }
     }()
 
-    public init() throws {
+    /// The ICU version this process runs with.
+    public static var icuVersion: String {
+        var buf = [CChar](repeating: 0, count: 32)
+        cicushim_icu_version(&buf, Int32(buf.count))
+        return String(decoding: buf.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// Derives the tables from ICU.
+    public convenience init() throws {
         var entries = [UInt32](repeating: 0, count: 0x10000)
         var pool = [UInt32](repeating: 0, count: 16384)
         var err: Int32 = 0
@@ -37,8 +54,17 @@ public final class FoldTable: @unchecked Sendable {
         }
         guard used >= 0 else { throw BuildError(code: err != 0 ? err : used) }
         pool.removeSubrange(Int(used)...)
+        var st = [UInt32](repeating: 0, count: 0x10000)
+        guard cicushim_build_st_table(&st, &err) == 0 else { throw BuildError(code: err) }
+        var traditional: [UInt32: UInt32] = [:]
+        for c in 0..<st.count where st[c] != UInt32(c) { traditional[UInt32(c)] = st[c] }
+        self.init(entries: entries, pool: pool, traditional: traditional)
+    }
+
+    init(entries: [UInt32], pool: [UInt32], traditional: [UInt32: UInt32]) {
         self.entries = entries
         self.pool = pool
+        self.traditional = traditional
         entryPtr = .allocate(capacity: entries.count)
         entryPtr.initialize(from: entries, count: entries.count)
         poolPtr = .allocate(capacity: max(1, pool.count))
@@ -48,6 +74,101 @@ public final class FoldTable: @unchecked Sendable {
             let e = entries[c]
             hanFold[c - 0x4E00] = e >= 0x3400 && e <= 0x9FFF ? UInt16(e) : 0
         }
+    }
+
+    /// The tables as text (`FoldTableData.tables`): `F` then, per code point that does not fold
+    /// to itself, `c=v` (hex; several code points joined by `+`, none for an ignorable one);
+    /// `T` then `c=v` per Simplified→Traditional pair. Entries are separated by spaces (or line
+    /// breaks).
+    public func serialized() -> String {
+        var out = "F"
+        for c in 0..<0x10000 {
+            var to: [UInt32] = []
+            fold(UInt32(c)) { to.append($0) }
+            if to == [UInt32(c)] { continue }
+            out += " " + String(c, radix: 16) + "=" + to.map { String($0, radix: 16) }.joined(separator: "+")
+        }
+        out += " T"
+        for (c, t) in traditional.sorted(by: { $0.key < $1.key }) { out += " " + String(c, radix: 16) + "=" + String(t, radix: 16) }
+        return out
+    }
+
+    /// Reads `serialized()`'s text; nil when it is malformed.
+    public convenience init?(serialized text: String) {
+        var entries = [UInt32](unsafeUninitializedCapacity: 0x10000) { buf, n in
+            for c in 0..<0x10000 { buf[c] = UInt32(c) }
+            n = 0x10000
+        }
+        var pool: [UInt32] = []
+        var traditional: [UInt32: UInt32] = [:]
+        var section: UInt8 = 0
+        var ok = true
+        var values: [UInt32] = []
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            var i = 0
+            func hex() -> UInt32? {
+                var v: UInt32 = 0, digits = 0
+                while i < bytes.count {
+                    let b = bytes[i]
+                    let d: UInt32
+                    switch b {
+                    case 0x30...0x39: d = UInt32(b - 0x30)
+                    case 0x61...0x66: d = UInt32(b - 0x61 + 10)
+                    default: return digits > 0 ? v : nil
+                    }
+                    v = v << 4 | d; digits += 1; i += 1
+                }
+                return digits > 0 ? v : nil
+            }
+            while i < bytes.count && ok {
+                let b = bytes[i]
+                if b == 0x20 || b == 0x0A { i += 1; continue }
+                if b == UInt8(ascii: "F") || b == UInt8(ascii: "T") { section = b; i += 1; continue }
+                guard let c = hex(), c < 0x10000, i < bytes.count, bytes[i] == UInt8(ascii: "=") else { ok = false; break }
+                i += 1
+                values.removeAll(keepingCapacity: true)
+                while let v = hex() {
+                    values.append(v)
+                    if i < bytes.count && bytes[i] == UInt8(ascii: "+") { i += 1 } else { break }
+                }
+                if section == UInt8(ascii: "F") {
+                    if values.count == 1 && values[0] & 0x8000_0000 == 0 {
+                        entries[Int(c)] = values[0]
+                    } else {
+                        entries[Int(c)] = 0x8000_0000 | UInt32(pool.count) << 8 | UInt32(values.count)
+                        pool += values
+                    }
+                } else if section == UInt8(ascii: "T"), values.count == 1 {
+                    traditional[c] = values[0]
+                } else {
+                    ok = false
+                }
+            }
+        }
+        guard ok, section == UInt8(ascii: "T") else { return nil }
+        self.init(entries: entries, pool: pool, traditional: traditional)
+    }
+
+    /// Simplified→Traditional per character (`traditional`): the all-traditional form raw-text
+    /// variants of a literal start from.
+    public func toTraditional(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars {
+            if let t = traditional[u.value], let v = Unicode.Scalar(t) { out.append(v) } else { out.append(u) }
+        }
+        return String(out)
+    }
+
+    /// Whether two tables fold and convert alike (the embedded data against ICU's own).
+    public func sameTables(as other: FoldTable) -> Bool {
+        guard traditional == other.traditional else { return false }
+        for c in 0..<UInt32(0x10000) {
+            var a: [UInt32] = [], b: [UInt32] = []
+            fold(c) { a.append($0) }
+            other.fold(c) { b.append($0) }
+            if a != b { return false }
+        }
+        return true
     }
 
     deinit {

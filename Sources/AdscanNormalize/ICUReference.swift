@@ -9,14 +9,6 @@ public enum ICUReference {
     /// ICU "Simplified-Traditional" over a whole string (tests build disguised variants with it).
     public static func simplifiedToTraditional(_ s: String) -> String { transliterate(s, id: "Simplified-Traditional") }
 
-    /// Simplified→Traditional for many short strings in one transliterator call (opening a
-    /// transliterator costs tens of milliseconds; rule compilation does this once).
-    public static func simplifiedToTraditional(lines: [String]) -> [String] {
-        let joined = lines.map { String($0.map { $0 == "\n" ? " " : $0 }) }.joined(separator: "\n")
-        let out = transliterate(joined, id: "Simplified-Traditional").split(separator: "\n", omittingEmptySubsequences: false)
-        return out.count == lines.count ? out.map(String.init) : lines
-    }
-
     static func transliterate(_ s: String, id: String) -> String {
         let input = Array(s.utf8)
         var out = [UInt8](repeating: 0, count: input.count * 2 + 16)

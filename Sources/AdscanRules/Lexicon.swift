@@ -8,13 +8,22 @@ public enum Lexicon {
     /// Entries of one `.txt` list: one per line; `#` starts a comment (source and licence live
     /// there); a tab ends the entry (a second column, e.g. a class, is read by `columns`).
     public static func entries(ofListFile text: String) -> [String] {
+        // on UTF-8 bytes: the built-in pack's lists are read at every start-up (thousands of lines)
         var out: [String] = []
-        for raw in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
-            var line = Substring(raw)
-            if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
-            let cols = line.split(separator: "\t", omittingEmptySubsequences: false)
-            let entry = String(cols.first ?? "").trimmingCharacters(in: .whitespaces)
-            if !entry.isEmpty { out.append(entry) }
+        let bytes = Array(text.utf8)
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0B || b == 0x0C }
+        var i = 0
+        while i < bytes.count {
+            var end = i
+            while end < bytes.count && bytes[end] != 0x0A && bytes[end] != 0x0D { end += 1 }
+            // the entry: up to a comment or a tab, without surrounding spaces
+            var stop = i
+            while stop < end && bytes[stop] != UInt8(ascii: "#") && bytes[stop] != 0x09 { stop += 1 }
+            var a = i, b = stop
+            while a < b && isSpace(bytes[a]) { a += 1 }
+            while b > a && isSpace(bytes[b - 1]) { b -= 1 }
+            if a < b { out.append(String(decoding: bytes[a..<b], as: UTF8.self)) }
+            i = end + 1
         }
         return out
     }
@@ -22,11 +31,15 @@ public enum Lexicon {
     /// `{{name}}` occurrences in a pattern, in order.
     public static func references(in pattern: String) -> [String] {
         var names: [String] = []
-        var rest = Substring(pattern)
-        while let open = rest.range(of: "{{") {
-            guard let close = rest[open.upperBound...].range(of: "}}") else { break }
-            names.append(String(rest[open.upperBound..<close.lowerBound]))
-            rest = rest[close.upperBound...]
+        let p = Array(pattern.utf8)
+        var i = 0
+        while i + 1 < p.count {
+            guard p[i] == UInt8(ascii: "{"), p[i + 1] == UInt8(ascii: "{") else { i += 1; continue }
+            var j = i + 2
+            while j + 1 < p.count && !(p[j] == UInt8(ascii: "}") && p[j + 1] == UInt8(ascii: "}")) { j += 1 }
+            guard j + 1 < p.count else { break }
+            names.append(String(decoding: p[(i + 2)..<j], as: UTF8.self))
+            i = j + 2
         }
         return names
     }
@@ -106,26 +119,31 @@ public enum Lexicon {
     /// names it cannot resolve are returned.
     public static func expand(_ pattern: String, _ lists: [String: [String]],
                               cache: inout [String: String]) -> (String, missing: [String]) {
-        var out = ""
+        // on UTF-8 bytes: hundreds of patterns at every start-up
+        let p = Array(pattern.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(p.count)
         var missing: [String] = []
-        var rest = Substring(pattern)
-        while let open = rest.range(of: "{{") {
-            guard let close = rest[open.upperBound...].range(of: "}}") else { break }
-            out += rest[..<open.lowerBound]
-            let name = String(rest[open.upperBound..<close.lowerBound])
+        let brace = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+        var i = 0
+        while i < p.count {
+            guard i + 1 < p.count, p[i] == brace, p[i + 1] == brace else { out.append(p[i]); i += 1; continue }
+            var j = i + 2
+            while j + 1 < p.count && !(p[j] == close && p[j + 1] == close) { j += 1 }
+            guard j + 1 < p.count else { out += p[i...]; break }   // no closing braces: as written
+            let name = String(decoding: p[(i + 2)..<j], as: UTF8.self)
             if let alt = cache[name] {
-                out += alt
+                out += alt.utf8
             } else if let words = lists[name], !words.isEmpty {
                 let alt = alternation(words)
                 cache[name] = alt
-                out += alt
+                out += alt.utf8
             } else {
                 missing.append(name)
             }
-            rest = rest[close.upperBound...]
+            i = j + 2
         }
-        out += rest
-        return (out, missing)
+        return (String(decoding: out, as: UTF8.self), missing)
     }
 
     /// A non-capturing alternation matching exactly the words, longest first. Short lists stay
@@ -149,13 +167,28 @@ public enum Lexicon {
             }
             n.end = true
         }
-        func emit(_ n: Node) -> String {
-            let kids = n.children.keys.sorted().map { escape([Unicode.Scalar($0)!]) + emit(n.children[$0]!) }
-            if kids.isEmpty { return "" }
-            let alt = kids.count == 1 ? kids[0] : "(?:" + kids.joined(separator: "|") + ")"
-            return n.end ? "(?:" + alt + ")?" : alt
+        // written into one UTF-8 buffer (string concatenation per node cost start-up time)
+        var out: [UInt8] = Array("(?:".utf8)
+        func emit(_ n: Node) {
+            let keys = n.children.keys.sorted()
+            if keys.isEmpty { return }
+            if n.end { out += "(?:".utf8 }
+            if keys.count > 1 { out += "(?:".utf8 }
+            for (k, key) in keys.enumerated() {
+                if k > 0 { out.append(UInt8(ascii: "|")) }
+                let ch = Unicode.Scalar(key)!
+                if ch == " " { out += "\\s*".utf8 } else {
+                    if ch.isASCII && "\\^$.|?*+()[]{}/-#".unicodeScalars.contains(ch) { out.append(UInt8(ascii: "\\")) }
+                    out += String(ch).utf8
+                }
+                emit(n.children[key]!)
+            }
+            if keys.count > 1 { out.append(UInt8(ascii: ")")) }
+            if n.end { out += ")?".utf8 }
         }
-        return "(?:" + emit(root) + ")"
+        emit(root)
+        out.append(UInt8(ascii: ")"))
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Regex syntax characters escaped; everything else as written.

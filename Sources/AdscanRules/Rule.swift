@@ -91,6 +91,10 @@ public struct Rule: Sendable {
     /// Per pattern: sets of word lists of which the clause must hold an entry each (see
     /// `Lexicon.requiredLists`), as list names; lists of fewer than 48 entries are left to PCRE2.
     public var patternRequiredLists: [[[String]]] = []
+    /// Per pattern: the pattern with each word list written as a one-word stand-in, which the
+    /// compiler checks at load instead of the full pattern (compiled on first use); nil where the
+    /// pattern names no list.
+    public var patternSkeletons: [String?] = []
     /// The ad class the rule's own words establish (an exam guarantee makes an education ad, an
     /// 医广 number a medical one): it decides the citation and severity whatever else the record
     /// looks like.

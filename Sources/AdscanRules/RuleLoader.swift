@@ -162,6 +162,18 @@ public struct RuleLoader {
         let lists = set.lexicons
         // a snippet (a named piece of pattern, e.g. a time span) is written in as it is
         var cache: [String: String] = set.snippets.mapValues { "(?:" + $0 + ")" }
+        // the same with every list as one word: what the pattern compiler checks at load
+        var skeletonCache = cache
+        // lists whose entries are plain words (no space, which a pattern reads as \s*): per list,
+        // once (hundreds of patterns name a few lists)
+        var plainList: [String: Bool] = [:]
+        func plain(_ name: String) -> Bool {
+            if let p = plainList[name] { return p }
+            let p = lists[name]!.allSatisfy { w in !w.isEmpty && !w.unicodeScalars.contains { $0.properties.isWhitespace } }
+            plainList[name] = p
+            return p
+        }
+        let skeletonLists = lists.mapValues { _ in ["x"] }
         func expand(_ p: String, _ r: Rule) throws -> String {
             let (out, missing) = Lexicon.expand(p, lists, cache: &cache)
             if let m = missing.first {
@@ -187,8 +199,11 @@ public struct RuleLoader {
             set.rules[i].patternLeads = r.patterns.map { p in
                 let names = Lexicon.leadingLists(in: p)
                 guard !names.isEmpty, names.allSatisfy({ lists[$0] != nil && set.snippets[$0] == nil }) else { return [] }
-                let plain = names.allSatisfy { n in lists[n]!.allSatisfy { w in !w.isEmpty && !w.unicodeScalars.contains { $0.properties.isWhitespace } } }
-                return plain ? names : []
+                return names.allSatisfy { plain($0) } ? names : []
+            }
+            set.rules[i].patternSkeletons = r.patterns.map { p in
+                Lexicon.references(in: p).contains { set.snippets[$0] == nil }
+                    ? Lexicon.expand(p, skeletonLists, cache: &skeletonCache).0 : nil
             }
             set.rules[i].patterns = try r.patterns.map { try expand($0, r) }
             set.rules[i].exceptionPatterns = try r.exceptionPatterns.map { try expand($0, r) }
@@ -207,7 +222,8 @@ public struct RuleLoader {
             for lit in kws where lit.utf8.count < 3 {
                 throw RuleLoadError(file: r.file, line: r.line, reason: "rule \(r.id): keyword `\(lit)` from a word list is shorter than 3 UTF-8 bytes")
             }
-            set.rules[i].keywords = Array(NSOrderedSet(array: kws)) as! [String]
+            var seenKeyword = Set<String>()
+            set.rules[i].keywords = kws.filter { seenKeyword.insert($0).inserted }
         }
     }
 

@@ -9,6 +9,7 @@
 #include <unicode/ucsdet.h>
 #include <unicode/ucnv.h>
 #include <unicode/uset.h>
+#include <unicode/uversion.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,13 +17,12 @@ static int is_han_bmp(uint32_t c) {
     return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF);
 }
 
-/* Traditional→Simplified for every BMP Han code point the transliterator can change (its source
-   set; the others map to themselves), in one transliterator call: the code points are joined by
-   '\n' so no multi-character context applies, then split again. */
-static int32_t build_ts(uint32_t *ts /* 65536 */, int32_t *err) {
-    for (uint32_t c = 0; c < 0x10000; c++) ts[c] = c;
+/* One Han transliterator ("Traditional-Simplified" or "Simplified-Traditional") applied to every
+   BMP Han code point it can change (its source set; the others map to themselves), in one call:
+   the code points are joined by '\n' so no multi-character context applies, then split again. */
+static int32_t build_han_map(const UChar *id, uint32_t *map /* 65536 */, int32_t *err) {
+    for (uint32_t c = 0; c < 0x10000; c++) map[c] = c;
     UErrorCode e = U_ZERO_ERROR;
-    static const UChar id[] = {'T','r','a','d','i','t','i','o','n','a','l','-','S','i','m','p','l','i','f','i','e','d',0};
     UTransliterator *tr = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &e);
     if (U_FAILURE(e)) { *err = e; return -1; }
     USet *source = uset_openEmpty();
@@ -51,12 +51,33 @@ static int32_t build_ts(uint32_t *ts /* 65536 */, int32_t *err) {
         if (!changes[c]) continue;
         int32_t start = i;
         while (i < len && buf[i] != '\n') i++;
-        if (i - start == 1 && !U16_IS_SURROGATE(buf[start])) ts[c] = buf[start];
+        if (i - start == 1 && !U16_IS_SURROGATE(buf[start])) map[c] = buf[start];
         i++; /* skip '\n' */
     }
     free(buf);
     free(changes);
     return 0;
+}
+
+static int32_t build_ts(uint32_t *ts /* 65536 */, int32_t *err) {
+    static const UChar id[] = {'T','r','a','d','i','t','i','o','n','a','l','-','S','i','m','p','l','i','f','i','e','d',0};
+    return build_han_map(id, ts, err);
+}
+
+int32_t cicushim_build_st_table(uint32_t *st, int32_t *err) {
+    *err = 0;
+    static const UChar id[] = {'S','i','m','p','l','i','f','i','e','d','-','T','r','a','d','i','t','i','o','n','a','l',0};
+    return build_han_map(id, st, err);
+}
+
+void cicushim_icu_version(char *out, int32_t cap) {
+    UVersionInfo v;
+    u_getVersion(v);
+    char buf[U_MAX_VERSION_STRING_LENGTH];
+    u_versionToString(v, buf);
+    int32_t k = 0;
+    while (buf[k] && k < cap - 1) { out[k] = buf[k]; k++; }
+    if (cap > 0) out[k] = 0;
 }
 
 int32_t cicushim_build_fold_table(uint32_t *entries, uint32_t *pool, int32_t pool_cap, int32_t *err) {

@@ -7,9 +7,9 @@ struct EngineLoadError: Error, CustomStringConvertible {
     let description: String
 }
 
-/// The compiled pack and where it came from (a directory, or RulePack.builtInOrigin). Warnings
-/// (a pattern that backtracks catastrophically) go to stderr unless `quietWarnings`.
-func loadEngine(rulesOption: String?, quietWarnings: Bool = false) throws -> (CompiledRuleSet, String) {
+/// The compiled pack and where it came from (a directory, or RulePack.builtInOrigin). Patterns
+/// are compiled on first use; `rules --check` probes them all.
+func loadEngine(rulesOption: String?) throws -> (CompiledRuleSet, String) {
     do {
         let compiled: CompiledRuleSet
         let origin: String
@@ -21,7 +21,6 @@ func loadEngine(rulesOption: String?, quietWarnings: Bool = false) throws -> (Co
             compiled = try RulePack.builtIn()
             origin = RulePack.builtInOrigin
         }
-        if !quietWarnings { for w in compiled.warnings { printError("adscan: warning: " + w) } }
         return (compiled, origin)
     } catch let e as RuleLoadError {
         throw EngineLoadError(description: "rule pack rejected: \(e)")

@@ -25,7 +25,7 @@ struct RulesCommand: ParsableCommand {
     var minExamples = 3
 
     func run() throws {
-        let (compiled, dir) = try loadEngine(rulesOption: rules, quietWarnings: check)
+        let (compiled, dir) = try loadEngine(rulesOption: rules)
         let set = compiled.ruleSet
         if keywords {
             let list = canonical ? compiled.keywords
@@ -35,7 +35,7 @@ struct RulesCommand: ParsableCommand {
         }
         if check {
             let failures = RuleExampleChecker(compiled).check(minExamples: minExamples).map(\.description)
-                + compiled.warnings   // a pattern that backtracks catastrophically fails the check
+                + compiled.patternWarnings()   // a pattern that backtracks catastrophically fails the check
             for f in failures { printError(f) }
             let total = set.rules.reduce(0) { $0 + $1.mustFlag.count + $1.mustNotFlag.count }
             print("\(set.rules.count) rules, \(total) examples: \(failures.isEmpty ? "all pass" : "\(failures.count) failures")")

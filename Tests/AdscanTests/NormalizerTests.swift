@@ -1,4 +1,4 @@
-import AdscanNormalize
+@testable import AdscanNormalize
 import XCTest
 
 final class NormalizerTests: XCTestCase {
@@ -22,6 +22,20 @@ final class NormalizerTests: XCTestCase {
         let hanOnly = { (s: String) in String(s.unicodeScalars.filter { (0x3400...0x9FFF).contains($0.value) }.map(Character.init)) }
         XCTAssertEqual(hanOnly(table.foldHan(text)), hanOnly(icu))
         XCTAssertNotEqual(hanOnly(text), hanOnly(icu), "seed 000 is traditional text")
+    }
+
+    /// The process reads the tables from FoldTableData.swift when its ICU is the one that wrote
+    /// them: they must be what this ICU derives (after an ICU upgrade, rerun adscan-fold-tables).
+    func testEmbeddedTablesAreWhatICUDerives() throws {
+        let icu = try FoldTable()
+        let embedded = try XCTUnwrap(FoldTable(serialized: icu.serialized()), "serialized tables read back")
+        XCTAssertTrue(embedded.sameTables(as: icu), "round trip")
+        if FoldTable.icuVersion == FoldTableData.icuVersion {
+            XCTAssertTrue(FoldTable.shared.sameTables(as: icu),
+                          "FoldTableData.swift differs from ICU \(FoldTable.icuVersion): swift run adscan-fold-tables Sources/AdscanNormalize/FoldTableData.swift")
+        }
+        XCTAssertNil(FoldTable(serialized: "F 4e00"), "malformed text is refused, not half read")
+        XCTAssertEqual(icu.toTraditional("头发说明"), "頭發說明", "one character at a time (ICU's phrase rules would write 頭髮)")
     }
 
     func testOffsetMapPointsBackToOriginalBytes() {

@@ -13,6 +13,13 @@
    or -2 when pool_cap is too small. */
 int32_t cicushim_build_fold_table(uint32_t *entries, uint32_t *pool, int32_t pool_cap, int32_t *err);
 
+/* Simplified→Traditional per BMP Han code point (ICU's "Simplified-Traditional" on each code point
+   alone; st[c] = c where it changes nothing or gives more than one code point). Returns 0, or -1
+   on an ICU failure (*err holds the ICU code). */
+int32_t cicushim_build_st_table(uint32_t *st, int32_t *err);
+/* The ICU version the process runs with ("72.1"), NUL-terminated in out (cap bytes). */
+void cicushim_icu_version(char *out, int32_t cap);
+
 /* ICU's own Traditional→Simplified transliterator over UTF-8, used by tests to check the table.
    Returns the output length in bytes, or -1 on failure. */
 int64_t cicushim_translit_ts_utf8(const uint8_t *s, int64_t n, uint8_t *out, int64_t cap, int32_t *err);
