@@ -282,8 +282,8 @@ public final class CompiledRuleSet: Sendable {
         }
     }
 
-    /// One rule's patterns compiled (PCRE2 JIT, each with the trie of the lists it begins with),
-    /// with what the matcher checks before running them.
+    /// One rule's patterns, checked now and compiled on first use (PCRE2 JIT, each with the trie
+    /// of the lists it begins with), with what the matcher checks before running them.
     static func compile(_ r: Rule, classIndex: [String: Int], lists: inout WordListTries) throws -> CompiledRule {
         func regex(_ p: String, lead names: [String] = [], skeleton: String? = nil) throws -> Regex {
             let re: Regex

@@ -158,8 +158,7 @@ public final class Regex: @unchecked Sendable {
         var probe: [UInt8] = []
         probe.reserveCapacity(32 * 4 + 1)
         for c in chars.sorted(by: { $0.value < $1.value }) {
-            // 32 copies of the character, then a tail that fails the match: bytes built directly,
-            // since this runs for every pattern at start-up
+            // 32 copies of the character, then a tail that fails the match
             let unit = Array(String(c).utf8)
             for tail: UInt8 in [0x21, 0x01] {
                 probe.removeAll(keepingCapacity: true)

@@ -1,4 +1,5 @@
 import Foundation
+import AdscanNormalize
 
 /// Word lists as data (`lexicons/words/*.txt`, or a pack's `lexicons:` mapping) that rules
 /// compose: a pattern names a list as `{{disease}}` and the loader writes the list in as one
@@ -176,11 +177,7 @@ public enum Lexicon {
             if keys.count > 1 { out += "(?:".utf8 }
             for (k, key) in keys.enumerated() {
                 if k > 0 { out.append(UInt8(ascii: "|")) }
-                let ch = Unicode.Scalar(key)!
-                if ch == " " { out += "\\s*".utf8 } else {
-                    if ch.isASCII && "\\^$.|?*+()[]{}/-#".unicodeScalars.contains(ch) { out.append(UInt8(ascii: "\\")) }
-                    out += String(ch).utf8
-                }
+                appendEscaped(Unicode.Scalar(key)!, to: &out)
                 emit(n.children[key]!)
             }
             if keys.count > 1 { out.append(UInt8(ascii: ")")) }
@@ -193,12 +190,15 @@ public enum Lexicon {
 
     /// Regex syntax characters escaped; everything else as written.
     static func escape(_ w: [Unicode.Scalar]) -> String {
-        var s = String.UnicodeScalarView()
-        for ch in w {
-            if ch == " " { s.append(contentsOf: "\\s*".unicodeScalars); continue }
-            if ch.isASCII && "\\^$.|?*+()[]{}/-#".unicodeScalars.contains(ch) { s.append("\\") }
-            s.append(ch)
-        }
-        return String(s)
+        var out: [UInt8] = []
+        for ch in w { appendEscaped(ch, to: &out) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// One character of a word as pattern text, into UTF-8: a space reads as `\s*`.
+    static func appendEscaped(_ ch: Unicode.Scalar, to out: inout [UInt8]) {
+        if ch == " " { out += "\\s*".utf8; return }
+        if ch.isASCII && "\\^$.|?*+()[]{}/-#".unicodeScalars.contains(ch) { out.append(UInt8(ascii: "\\")) }
+        UTF8Scan.append(ch.value, to: &out)
     }
 }

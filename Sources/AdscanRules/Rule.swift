@@ -17,7 +17,6 @@ public enum RuleScope: String, Sendable {
     case cue
 }
 
-/// Extra check on a match's edges.
 /// The text a rule's patterns see around a keyword hit.
 public enum Window: String, Sendable {
     /// The clause: up to the nearest 。！？； or line break (a claim is said in one sentence).
@@ -27,6 +26,7 @@ public enum Window: String, Sendable {
     case paragraph
 }
 
+/// Extra check on a match's edges.
 public enum Boundary: String, Sendable {
     /// No check.
     case none
