@@ -151,9 +151,16 @@ enum Discourse {
 
     /// True when [start, end) is inside quotation marks that stand next to another quoted term:
     /// the closing mark followed by an opening one (or 、 and one, or 等), or the opening mark
-    /// preceded by a closing one (or by a closing one and 、).
+    /// preceded by a closing one (or by a closing one and 、), or the span itself holds a closing
+    /// mark right before an opening one.
     static func inQuotedList(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, within clause: Range<Int>) -> Bool {
         guard quoted(text, start, start + 1, within: clause) || quoted(text, end - 1, end, within: clause) else { return false }
+        // a match that runs from one quoted term into the next (「“喜报”“上岸榜”」 read as 喜报…上岸)
+        var m = start
+        while m + 6 <= end {
+            if closers.contains(where: { at(text, m, $0) }) && openers.contains(where: { at(text, m + 3, $0) }) { return true }
+            m += 1
+        }
         // the opening mark before start and the closing mark after end
         var o = start - 1
         while o >= clause.lowerBound && !(openers.contains { at(text, o, $0) } || text[o] == 0x22) { o -= 1 }

@@ -124,6 +124,7 @@ final class DiscourseTests: XCTestCase {
         XCTAssertTrue(listed("希望\u{201C}降度数\u{201D}\u{201C}摘眼镜\u{201D}", "降度数"))
         XCTAssertTrue(listed("宣传\"彻底治愈\"\"不复发\"等", "不复发"))
         XCTAssertTrue(listed("「根治」、「包好」之类", "根治"))
+        XCTAssertTrue(listed("例如\u{201C}喜报\u{201D}\u{201C}上岸榜\u{201D}", "喜报\u{201D}\u{201C}上岸"), "a match across two quoted terms")
         XCTAssertFalse(listed("我们承诺\u{201C}三天见效\u{201D}，欢迎咨询", "三天见效"), "one quoted claim is not a list")
         XCTAssertFalse(listed("三天见效 不复发", "不复发"), "no quotation marks")
     }
