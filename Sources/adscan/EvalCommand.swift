@@ -33,7 +33,9 @@ struct EvalCommand: ParsableCommand {
 
     /// The genre a labelled record belongs to: its `genre` field, else one read from its `kind`.
     static func genreLabel(_ obj: [String: Any], violation: Bool) -> String? {
-        if let g = obj["genre"] as? String { return g }
+        // other writers' names for adscan's genres
+        let aliases = ["health_science": "science"]
+        if let g = obj["genre"] as? String { return aliases[g] ?? g }
         guard var kind = obj["kind"] as? String else { return violation ? "ad" : nil }
         for prefix in ["heldout2-", "heldout-"] where kind.hasPrefix(prefix) { kind.removeFirst(prefix.count) }
         let map: [String: String] = [
@@ -43,6 +45,8 @@ struct EvalCommand: ParsableCommand {
             "research": "research", "science": "science", "health_knowledge": "science", "doctor_answer": "science",
             "consumer_tip": "consumer_tip", "warning_notice": "consumer_tip", "everyday": "comment", "homograph": "comment",
             "heldout": "ad", "heldout2": "ad",
+            "penalty_notice": "enforcement", "health_science": "science", "research_abstract": "research",
+            "user_comment": "comment", "chat_comment": "comment", "chat": "comment",
         ]
         return map[kind]
     }
