@@ -158,7 +158,9 @@ enum Discourse {
         // a match that runs from one quoted term into the next (「“喜报”“上岸榜”」 read as 喜报…上岸)
         var m = start
         while m + 6 <= end {
-            if closers.contains(where: { at(text, m, $0) }) && openers.contains(where: { at(text, m + 3, $0) }) { return true }
+            // every mark begins with E2 or E3: other bytes are passed by
+            if (text[m] == 0xE2 || text[m] == 0xE3) && closers.contains(where: { at(text, m, $0) })
+                && openers.contains(where: { at(text, m + 3, $0) }) { return true }
             m += 1
         }
         // the opening mark before start and the closing mark after end

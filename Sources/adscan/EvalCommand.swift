@@ -31,24 +31,25 @@ struct EvalCommand: ParsableCommand {
 
     struct Counts { var tp = 0, fp = 0, fn = 0, tn = 0 }
 
+    /// Other writers' names for adscan's genres (`kind` values, and `genre` values that are not
+    /// adscan's own): one table for both fields.
+    static let genreNames: [String: String] = [
+        "claim_short": "ad", "ad_page": "ad", "compliant_ad": "ad", "livestream": "livestream", "advertorial": "advertorial",
+        "notice": "enforcement", "enforcement": "enforcement", "court": "enforcement", "regulation": "regulation",
+        "news": "news", "crawled_news": "news", "epidemic": "news", "finance_news": "news",
+        "research": "research", "science": "science", "health_knowledge": "science", "doctor_answer": "science",
+        "consumer_tip": "consumer_tip", "warning_notice": "consumer_tip", "everyday": "comment", "homograph": "comment",
+        "heldout": "ad", "heldout2": "ad",
+        "penalty_notice": "enforcement", "health_science": "science", "research_abstract": "research",
+        "user_comment": "comment", "chat_comment": "comment", "chat": "comment",
+    ]
+
     /// The genre a labelled record belongs to: its `genre` field, else one read from its `kind`.
     static func genreLabel(_ obj: [String: Any], violation: Bool) -> String? {
-        // other writers' names for adscan's genres
-        let aliases = ["health_science": "science"]
-        if let g = obj["genre"] as? String { return aliases[g] ?? g }
+        if let g = obj["genre"] as? String { return genreNames[g] ?? g }
         guard var kind = obj["kind"] as? String else { return violation ? "ad" : nil }
         for prefix in ["heldout2-", "heldout-"] where kind.hasPrefix(prefix) { kind.removeFirst(prefix.count) }
-        let map: [String: String] = [
-            "claim_short": "ad", "ad_page": "ad", "compliant_ad": "ad", "livestream": "livestream", "advertorial": "advertorial",
-            "notice": "enforcement", "enforcement": "enforcement", "court": "enforcement", "regulation": "regulation",
-            "news": "news", "crawled_news": "news", "epidemic": "news", "finance_news": "news",
-            "research": "research", "science": "science", "health_knowledge": "science", "doctor_answer": "science",
-            "consumer_tip": "consumer_tip", "warning_notice": "consumer_tip", "everyday": "comment", "homograph": "comment",
-            "heldout": "ad", "heldout2": "ad",
-            "penalty_notice": "enforcement", "health_science": "science", "research_abstract": "research",
-            "user_comment": "comment", "chat_comment": "comment", "chat": "comment",
-        ]
-        return map[kind]
+        return genreNames[kind]
     }
 
     /// Category names of other labelled corpora that mean one of adscan's.
