@@ -27,6 +27,8 @@ public struct ContextGate: Sendable {
     /// Sentence-final question particles (suppressor id, folded UTF-8).
     private let questionMarkers: [(String, [UInt8])]
     private let genres: GenreClassifier
+    /// The genres the claim model reads (empty: all).
+    private let modelGenres: Set<String>
     /// Per genre rule: the feature slots (and ids) of its `form_features`.
     private let formSlots: [[(slot: Int, name: String)]]
     /// Rules of scope `genre`, and the pattern that names the entity a page promotes.
@@ -46,6 +48,7 @@ public struct ContextGate: Sendable {
         questionMarkers = compiled.ruleSet.suppressors.filter { $0.scope == .question }
             .flatMap { s in s.markers.map { (s.id, Array(compiled.normalizer.table.fold($0).utf8)) } }
         genres = GenreClassifier(compiled.ruleSet)
+        modelGenres = Set(compiled.ruleSet.claimModel.genres)
         genreRules = compiled.ruleSet.rules.indices.filter { compiled.ruleSet.rules[$0].scope == .genre }
         formSlots = genreRules.map { [genres] ri in
             compiled.ruleSet.rules[ri].formFeatures.compactMap { f in
@@ -64,6 +67,20 @@ public struct ContextGate: Sendable {
                          validUTF8: Bool = false) -> (findings: [Finding], truncated: Bool) {
         let r = assess(result, text: text, validUTF8: validUTF8)
         return (r.findings, r.truncated)
+    }
+
+    /// Whether the claim model reads this record: not one a document marker or the genre makes a
+    /// discussion of claims (`assess` would suppress every claim of it), and, where the model names
+    /// genres, one of them. The genre read here is the one `assess` reads (from the clause rules'
+    /// candidates only).
+    public func claimModelReads(_ result: MatchResult, text: UnsafeBufferPointer<UInt8>) -> Bool {
+        if documentSuppression(result.markers, text: text) != nil { return false }
+        let rules = compiled.ruleSet.rules
+        var claimRules = Set<Int>()
+        for c in result.candidates where rules[c.rule].scope == .clause { claimRules.insert(c.rule) }
+        guard let g = genres.classify(result.markers, bytes: text.count, claimRules: claimRules.count)?.genre else { return true }
+        if genres.suppresses(g) { return false }
+        return modelGenres.isEmpty || modelGenres.contains(g.id)
     }
 
     /// The record's findings and its genre.

@@ -99,6 +99,9 @@ public final class CompiledRuleSet: Sendable {
     let markerSlotBase: [Int]
     let markerSlotCount: Int
     public let normalizer: Normalizer
+    /// The sentence claim model and the `model`-scope rules that report it, with their heads.
+    public let claimScorer: ClaimScorer
+    public let modelRules: [(rule: Int, head: Int)]
     /// Inspection (UTF-8 validity, signs of disguise) and the evasion pass for disguised records.
     public let evasion: EvasionPass
 
@@ -154,6 +157,12 @@ public final class CompiledRuleSet: Sendable {
             compiled.append(try Self.compile(r, classIndex: classIndex, lists: &lists))
         }
         self.rules = compiled
+        self.claimScorer = ClaimScorer(ruleSet.claimModel)
+        self.modelRules = ruleSet.rules.indices.compactMap { ri in
+            guard ruleSet.rules[ri].scope == .model,
+                  let h = ruleSet.claimModel.heads.firstIndex(of: ruleSet.rules[ri].meta.category.rawValue) else { return nil }
+            return (ri, h)
+        }
         self.listIndexes = lists.sets
         self.listUnion = LeadUnion(lists.setNames.map { $0.flatMap { ruleSet.lexicons[$0] ?? [] } })
         self.wordListIndexes = lists.allSingle()

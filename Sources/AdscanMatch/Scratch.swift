@@ -8,6 +8,8 @@ public final class Scratch {
     /// ClauseKeys of `window` (built when a pattern with required literals first needs them).
     let windowKeys = UnsafeMutablePointer<UInt64>.allocate(capacity: ClauseKeys.words)
     public var clauseText = NormalizedText()
+    /// The claim model's head scores of the sentence being scored.
+    var modelScores: [Float] = []
     public lazy var wordBreaker: WordBreaker? = WordBreaker()
     /// Keyword rules whose patterns already ran in the current window (flags by rule, and the
     /// ones set, to clear them when the window moves: no hashing per keyword hit).

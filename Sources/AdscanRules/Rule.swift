@@ -15,6 +15,11 @@ public enum RuleScope: String, Sendable {
     /// article (a cure promise for a tea is Art. 17, not Art. 16); a named patient a few
     /// sentences before a recovery makes it a testimonial.
     case cue
+    /// The sentence claim model (lexicons/models/claims.tsv) scores each sentence of a record the
+    /// genre model does not read as discussing claims; a sentence over the threshold of this
+    /// rule's category head (or of the ANY head, with this category its best) is the finding,
+    /// where no rule of the category already found something in it.
+    case model
 }
 
 /// The text a rule's patterns see around a keyword hit.
@@ -265,6 +270,8 @@ public struct RuleSet: Sendable {
     /// Named pattern pieces (folded) that patterns use as `{{name}}`, like word lists.
     public var snippets: [String: String] = [:]
     public var genre = GenreModel()
+    /// The sentence claim model read by `model`-scope rules (empty without lexicons/models/claims.tsv).
+    public var claimModel = ClaimModel()
     public var files: [String]
 
     public init(rules: [Rule], suppressors: [Suppressor], adClasses: [AdClass] = [], files: [String]) {

@@ -30,6 +30,8 @@ public struct RuleLoader {
                     files.append((directory as NSString).appendingPathComponent(rel))
                 } else if rel.hasSuffix(".txt") && (rel as NSString).pathComponents.contains("words") {
                     listFiles.append((directory as NSString).appendingPathComponent(rel))
+                } else if rel.hasSuffix(".tsv") && (rel as NSString).pathComponents.contains("models") {
+                    listFiles.append((directory as NSString).appendingPathComponent(rel))
                 }
             }
             files.sort()
@@ -61,9 +63,10 @@ public struct RuleLoader {
 
     /// Loads a pack from files already read (name for messages, text), in the order given: the
     /// built-in pack, or a directory's files. `.txt` files are word lists named by their file name
-    /// (words/disease.txt is `{{disease}}`); the rest are YAML.
+    /// (words/disease.txt is `{{disease}}`); `.tsv` files are models (models/claims.tsv, the
+    /// sentence claim model); the rest are YAML.
     public func load(files: [(name: String, text: String)]) throws -> RuleSet {
-        guard files.contains(where: { !$0.name.hasSuffix(".txt") }) else {
+        guard files.contains(where: { !$0.name.hasSuffix(".txt") && !$0.name.hasSuffix(".tsv") }) else {
             throw RuleLoadError(file: "", line: 0, reason: "no .yaml rule files found")
         }
         var set = RuleSet(rules: [], suppressors: [], files: files.map(\.name))
@@ -71,7 +74,10 @@ public struct RuleLoader {
             let name = ((f as NSString).lastPathComponent as NSString).deletingPathExtension
             set.lexicons[name, default: []] += Lexicon.entries(ofListFile: text).map(foldLiteral)
         }
-        for (f, text) in files where !f.hasSuffix(".txt") {
+        for (f, text) in files where f.hasSuffix(".tsv") {
+            set.claimModel = try ClaimModel.parse(text, file: f)
+        }
+        for (f, text) in files where !f.hasSuffix(".txt") && !f.hasSuffix(".tsv") {
             let part = try parse(yaml: text, file: f)
             set.rules += part.rules
             for (name, words) in part.lexicons { set.lexicons[name, default: []] += words }
@@ -100,6 +106,11 @@ public struct RuleLoader {
             where !classIDs.contains(c) {
                 throw RuleLoadError(file: r.file, line: r.line, reason: "rule \(r.id): unknown ad class `\(c)` (known: \(classIDs.sorted().joined(separator: ", ")))")
             }
+        }
+        for r in set.rules where r.scope == .model && !set.claimModel.heads.contains(r.meta.category.rawValue) {
+            throw RuleLoadError(file: r.file, line: r.line, reason: set.claimModel.isEmpty
+                ? "rule \(r.id): a model-scope rule needs the claim model (models/claims.tsv)"
+                : "rule \(r.id): the claim model has no head for category `\(r.meta.category.rawValue)` (heads: \(set.claimModel.heads.joined(separator: ", ")))")
         }
         let featureIDs = Set(set.suppressors.filter { $0.scope == .feature }.map(\.id))
         for r in set.rules {
@@ -406,7 +417,7 @@ public struct RuleLoader {
         }
         let scopeName = try reader.optionalString("scope") ?? "clause"
         guard let scope = RuleScope(rawValue: scopeName) else {
-            throw reader.error("scope", "scope must be clause, document, required, genre or cue, not `\(scopeName)`")
+            throw reader.error("scope", "scope must be clause, document, required, genre, cue or model, not `\(scopeName)`")
         }
         let windowName = try reader.optionalString("window") ?? "clause"
         guard let window = Window(rawValue: windowName) else {
@@ -434,7 +445,11 @@ public struct RuleLoader {
         let patterns = try reader.strings("patterns").map(table.foldHan)
         let terms = try reader.strings("terms").map(foldLiteral)
         let adClass = try reader.optionalString("ad_class")
-        if scope == .genre {
+        if scope == .model {
+            if !patterns.isEmpty || !terms.isEmpty || !keywords.isEmpty {
+                throw reader.error("patterns", "a model-scope rule has no keywords, patterns or terms: the claim model finds its sentences")
+            }
+        } else if scope == .genre {
             if try reader.optionalString("genre") == nil { throw reader.error("genre", "a genre-scope rule needs `genre`") }
         } else if scope == .document || scope == .required {
             if requires.isEmpty { throw reader.error("requires", "a \(scope.rawValue)-scope rule needs `requires` groups") }

@@ -30,12 +30,12 @@ func literal(_ bytes: Data) -> String {
 }
 
 var out = """
-    // Generated at build time by adscan-embed-lexicons from lexicons/*.yaml and lexicons/words/*.txt. Do not edit.
+    // Generated at build time by adscan-embed-lexicons from lexicons/*.yaml, lexicons/words/*.txt and lexicons/models/*.tsv. Do not edit.
     extension DefaultPack {
         public static let files: [(name: String, text: String)] = [
 
     """
-// `--dir DIR`: DIR/*.yaml|yml and DIR/words/*.txt, each group sorted by name (what the plugin lists)
+// `--dir DIR`: DIR/*.yaml|yml, DIR/words/*.txt and DIR/models/*.tsv, each group sorted by name (what the plugin lists)
 var paths = Array(args.dropFirst(2))
 if paths.count == 2 && paths[0] == "--dir" {
     let dir = URL(fileURLWithPath: paths[1])
@@ -46,6 +46,7 @@ if paths.count == 2 && paths[0] == "--dir" {
             .map(\.path)
     }
     paths = list(dir, ["yaml", "yml"]) + list(dir.appendingPathComponent("words"), ["txt"])
+        + list(dir.appendingPathComponent("models"), ["tsv"])
 }
 for path in paths {
     let url = URL(fileURLWithPath: path)
@@ -53,8 +54,10 @@ for path in paths {
         FileHandle.standardError.write(Data("adscan-embed-lexicons: cannot read \(path)\n".utf8))
         exit(1)
     }
-    // word lists keep their folder (words/disease.txt): the loader names a list by its file
-    let name = url.deletingLastPathComponent().lastPathComponent == "words" ? "words/" + url.lastPathComponent : url.lastPathComponent
+    // word lists and models keep their folder (words/disease.txt, models/claims.tsv): the loader
+    // names a list by its file
+    let folder = url.deletingLastPathComponent().lastPathComponent
+    let name = folder == "words" || folder == "models" ? folder + "/" + url.lastPathComponent : url.lastPathComponent
     out += "        (\(literal(Data(name.utf8))), \(literal(data))),\n"
 }
 out += "    ]\n}\n"

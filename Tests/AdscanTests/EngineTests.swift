@@ -83,7 +83,8 @@ final class EngineTests: XCTestCase {
     }
 
     func testRulesDoNotMatchAcrossSentences() {
-        XCTAssertEqual(findings("他的治愈率。98%的人不知道").map(\.ruleID), [])
+        // (the claim model reads each sentence on its own: its findings are not frames)
+        XCTAssertEqual(findings("他的治愈率。98%的人不知道").map(\.ruleID).filter { !$0.hasPrefix("MDL-") }, [])
     }
 
     func testRegulatorNoticeIsSuppressedButExplained() {

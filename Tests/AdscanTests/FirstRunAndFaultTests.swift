@@ -92,7 +92,10 @@ final class FirstRunAndFaultTests: XCTestCase {
         let lists = try FileManager.default.contentsOfDirectory(atPath: dir + "/words")
             .filter { $0.hasSuffix(".txt") }.sorted().map { "words/" + $0 }
         XCTAssertFalse(lists.isEmpty)
-        XCTAssertEqual(DefaultPack.files.map(\.name), names + lists)
+        let models = try FileManager.default.contentsOfDirectory(atPath: dir + "/models")
+            .filter { $0.hasSuffix(".tsv") }.sorted().map { "models/" + $0 }
+        XCTAssertEqual(models, ["models/claims.tsv"])
+        XCTAssertEqual(DefaultPack.files.map(\.name), names + lists + models)
         for (name, text) in DefaultPack.files {
             let bytes = try Data(contentsOf: URL(fileURLWithPath: dir + "/" + name))
             XCTAssertEqual(Array(text.utf8), Array(bytes), "\(name) differs from the built-in copy")

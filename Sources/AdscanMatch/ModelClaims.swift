@@ -1,0 +1,99 @@
+import AdscanModel
+import AdscanNormalize
+import AdscanRules
+
+extension Matcher {
+    /// Candidates of the `model`-scope rules: each sentence of the record (split at 。！？；!?; and
+    /// line breaks, a long one in pieces, as tools/fit_claims.py splits its training text) is folded and scored by the
+    /// claim model. A rule's sentence is one where its category's head passes its threshold, or
+    /// the ANY head passes its own and the rule's category scores best; a sentence where a rule of
+    /// the category already found something (or, for the ANY reading, any rule did) adds nothing.
+    /// The grams that weighed most are the candidate's evidence (`cue`) and its span. `skipCovered: false`
+    /// reports every sentence the model reads (each rule judged on its own, as `rules --check` does).
+    ///
+    /// Run by the record scanner after the genre is read, and only where the genre does not make
+    /// the record's claims mentions: the model knows words, not who is speaking.
+    public func matchModel(_ text: UnsafeBufferPointer<UInt8>, scratch: Scratch, skipCovered: Bool = true,
+                           into result: inout MatchResult) {
+        let scorer = compiled.claimScorer
+        guard !compiled.modelRules.isEmpty, !scorer.isEmpty else { return }
+        var start = 0
+        var i = 0
+        var chars = 0
+        let n = text.count
+        while i < n {
+            let b = text[i]
+            var sep = 0
+            if b == 0x21 || b == 0x3F || b == 0x3B || b == 0x0A || b == 0x0D {
+                sep = 1
+            } else if b == 0xE3, i + 2 < n, text[i + 1] == 0x80, text[i + 2] == 0x82 {
+                sep = 3   // 。
+            } else if b == 0xEF, i + 2 < n, text[i + 1] == 0xBC, text[i + 2] == 0x81 || text[i + 2] == 0x9F || text[i + 2] == 0x9B {
+                sep = 3   // ！？；
+            }
+            if sep > 0 {
+                if i > start { scoreSentence(start..<i, text, scratch, skipCovered, &result) }
+                i += sep
+                start = i
+                chars = 0
+                continue
+            }
+            // a long sentence is read in pieces, cut after a comma once it has pieceChars characters
+            // and at maxPieceChars in any case: a one-sentence page would otherwise add up
+            // thousands of small weights (tools/fit_claims.py cuts its training text the same way)
+            let len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+            let comma = b == 0x2C || (b == 0xEF && i + 2 < n && text[i + 1] == 0xBC && text[i + 2] == 0x8C)
+                || (b == 0xE3 && i + 2 < n && text[i + 1] == 0x80 && text[i + 2] == 0x81)
+            chars += 1
+            i = min(i + len, n)
+            if (chars >= Self.pieceChars && comma) || chars >= Self.maxPieceChars {
+                scoreSentence(start..<i, text, scratch, skipCovered, &result)
+                start = i
+                chars = 0
+            }
+        }
+        if start < n { scoreSentence(start..<n, text, scratch, skipCovered, &result) }
+    }
+
+    static let pieceChars = 60
+    static let maxPieceChars = 150
+
+    private func scoreSentence(_ range: Range<Int>, _ text: UnsafeBufferPointer<UInt8>, _ scratch: Scratch,
+                               _ skipCovered: Bool, _ result: inout MatchResult) {
+        var lo = range.lowerBound, hi = range.upperBound
+        while lo < hi, text[lo] == 0x20 || text[lo] == 0x09 { lo += 1 }
+        while hi > lo, text[hi - 1] == 0x20 || text[hi - 1] == 0x09 { hi -= 1 }
+        guard hi - lo >= 4 else { return }
+        let scorer = compiled.claimScorer
+        compiled.normalizer.normalize(text, range: lo..<hi, into: &scratch.clauseText, mapped: false)
+        let scored = scratch.clauseText.bytes.withUnsafeBufferPointer { scorer.score($0, into: &scratch.modelScores) }
+        guard scored else { return }
+        let z = scratch.modelScores
+        let any = scorer.anyHead
+        let anyFires = any >= 0 && z[any] > scorer.threshold[any]
+        var best = -1
+        if anyFires {
+            for (_, h) in compiled.modelRules where best < 0 || z[h] > z[best] { best = h }
+        }
+        let sentence = lo..<hi
+        let rules = compiled.ruleSet.rules
+        for (ri, h) in compiled.modelRules {
+            let own = z[h] > scorer.threshold[h]
+            guard own || (anyFires && h == best) else { continue }
+            let category = rules[ri].meta.category
+            let covered = skipCovered && result.candidates.contains { c in
+                c.start < sentence.upperBound && sentence.lowerBound < max(c.end, c.start + 1)
+                    && rules[c.rule].scope != .model && (!own || rules[c.rule].meta.category == category)
+            }
+            if covered { continue }
+            compiled.normalizer.ensureMap(text, &scratch.clauseText)
+            let cues = scratch.clauseText.bytes.withUnsafeBufferPointer { scorer.strongest($0, head: h) }
+            let evidence = cues.map { (role: "cue", range: scratch.clauseText.originalRange($0.lowerBound, $0.upperBound)) }
+            // the span the cues cover, not the whole sentence: the span gates read what comes
+            // before a claim (不得宣称…, 有人说“…”), and the report says where the claim is
+            let start = evidence.map(\.range.lowerBound).min() ?? lo
+            let end = evidence.map(\.range.upperBound).max() ?? hi
+            result.candidates.append(Candidate(rule: ri, start: start, end: end, clause: sentence, via: [], evidence: evidence))
+        }
+    }
+}
