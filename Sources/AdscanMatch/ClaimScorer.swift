@@ -76,10 +76,11 @@ public struct ClaimScorer: Sendable {
             || c == 0x205F || c == 0x3000
     }
 
-    /// Walks the features of folded UTF-8: `visit(row, startByte, endByte)` for each gram the model
-    /// knows (offsets into `bytes`); returns the number of characters that count (not whitespace).
+    /// Walks the features of folded UTF-8: `visit(row, startByte, endByte, characters)` for each
+    /// gram the model knows (offsets into `bytes`); returns the number of characters that count
+    /// (not whitespace).
     @inline(__always)
-    func forEachGram(_ bytes: UnsafeBufferPointer<UInt8>, _ visit: (Int, Int, Int) -> Void) -> Int {
+    func forEachGram(_ bytes: UnsafeBufferPointer<UInt8>, _ visit: (Int, Int, Int, Int) -> Void) -> Int {
         var k1: UInt64 = 0, k2: UInt64 = 0, k3: UInt64 = 0   // keys of the 1-, 2-, 3-gram ending here
         var s1 = 0, s2 = 0, s3 = 0                             // their start bytes
         var prevStart = 0, prev2Start = 0
@@ -120,9 +121,9 @@ public struct ClaimScorer: Sendable {
             prev2Start = prevStart; prevStart = start
             have += 1
             let r1 = row(k1)
-            if r1 >= 0 { visit(r1, s1, i) }
-            if have >= 2 { let r = row(k2); if r >= 0 { visit(r, s2, i) } }
-            if have >= 3 { let r = row(k3); if r >= 0 { visit(r, s3, i) } }
+            if r1 >= 0 { visit(r1, s1, i, 1) }
+            if have >= 2 { let r = row(k2); if r >= 0 { visit(r, s2, i, 2) } }
+            if have >= 3 { let r = row(k3); if r >= 0 { visit(r, s3, i, 3) } }
         }
         return chars
     }
@@ -134,7 +135,7 @@ public struct ClaimScorer: Sendable {
         for h in 0..<heads { z[h] = bias[h] }
         let chars = weights.withUnsafeBufferPointer { w in
             z.withUnsafeMutableBufferPointer { zp in
-                forEachGram(bytes) { r, _, _ in
+                forEachGram(bytes) { r, _, _, _ in
                     let base = r * heads
                     for h in 0..<heads { zp[h] += w[base + h] }
                 }
@@ -144,15 +145,18 @@ public struct ClaimScorer: Sendable {
     }
 
     /// The grams that pushed head `h` up most in a folded sentence: up to `limit` byte ranges
-    /// (into `bytes`), largest weight first, not overlapping.
+    /// (into `bytes`), largest weight first, not overlapping; words (grams of two or three
+    /// characters) before single characters, which say little to a reader (了, 都).
     public func strongest(_ bytes: UnsafeBufferPointer<UInt8>, head h: Int, limit: Int = 3) -> [Range<Int>] {
         var all: [(Float, Range<Int>)] = []
+        var singles: [(Float, Range<Int>)] = []
         weights.withUnsafeBufferPointer { w in
-            _ = forEachGram(bytes) { r, s, e in
+            _ = forEachGram(bytes) { r, s, e, n in
                 let v = w[r * heads + h]
-                if v > 0 { all.append((v, s..<e)) }
+                if v > 0 { if n > 1 { all.append((v, s..<e)) } else { singles.append((v, s..<e)) } }
             }
         }
+        if all.isEmpty { all = singles }
         var out: [Range<Int>] = []
         for (_, r) in all.sorted(by: { $0.0 > $1.0 }) where out.count < limit {
             if !out.contains(where: { $0.overlaps(r) }) { out.append(r) }

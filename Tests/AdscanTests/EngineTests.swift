@@ -53,7 +53,8 @@ final class EngineTests: XCTestCase {
             for _ in 0..<Int(rng.next() % 40) { text += pieces[Int(rng.next() % UInt64(pieces.count))] }
             text += "三个疗程根治"
             for _ in 0..<Int(rng.next() % 10) { text += pieces[Int(rng.next() % UInt64(pieces.count))] }
-            let f = findings(text).filter { $0.match == "三个疗程根治" }
+            // (the frame's finding; the claim model may read the same words as another family)
+            let f = findings(text).filter { $0.match == "三个疗程根治" && !$0.ruleID.hasPrefix("MDL-") }
             XCTAssertEqual(f.count, 1, "round \(round)")
             guard let x = f.first else { continue }
             let before = Array(text.unicodeScalars)[..<x.charStart]
