@@ -69,33 +69,52 @@ public struct ContextGate: Sendable {
         return (r.findings, r.truncated)
     }
 
-    /// Whether the claim model reads this record: not one a document marker or the genre makes a
+    /// What the gate reads of a record as a whole before it judges claims: the document markers'
+    /// suppression and the genre. Read once, before the claim model runs, and handed to `assess`:
+    /// the model's candidates change neither (they are no clause rule's).
+    public struct DocumentReading: Sendable {
+        let markerReason: String?
+        let read: (genre: Genre, features: [Double])?
+    }
+
+    public func readDocument(_ result: MatchResult, text: UnsafeBufferPointer<UInt8>) -> DocumentReading {
+        DocumentReading(markerReason: documentSuppression(result.markers, text: text), read: classify(result, bytes: text.count))
+    }
+
+    /// Whether the claim model reads a record: not one a document marker or the genre makes a
     /// discussion of claims (`assess` would suppress every claim of it), and, where the model names
-    /// genres, one of them. The genre read here is the one `assess` reads (from the clause rules'
-    /// candidates only).
-    public func claimModelReads(_ result: MatchResult, text: UnsafeBufferPointer<UInt8>) -> Bool {
-        if documentSuppression(result.markers, text: text) != nil { return false }
-        let rules = compiled.ruleSet.rules
-        var claimRules = Set<Int>()
-        for c in result.candidates where rules[c.rule].scope == .clause { claimRules.insert(c.rule) }
-        guard let g = genres.classify(result.markers, bytes: text.count, claimRules: claimRules.count)?.genre else { return true }
+    /// genres, one of them.
+    public func claimModelReads(_ r: DocumentReading) -> Bool {
+        if r.markerReason != nil { return false }
+        guard let g = r.read?.genre else { return true }
         if genres.suppresses(g) { return false }
         return modelGenres.isEmpty || modelGenres.contains(g.id)
     }
 
-    /// The record's findings and its genre.
-    public func assess(_ result: MatchResult, text: UnsafeBufferPointer<UInt8>,
-                       validUTF8: Bool = false) -> (findings: [Finding], truncated: Bool, genre: Genre?) {
+    /// The genre, from the markers, the length and the number of distinct clause rules that matched.
+    private func classify(_ result: MatchResult, bytes: Int) -> (genre: Genre, features: [Double])? {
+        genres.classify(result.markers, bytes: bytes, claimRules: clauseRuleCount(result))
+    }
+
+    private func clauseRuleCount(_ result: MatchResult) -> Int {
         let rules = compiled.ruleSet.rules
         var claimRules = Set<Int>()
         for c in result.candidates where rules[c.rule].scope == .clause { claimRules.insert(c.rule) }
-        let read = genres.classify(result.markers, bytes: text.count, claimRules: claimRules.count)
+        return claimRules.count
+    }
+
+    /// The record's findings and its genre (`reading`: the record's document reading, when the
+    /// caller already has it).
+    public func assess(_ result: MatchResult, text: UnsafeBufferPointer<UInt8>,
+                       validUTF8: Bool = false, reading: DocumentReading? = nil) -> (findings: [Finding], truncated: Bool, genre: Genre?) {
+        let rules = compiled.ruleSet.rules
+        let read = reading.map(\.read) ?? classify(result, bytes: text.count)
         let genre = read?.genre
         // a record whose only candidates are cues (「这个」「喝了」 are everywhere) has no claim to judge
         let hasClaim = result.candidates.contains { !cueClaims.cueRules[$0.rule] }
         guard hasClaim || genre.map(advertorialRule) != nil else { return ([], false, genre) }
         let suppressors = compiled.ruleSet.suppressors
-        var documentReason = documentSuppression(result.markers, text: text)
+        var documentReason = reading.map(\.markerReason) ?? documentSuppression(result.markers, text: text)
         if documentReason == nil, let g = genre, genres.suppresses(g) {
             documentReason = "genre: \(g.id) \(String(format: "%.2f", g.confidence)), mention \(String(format: "%.2f", g.mention))" + (g.evidence.isEmpty ? "" : " (\(g.evidence.joined(separator: ", ")))")
         }
@@ -163,10 +182,7 @@ public struct ContextGate: Sendable {
 
     /// The genre model's feature names and a record's values (for fitting the model offline).
     public func genreFeatures(_ result: MatchResult, bytes: Int) -> (names: [String], values: [Double]) {
-        let rules = compiled.ruleSet.rules
-        var claimRules = Set<Int>()
-        for c in result.candidates where rules[c.rule].scope == .clause { claimRules.insert(c.rule) }
-        return (genres.featureNames, genres.features(result.markers, bytes: bytes, claimRules: claimRules.count).values)
+        (genres.featureNames, genres.features(result.markers, bytes: bytes, claimRules: clauseRuleCount(result)).values)
     }
 
     /// The genre rule (scope `genre`) that a record of this genre and confidence triggers.

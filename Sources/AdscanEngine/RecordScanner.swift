@@ -51,14 +51,19 @@ public struct RecordScanner: Sendable {
             if evasionPass && m.evasionTriggered { m = evasion.scan(text, matcher: matcher, scratch: scratch).0 }
         }
         // the claim model reads sentences the rules did not find, in records not discussing claims
-        if !matcher.compiled.modelRules.isEmpty && gate.claimModelReads(m, text: text) {
-            let before = m.candidates.count
-            matcher.matchModel(text, scratch: scratch, skipCovered: gate.resolveOverlaps, into: &m)
-            if m.candidates.count > before {
-                m.candidates.sort { $0.start != $1.start ? $0.start < $1.start : $0.rule < $1.rule }
+        var reading: ContextGate.DocumentReading? = nil
+        if !matcher.compiled.modelRules.isEmpty {
+            let r = gate.readDocument(m, text: text)
+            reading = r
+            if gate.claimModelReads(r) {
+                let before = m.candidates.count
+                matcher.matchModel(text, scratch: scratch, skipCovered: gate.resolveOverlaps, into: &m)
+                if m.candidates.count > before {
+                    m.candidates.sort { $0.start != $1.start ? $0.start < $1.start : $0.rule < $1.rule }
+                }
             }
         }
-        let (f, t, genre) = gate.assess(m, text: text, validUTF8: invalid == nil)
+        let (f, t, genre) = gate.assess(m, text: text, validUTF8: invalid == nil, reading: reading)
         let classes = m.adClasses.map { matcher.compiled.ruleSet.adClasses[$0].id }
         var out = Output(findings: f, truncated: t, invalidUTF8At: invalid, adClasses: classes, genre: genre)
         if scratch.matchData.limitHits > 0 {

@@ -90,19 +90,9 @@ public struct ClaimScorer: Sendable {
         var inDigits = false
         let n = bytes.count
         while i < n {
-            let b0 = bytes[i]
-            var c: UInt32
-            var len: Int
-            if b0 < 0x80 { c = UInt32(b0); len = 1 }
-            else if b0 < 0xE0 { c = (UInt32(b0 & 0x1F) << 6) | UInt32(bytes[min(i + 1, n - 1)] & 0x3F); len = 2 }
-            else if b0 < 0xF0 {
-                c = (UInt32(b0 & 0x0F) << 12) | (UInt32(bytes[min(i + 1, n - 1)] & 0x3F) << 6) | UInt32(bytes[min(i + 2, n - 1)] & 0x3F)
-                len = 3
-            } else {
-                c = (UInt32(b0 & 0x07) << 18) | (UInt32(bytes[min(i + 1, n - 1)] & 0x3F) << 12)
-                    | (UInt32(bytes[min(i + 2, n - 1)] & 0x3F) << 6) | UInt32(bytes[min(i + 3, n - 1)] & 0x3F)
-                len = 4
-            }
+            // folded text is valid UTF-8
+            let (scalar, len) = UTF8Scan.decode(bytes, i)
+            var c = scalar
             let start = i
             i += len
             if Self.isSpace(c) { continue }

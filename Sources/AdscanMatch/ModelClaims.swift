@@ -23,16 +23,9 @@ extension Matcher {
         let n = text.count
         while i < n {
             let b = text[i]
-            var sep = 0
-            if b == 0x21 || b == 0x3F || b == 0x3B || b == 0x0A || b == 0x0D {
-                sep = 1
-            } else if b == 0xE3, i + 2 < n, text[i + 1] == 0x80, text[i + 2] == 0x82 {
-                sep = 3   // 。
-            } else if b == 0xEF, i + 2 < n, text[i + 1] == 0xBC, text[i + 2] == 0x81 || text[i + 2] == 0x9F || text[i + 2] == 0x9B {
-                sep = 3   // ！？；
-            }
+            let sep = Clause.boundaryStarting(at: i, text)
             if sep > 0 {
-                if i > start { scoreSentence(start..<i, text, scratch, skipCovered, &result) }
+                if i > start { scoreSentence(start..<i, text, scorer, scratch, skipCovered, &result) }
                 i += sep
                 start = i
                 chars = 0
@@ -47,24 +40,23 @@ extension Matcher {
             chars += 1
             i = min(i + len, n)
             if (chars >= Self.pieceChars && comma) || chars >= Self.maxPieceChars {
-                scoreSentence(start..<i, text, scratch, skipCovered, &result)
+                scoreSentence(start..<i, text, scorer, scratch, skipCovered, &result)
                 start = i
                 chars = 0
             }
         }
-        if start < n { scoreSentence(start..<n, text, scratch, skipCovered, &result) }
+        if start < n { scoreSentence(start..<n, text, scorer, scratch, skipCovered, &result) }
     }
 
     static let pieceChars = 60
     static let maxPieceChars = 150
 
-    private func scoreSentence(_ range: Range<Int>, _ text: UnsafeBufferPointer<UInt8>, _ scratch: Scratch,
-                               _ skipCovered: Bool, _ result: inout MatchResult) {
+    private func scoreSentence(_ range: Range<Int>, _ text: UnsafeBufferPointer<UInt8>, _ scorer: ClaimScorer,
+                               _ scratch: Scratch, _ skipCovered: Bool, _ result: inout MatchResult) {
         var lo = range.lowerBound, hi = range.upperBound
         while lo < hi, text[lo] == 0x20 || text[lo] == 0x09 { lo += 1 }
         while hi > lo, text[hi - 1] == 0x20 || text[hi - 1] == 0x09 { hi -= 1 }
         guard hi - lo >= 4 else { return }
-        let scorer = compiled.claimScorer
         compiled.normalizer.normalize(text, range: lo..<hi, into: &scratch.clauseText, mapped: false)
         let scored = scratch.clauseText.bytes.withUnsafeBufferPointer { scorer.score($0, into: &scratch.modelScores) }
         guard scored else { return }

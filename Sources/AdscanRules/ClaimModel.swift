@@ -5,7 +5,7 @@
 ///
 /// File format, one record per line: `# ` comments; `heads\tH1 H2 …`; `bias\tb1 b2 …`;
 /// `threshold\tt1 t2 …`; optionally `genres\tG1 G2 …`; then `NGRAM\tK:W K:W …` (head index, weight; heads left out weigh 0).
-public struct ClaimModel: Sendable, Equatable {
+public struct ClaimModel: Sendable {
     public var heads: [String] = []
     public var bias: [Float] = []
     public var threshold: [Float] = []
@@ -23,13 +23,6 @@ public struct ClaimModel: Sendable, Equatable {
 
     /// The head that gives a sentence to its best category, if the model has one.
     public var anyHead: Int? { heads.firstIndex(of: "ANY") }
-
-    public static func == (a: ClaimModel, b: ClaimModel) -> Bool {
-        a.heads == b.heads && a.genres == b.genres && a.bias == b.bias && a.threshold == b.threshold && a.grams.count == b.grams.count
-            && zip(a.grams, b.grams).allSatisfy { x, y in
-                x.gram == y.gram && x.weights.map(\.head) == y.weights.map(\.head) && x.weights.map(\.weight) == y.weights.map(\.weight)
-            }
-    }
 
     /// `K:W` with K a head index and W a decimal (`-0.125`, `2`); nil for anything else.
     static func headWeight(_ u: Substring.UTF8View) -> (head: Int, weight: Float)? {
