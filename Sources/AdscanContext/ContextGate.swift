@@ -166,6 +166,12 @@ public struct ContextGate: Sendable {
             let derived = cueClaims.derive(from: findings, candidates: result.candidates, classes: result.adClasses, text: text)
             findings.append(contentsOf: derived.prefix(max(0, maxFindings - findings.count)))
         }
+        if let g = genre, let why = genres.errorDowngrade(g) {
+            for k in findings.indices where findings[k].severity == .error && findings[k].suppressedBy == nil {
+                findings[k].severity = .warning
+                findings[k].downgradedBy = why
+            }
+        }
         if let (g, x) = read, validUTF8 {
             if let ri = advertorialRule(g) {
                 findings.append(disguisedAd(ri, g, findings, text))

@@ -24,6 +24,9 @@ public struct Finding: Sendable, Equatable {
     /// Set when a context gate (a regulator's notice, a prohibition frame, an exception) suppressed
     /// the finding; suppressed findings are only reported with `--explain`.
     public var suppressedBy: String? = nil
+    /// Set when the rule's `error` was lowered to `warning` because the record does not read as an
+    /// ad (its genre, or how much of it reads as a discussion of claims): what the reading was.
+    public var downgradedBy: String? = nil
     /// For document-level rules: the other parts of the text that made the rule fire.
     public var evidence: [Evidence] = []
     /// The match folded (simplified, half-width, lower case): what the fingerprint is made of.

@@ -120,6 +120,7 @@ public struct JSONLReporter: Reporter {
             w.endArray()
         }
         if let s = p.pointee.suppressedBy { w.field(Keys.suppressed_by, s) }
+        if let s = p.pointee.downgradedBy { w.field(Keys.downgraded_by, s) }
         if !p.pointee.parts.isEmpty {
             w.beginObject("parts")
             for part in p.pointee.parts { w.field(part.role, part.text) }
@@ -187,6 +188,7 @@ private enum Keys {
     static var context: JSONWriter.Key { .init("\"context\":") }
     static var via: JSONWriter.Key { .init("\"via\":") }
     static var suppressed_by: JSONWriter.Key { .init("\"suppressed_by\":") }
+    static var downgraded_by: JSONWriter.Key { .init("\"downgraded_by\":") }
     static var fingerprint: JSONWriter.Key { .init("\"fingerprint\":") }
     static var evidence: JSONWriter.Key { .init("\"evidence\":") }
     static var role: JSONWriter.Key { .init("\"role\":") }

@@ -255,6 +255,11 @@ public struct GenreModel: Sendable {
     public var cap: Int = 3
     public var suppress: [String] = []
     public var minConfidence: Double = 0.6
+    /// The genres whose records keep a rule's `error` (empty: every genre); elsewhere it is a
+    /// `warning`: a claim in a comment, a science piece or a tip is for review, not a verdict.
+    public var errorsIn: [String] = []
+    /// Above this share of the mention genres an `error` is lowered too (1: never).
+    public var errorMaxMention: Double = 1
     public init() {}
 }
 

@@ -297,11 +297,18 @@ public struct RuleLoader {
             }
             var r = Fields(mapping: m, file: file, line: gm.mark?.line ?? 0)
             r.context = "genre_model"
-            try r.rejectUnknown(["cap", "suppress", "min_confidence", "genres"], what: "genre_model")
+            try r.rejectUnknown(["cap", "suppress", "min_confidence", "errors_in", "error_max_mention", "genres"], what: "genre_model")
             var model = GenreModel()
             model.cap = try r.optionalInt("cap") ?? 3
             model.suppress = try r.strings("suppress")
             if let mc = m.value("min_confidence"), let v = mc.string.flatMap(Double.init) { model.minConfidence = v }
+            model.errorsIn = try r.strings("errors_in")
+            if let em = m.value("error_max_mention") {
+                guard let v = em.string.flatMap(Double.init), (0...1).contains(v) else {
+                    throw r.error("error_max_mention", "`error_max_mention` must be a number from 0 to 1")
+                }
+                model.errorMaxMention = v
+            }
             guard let gs = m.value("genres")?.sequence else { throw r.error("genres", "`genres` must be a list") }
             for g in gs {
                 guard let gmap = g.mapping else { throw r.error("genres", "each genre must be a mapping") }
@@ -315,6 +322,9 @@ public struct RuleLoader {
                 }
                 model.genres.append(GenreModel.Genre(id: try gr.string("id"),
                                                      bias: Double(try gr.optionalString("bias") ?? "0") ?? 0, weights: weights))
+            }
+            for g in model.errorsIn + model.suppress where !model.genres.contains(where: { $0.id == g }) {
+                throw r.error(model.errorsIn.contains(g) ? "errors_in" : "suppress", "no genre `\(g)` in the model")
             }
             set.genre = model
         }

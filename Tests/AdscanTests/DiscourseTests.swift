@@ -245,4 +245,55 @@ final class DiscourseTests: XCTestCase {
         XCTAssertEqual(ad.genre?.id, "ad")
         XCTAssertNil(ad.findings.first?.suppressedBy)
     }
+
+    func testAnErrorStandsOnlyInAnAdGenre() throws {
+        let yaml = Self.pack.replacingOccurrences(of: "context:\n", with: """
+            context:
+              - id: f_penalty
+                scope: feature
+                markers: [当事人, 罚款]
+              - id: f_comment
+                scope: feature
+                markers: [楼主, 网友]
+
+            """) + """
+
+            genre_model:
+              cap: 3
+              min_confidence: 0.9
+              suppress: [enforcement]
+              errors_in: [ad]
+              error_max_mention: 0.25
+              genres:
+                - id: ad
+                  bias: 0.5
+                  weights: {claims: 0.5}
+                - id: comment
+                  bias: -1
+                  weights: {f_comment: 4.0}
+                - id: enforcement
+                  bias: -1
+                  weights: {f_penalty: 1.5}
+            """
+        let s = RecordScanner(try CompiledRuleSet(try RuleLoader().load(yaml: yaml, file: "p.yaml")))
+        let ad = try XCTUnwrap(s.scan("能根治颈椎病，欢迎来电").findings.first)
+        XCTAssertEqual(ad.severity, .error)
+        XCTAssertNil(ad.downgradedBy)
+        let comment = s.scan("楼主说这里能根治颈椎病")
+        XCTAssertEqual(comment.genre?.id, "comment")
+        let c = try XCTUnwrap(comment.findings.first)
+        XCTAssertNil(c.suppressedBy, "a comment's claim is kept, for review")
+        XCTAssertEqual(c.severity, .warning)
+        XCTAssertTrue(c.downgradedBy?.hasPrefix("genre: comment") == true, c.downgradedBy ?? "nil")
+        // read as an ad, but with a notice's marker: not suppressed, not a verdict either
+        let mixed = s.scan("当事人说能根治颈椎病")
+        XCTAssertEqual(mixed.genre?.id, "ad")
+        let m = try XCTUnwrap(mixed.findings.first)
+        XCTAssertNil(m.suppressedBy)
+        XCTAssertEqual(m.severity, .warning)
+        XCTAssertTrue(m.downgradedBy?.contains("above 0.25") == true, m.downgradedBy ?? "nil")
+        XCTAssertThrowsError(try RuleLoader().load(yaml: yaml.replacingOccurrences(of: "errors_in: [ad]", with: "errors_in: [adz]"), file: "p.yaml")) {
+            XCTAssertTrue("\($0)".contains("no genre `adz`"), "\($0)")
+        }
+    }
 }
