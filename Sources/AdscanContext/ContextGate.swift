@@ -116,7 +116,7 @@ public struct ContextGate: Sendable {
         let suppressors = compiled.ruleSet.suppressors
         var documentReason = reading.map(\.markerReason) ?? documentSuppression(result.markers, text: text)
         if documentReason == nil, let g = genre, genres.suppresses(g) {
-            documentReason = "genre: \(g.id) \(String(format: "%.2f", g.confidence)), mention \(String(format: "%.2f", g.mention))" + (g.evidence.isEmpty ? "" : " (\(g.evidence.joined(separator: ", ")))")
+            documentReason = GenreClassifier.reading(g) + (g.evidence.isEmpty ? "" : " (\(g.evidence.joined(separator: ", ")))")
         }
 
         var findings: [Finding] = []
@@ -166,7 +166,9 @@ public struct ContextGate: Sendable {
             let derived = cueClaims.derive(from: findings, candidates: result.candidates, classes: result.adClasses, text: text)
             findings.append(contentsOf: derived.prefix(max(0, maxFindings - findings.count)))
         }
-        if let g = genre, let why = genres.errorDowngrade(g) {
+        // the reason is written only for a record that has an active error to lower
+        if let g = genre, findings.contains(where: { $0.severity == .error && $0.suppressedBy == nil }),
+           let why = genres.errorDowngrade(g) {
             for k in findings.indices where findings[k].severity == .error && findings[k].suppressedBy == nil {
                 findings[k].severity = .warning
                 findings[k].downgradedBy = why

@@ -81,15 +81,19 @@ struct GenreClassifier: Sendable {
     /// probability on the genres that discuss claims (ten genres share the mass, so a notice is often
     /// only 0.4 "enforcement" but 0.8 "one of the discussing genres"), whatever the single most
     /// likely genre is (a scam report read as 0.34 advertorial is still 0.52 news, notice or tip).
+    func suppresses(_ g: Genre) -> Bool {
+        g.mention >= model.minConfidence
+    }
+
+    /// The reading a suppression or a downgrade names: `genre: news 0.62, mention 0.81`.
+    static func reading(_ g: Genre) -> String {
+        "genre: \(g.id) \(String(format: "%.2f", g.confidence)), mention \(String(format: "%.2f", g.mention))"
+    }
+
     /// Why a rule's `error` in a record of this genre is lowered to `warning` (nil: it stands).
     func errorDowngrade(_ g: Genre) -> String? {
         let outside = !model.errorsIn.isEmpty && !model.errorsIn.contains(g.id)
         guard outside || g.mention > model.errorMaxMention else { return nil }
-        return "genre: \(g.id) \(String(format: "%.2f", g.confidence)), mention \(String(format: "%.2f", g.mention))"
-            + (outside ? " (errors stand in \(model.errorsIn.joined(separator: ", ")))" : " (above \(model.errorMaxMention))")
-    }
-
-    func suppresses(_ g: Genre) -> Bool {
-        g.mention >= model.minConfidence
+        return Self.reading(g) + (outside ? " (errors stand in \(model.errorsIn.joined(separator: ", ")))" : " (above \(model.errorMaxMention))")
     }
 }
