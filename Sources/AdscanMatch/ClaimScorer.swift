@@ -33,7 +33,7 @@ public struct ClaimScorer: Sendable {
         var weights = [Float](repeating: 0, count: model.grams.count * max(model.heads.count, 1))
         let mask = (1 << Int(bits)) - 1
         for (r, g) in model.grams.enumerated() {
-            let scalars = Array(g.gram.unicodeScalars)
+            let scalars = Array(g.unicodeScalars)
             guard (1...3).contains(scalars.count) else { continue }
             var key: UInt64 = 0
             for s in scalars { key = Self.push(key, s.value) }
@@ -41,7 +41,7 @@ public struct ClaimScorer: Sendable {
             while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
             keys[slot] = key
             rows[slot] = Int32(r)
-            for (h, w) in g.weights { weights[r * model.heads.count + h] = w }
+            for h in 0..<model.heads.count { weights[r * model.heads.count + h] = model.weight(gram: r, head: h) }
         }
         self.keys = keys
         self.rows = rows

@@ -13,8 +13,11 @@ public struct ClaimModel: Sendable {
     /// not read as discussing claims). The model knows words, not who is speaking: in a science
     /// piece or a comment, 调理 and 吃了三个月 are advice and experience more often than copy.
     public var genres: [String] = []
-    /// (n-gram, [(head, weight)])
-    public var grams: [(gram: String, weights: [(head: Int, weight: Float)])] = []
+    /// The n-grams, in file order; gram `r`'s weights are row `r` of `weights`.
+    public var grams: [String] = []
+    /// `grams.count × heads.count`, row-major: one flat table rather than an array per gram
+    /// (22,000 small arrays were most of the pack's load time).
+    public var weights: [Float] = []
     public var file: String = ""
 
     public init() {}
@@ -24,17 +27,20 @@ public struct ClaimModel: Sendable {
     /// The head that gives a sentence to its best category, if the model has one.
     public var anyHead: Int? { heads.firstIndex(of: "ANY") }
 
-    /// `K:W` with K a head index and W a decimal (`-0.125`, `2`); nil for anything else.
-    static func headWeight(_ u: Substring.UTF8View) -> (head: Int, weight: Float)? {
+    /// Gram `row`'s weight in `head` (0 where the file leaves the head out).
+    public func weight(gram row: Int, head: Int) -> Float { weights[row * heads.count + head] }
+
+    /// `K:W` with K a head index and W a decimal (`-0.125`, `2`) in `bytes[from..<to]`; nil for anything else.
+    static func headWeight(_ u: UnsafeBufferPointer<UInt8>, from: Int, to end: Int) -> (head: Int, weight: Float)? {
         var head = 0, sawHead = false
-        var i = u.startIndex
-        while i < u.endIndex, u[i] >= 0x30, u[i] <= 0x39 { head = head * 10 + Int(u[i] - 0x30); sawHead = true; i = u.index(after: i) }
-        guard sawHead, i < u.endIndex, u[i] == UInt8(ascii: ":") else { return nil }
-        i = u.index(after: i)
+        var i = from
+        while i < end, u[i] >= 0x30, u[i] <= 0x39 { head = head &* 10 &+ Int(u[i] - 0x30); sawHead = true; i += 1 }
+        guard sawHead, i < end, u[i] == UInt8(ascii: ":") else { return nil }
+        i += 1
         var negative = false
-        if i < u.endIndex, u[i] == UInt8(ascii: "-") { negative = true; i = u.index(after: i) }
+        if i < end, u[i] == UInt8(ascii: "-") { negative = true; i += 1 }
         var value: Float = 0, scale: Float = 1, digits = 0, fraction = false
-        while i < u.endIndex {
+        while i < end {
             let b = u[i]
             if b >= 0x30 && b <= 0x39 {
                 if fraction { scale /= 10; value += Float(b - 0x30) * scale } else { value = value * 10 + Float(b - 0x30) }
@@ -44,7 +50,7 @@ public struct ClaimModel: Sendable {
             } else {
                 return nil
             }
-            i = u.index(after: i)
+            i += 1
         }
         guard digits > 0 else { return nil }
         return (head, negative ? -value : value)
@@ -52,44 +58,68 @@ public struct ClaimModel: Sendable {
 
     /// Parses the file; errors name the line.
     public static func parse(_ text: String, file: String) throws -> ClaimModel {
+        var text = text
+        text.makeContiguousUTF8()
+        return try text.utf8.withContiguousStorageIfAvailable { try parse(bytes: $0, file: file) }!
+    }
+
+    /// The parse over the file's bytes: lines and fields found by hand, gram keys the only strings made.
+    static func parse(bytes u: UnsafeBufferPointer<UInt8>, file: String) throws -> ClaimModel {
         var m = ClaimModel()
         m.file = file
         var lineNo = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        var start = 0
+        let n = u.count
+        let tab = UInt8(ascii: "\t"), space = UInt8(ascii: " "), newline = UInt8(ascii: "\n")
+        while start <= n {
+            var end = start
+            while end < n, u[end] != newline { end += 1 }
+            defer { start = end + 1 }
             lineNo += 1
-            if raw.isEmpty || raw.hasPrefix("# ") || raw == "#" { continue }
-            guard let tab = raw.firstIndex(of: "\t") else {
+            if end == start || u[start] == UInt8(ascii: "#") && (end - start == 1 || u[start + 1] == space) { continue }
+            var t = start
+            while t < end, u[t] != tab { t += 1 }
+            guard t < end else {
                 throw RuleLoadError(file: file, line: lineNo, reason: "a model line is KEY<TAB>VALUES")
             }
-            let key = raw[..<tab]
-            let values = raw[raw.index(after: tab)...].split(separator: " ")
-            func floats() throws -> [Float] {
-                let v = values.compactMap { Float($0) }
-                guard v.count == values.count, v.count == m.heads.count else {
-                    throw RuleLoadError(file: file, line: lineNo, reason: "`\(key)` needs one number per head (\(m.heads.count))")
-                }
-                return v
-            }
-            switch key {
-            case "heads": m.heads = values.map(String.init)
-            case "bias": m.bias = try floats()
-            case "threshold": m.threshold = try floats()
-            case "genres": m.genres = values.map(String.init)
-            default:
-                guard !m.heads.isEmpty else {
-                    throw RuleLoadError(file: file, line: lineNo, reason: "weights before the `heads` line")
-                }
-                // the weights by hand, byte by byte: 22,000 lines of HEAD:WEIGHT through Substring
-                // and Float(_:) cost a debug build a fifth of a second at every start
-                var ws: [(head: Int, weight: Float)] = []
-                for v in values {
-                    guard let w = Self.headWeight(v.utf8), w.head < m.heads.count else {
-                        throw RuleLoadError(file: file, line: lineNo, reason: "weight `\(v)` is not HEAD:WEIGHT with a head below \(m.heads.count)")
+            let key = String(decoding: UnsafeBufferPointer(rebasing: u[start..<t]), as: UTF8.self)
+            if ["heads", "bias", "threshold", "genres"].contains(key) {
+                let values = String(decoding: UnsafeBufferPointer(rebasing: u[(t + 1)..<end]), as: UTF8.self)
+                    .split(separator: " ")
+                func floats() throws -> [Float] {
+                    let v = values.compactMap { Float($0) }
+                    guard v.count == values.count, v.count == m.heads.count else {
+                        throw RuleLoadError(file: file, line: lineNo, reason: "`\(key)` needs one number per head (\(m.heads.count))")
                     }
-                    ws.append(w)
+                    return v
                 }
-                m.grams.append((String(key), ws))
+                switch key {
+                case "heads": m.heads = values.map(String.init)
+                case "bias": m.bias = try floats()
+                case "threshold": m.threshold = try floats()
+                default: m.genres = values.map(String.init)
+                }
+                continue
             }
+            guard !m.heads.isEmpty else {
+                throw RuleLoadError(file: file, line: lineNo, reason: "weights before the `heads` line")
+            }
+            let row = m.weights.count
+            m.weights.append(contentsOf: repeatElement(0, count: m.heads.count))
+            var v = t + 1
+            while v < end {
+                var e = v
+                while e < end, u[e] != space { e += 1 }
+                if e > v {
+                    guard let w = headWeight(u, from: v, to: e), w.head < m.heads.count else {
+                        let field = String(decoding: UnsafeBufferPointer(rebasing: u[v..<e]), as: UTF8.self)
+                        throw RuleLoadError(file: file, line: lineNo, reason: "weight `\(field)` is not HEAD:WEIGHT with a head below \(m.heads.count)")
+                    }
+                    m.weights[row + w.head] = w.weight
+                }
+                v = e + 1
+            }
+            m.grams.append(key)
         }
         guard !m.heads.isEmpty, m.bias.count == m.heads.count, m.threshold.count == m.heads.count else {
             throw RuleLoadError(file: file, line: 0, reason: "a claim model needs `heads`, `bias` and `threshold` lines")

@@ -44,8 +44,10 @@ final class ClaimModelTests: XCTestCase {
         XCTAssertEqual(m.threshold, [1, 1.5])
         XCTAssertEqual(m.grams.count, 4)
         XCTAssertEqual(m.anyHead, 1)
-        XCTAssertEqual(m.grams[1].gram, "血压")
-        XCTAssertEqual(m.grams[1].weights.map(\.head), [0, 1])
+        XCTAssertEqual(m.grams[1], "血压")
+        XCTAssertEqual(m.weights.count, 4 * 2)
+        XCTAssertNotEqual(m.weight(gram: 1, head: 0), 0)
+        XCTAssertNotEqual(m.weight(gram: 1, head: 1), 0)
     }
 
     func testRejectsMalformedLines() {
