@@ -147,47 +147,53 @@ public final class CompiledRuleSet: Sendable {
         self.ruleSet = ruleSet
         self.normalizer = Normalizer(table: table)
         let classIndex = Dictionary(uniqueKeysWithValues: ruleSet.adClasses.enumerated().map { ($1.id, $0) })
+        guard ruleSet.adClasses.count <= 64 else {
+            throw CompileError(file: ruleSet.files.first ?? "", line: 0, reason: "more than 64 ad classes")
+        }
+
+        // every literal the prefilter looks for: the rules' words, context markers, ad-class
+        // indicators, the evasion pass's spellings of claim words (its triggers), in that order
         var literals = LiteralUses()
-
-        // the rules: their words in the literal table, their patterns compiled
-        var lists = WordListTries(ruleSet)
-        var compiled: [CompiledRule] = []
-        for (ri, r) in ruleSet.rules.enumerated() {
-            literals.addWords(of: r, index: ri)
-            compiled.append(try Self.compile(r, classIndex: classIndex, lists: &lists))
-        }
-        self.rules = compiled
-        self.claimScorer = ClaimScorer(ruleSet.claimModel)
-        self.modelRules = ruleSet.rules.indices.compactMap { ri in
-            guard ruleSet.rules[ri].scope == .model,
-                  let h = ruleSet.claimModel.heads.firstIndex(of: ruleSet.rules[ri].meta.category.rawValue) else { return nil }
-            return (ri, h)
-        }
-        self.listIndexes = lists.sets
-        self.listUnion = LeadUnion(lists.setNames.map { $0.flatMap { ruleSet.lexicons[$0] ?? [] } })
-        self.wordListIndexes = lists.allSingle()
-
-        // context markers and ad-class indicators
+        for (ri, r) in ruleSet.rules.enumerated() { literals.addWords(of: r, index: ri) }
         for (si, s) in ruleSet.suppressors.enumerated() {
             for (mi, m) in s.markers.enumerated() {
                 literals.add(m, s.scope == .document || s.scope == .feature ? .marker(suppressor: si, marker: mi) : .clauseMarker(suppressor: si, marker: mi))
             }
         }
-        guard ruleSet.adClasses.count <= 64 else {
-            throw CompileError(file: ruleSet.files.first ?? "", line: 0, reason: "more than 64 ad classes")
-        }
         (indicatorClass, indicatorWeight) = Self.addIndicators(ruleSet.adClasses, to: &literals)
-
-        // the evasion pass; its spellings of claim words are in the prefilter as triggers
         let inverse = table.inverseMap()
         let evasion = EvasionPass(ruleSet, table: table, inverse: inverse)
         for t in evasion.triggers { literals.add(t, .evasionTrigger) }
         self.evasion = evasion
 
-        // every literal's raw-text variants: the prefilter of all of them, and of folded forms only
-        let v = Self.expand(literals, inverse: inverse, table: table)
-        self.prefilter = LiteralPrefilter(literals: v.variants)
-        self.foldedPrefilter = LiteralPrefilter(literals: v.foldedIds.map { v.variants[Int($0)] })
+        // two independent halves at once: the rules' compiled form with their word-list tries,
+        // and every literal's raw-text variants in the prefilters (of all of them, and of folded
+        // forms only)
+        let allLiterals = literals
+        let (ruleHalf, literalHalf) = try concurrently({
+            var lists = WordListTries(ruleSet)
+            let compiled = try ruleSet.rules.map { try Self.compile($0, classIndex: classIndex, lists: &lists) }
+            let union = LeadUnion(lists.setNames.map { $0.flatMap { ruleSet.lexicons[$0] ?? [] } })
+            return (compiled, lists.sets, union, lists.allSingle())
+        }, {
+            let v = Self.expand(allLiterals, inverse: inverse, table: table)
+            return (v, LiteralPrefilter(literals: v.variants),
+                    LiteralPrefilter(literals: v.foldedIds.map { v.variants[Int($0)] }), ClaimScorer(ruleSet.claimModel))
+        })
+        let compiled = ruleHalf.0
+        self.rules = compiled
+        self.listIndexes = ruleHalf.1
+        self.listUnion = ruleHalf.2
+        self.wordListIndexes = ruleHalf.3
+        let v = literalHalf.0
+        self.prefilter = literalHalf.1
+        self.foldedPrefilter = literalHalf.2
+        self.claimScorer = literalHalf.3
+        self.modelRules = ruleSet.rules.indices.compactMap { ri in
+            guard ruleSet.rules[ri].scope == .model,
+                  let h = ruleSet.claimModel.heads.firstIndex(of: ruleSet.rules[ri].meta.category.rawValue) else { return nil }
+            return (ri, h)
+        }
         self.foldedVariantId = v.foldedIds
         self.variantToCanonical = v.toCanonical
         self.variantLength = v.variants.map { Int32($0.count) }

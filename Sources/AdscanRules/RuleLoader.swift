@@ -69,16 +69,28 @@ public struct RuleLoader {
         guard files.contains(where: { !$0.name.hasSuffix(".txt") && !$0.name.hasSuffix(".tsv") }) else {
             throw RuleLoadError(file: "", line: 0, reason: "no .yaml rule files found")
         }
+        // every file parses on its own, all at once (a core each); merged below in the order
+        // word lists, model, rule files, so that the first error is the one a serial load meets
+        enum Parsed { case words([String]), model(ClaimModel), pack(RuleSet) }
+        let parsed = try concurrentMap(files.count) { i -> Result<Parsed, Error> in
+            let (f, text) = files[i]
+            return Result {
+                if f.hasSuffix(".txt") { return .words(Lexicon.entries(ofListFile: text).map(foldLiteral)) }
+                if f.hasSuffix(".tsv") { return .model(try ClaimModel.parse(text, file: f)) }
+                return .pack(try parse(yaml: text, file: f))
+            }
+        }
         var set = RuleSet(rules: [], suppressors: [], files: files.map(\.name))
-        for (f, text) in files where f.hasSuffix(".txt") {
+        for (i, (f, _)) in files.enumerated() where f.hasSuffix(".txt") {
+            guard case .words(let words) = try parsed[i].get() else { continue }
             let name = ((f as NSString).lastPathComponent as NSString).deletingPathExtension
-            set.lexicons[name, default: []] += Lexicon.entries(ofListFile: text).map(foldLiteral)
+            set.lexicons[name, default: []] += words
         }
-        for (f, text) in files where f.hasSuffix(".tsv") {
-            set.claimModel = try ClaimModel.parse(text, file: f)
+        for (i, (f, _)) in files.enumerated() where f.hasSuffix(".tsv") {
+            if case .model(let model) = try parsed[i].get() { set.claimModel = model }
         }
-        for (f, text) in files where !f.hasSuffix(".txt") && !f.hasSuffix(".tsv") {
-            let part = try parse(yaml: text, file: f)
+        for i in files.indices {
+            guard case .pack(let part) = try parsed[i].get() else { continue }
             set.rules += part.rules
             for (name, words) in part.lexicons { set.lexicons[name, default: []] += words }
             set.provisions += part.provisions

@@ -124,6 +124,21 @@ final class ClaimModelTests: XCTestCase {
         XCTAssertEqual(e.scan("这款茶调理血压,天天喝血压稳").findings.filter { $0.suppressedBy == nil }.count, 1)
     }
 
+    /// The files of a pack parse at once; the first error is still the one a serial load meets
+    /// (word lists, then the model, then rule files in order), and the merge keeps file order.
+    func testAParallelLoadReportsErrorsAndMergesInFileOrder() throws {
+        let badModel = "heads\ta\nbias\t1 2\n"
+        let badYAML = "pack: t\nrules: [\n"
+        XCTAssertThrowsError(try RuleLoader().load(files: [("a.yaml", badYAML), ("models/claims.tsv", badModel)])) { e in
+            XCTAssertEqual((e as? RuleLoadError)?.file, "models/claims.tsv", "\(e)")
+        }
+        let second = Self.pack.replacingOccurrences(of: "T-MDL", with: "T-MDL2")
+        let set = try RuleLoader().load(files: [("t.yaml", Self.pack), ("u.yaml", second), ("models/claims.tsv", Self.tsv)])
+        XCTAssertEqual(set.rules.map(\.id), ["T-MDL", "T-MDL2"])
+        XCTAssertEqual(try concurrentMap(100) { $0 * 2 }, Array(stride(from: 0, to: 200, by: 2)))
+        XCTAssertEqual(try concurrentMap(0) { $0 }, [])
+    }
+
     func testAModelRuleNeedsTheModelAndAHeadForItsCategory() {
         XCTAssertThrowsError(try RuleLoader().load(files: [("t.yaml", Self.pack)])) { e in
             XCTAssertTrue("\(e)".contains("needs the claim model"), "\(e)")
