@@ -306,10 +306,14 @@ public struct ContextGate: Sendable {
         var best: MarkerHit? = nil
         for h in markers[lo...] {
             if h.start >= c.clause.upperBound { break }
-            guard h.end <= c.clause.upperBound else { continue }
+            guard h.end <= c.clause.upperBound, !Discourse.isWordWithBuDe(text, h.start, h.end) else { continue }
             let applies: Bool
             switch suppressors[h.suppressor].scope {
-            case .clauseBefore: applies = h.end <= c.start
+            case .clauseBefore:
+                // before the claim, or inside a match that reaches back over it to the product or
+                // the complaint (「这茶…但详情页写什么"降三高"」「湿疹反复,网上很多人说吃X就好了」)
+                // with no clause break between it and the claim's end
+                applies = h.end <= c.start || (h.start > c.start && h.end < c.end && !Discourse.clauseBreak(text, h.end, c.end))
             case .clauseAfter: applies = h.start >= c.end && !Discourse.isAboutRivals(text, h.start)
             case .cover: applies = h.start <= c.start && h.end >= c.end
             case .negation:

@@ -46,6 +46,21 @@ enum Discourse {
         return false
     }
 
+    /// True where the marker at `start..<end` is 不得 inside a word that prohibits nothing:
+    /// 怪不得, 舍不得, 恨不得, 巴不得, 免不得, 顾不得 … before it, 不得不, 不得了, 不得已 after it
+    /// (「不得不说,这面膜真能祛斑」 is copy; 「怪不得老公不爱回家」 is the claim itself).
+    static func isWordWithBuDe(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        let buDe: [UInt8] = [0xE4, 0xB8, 0x8D, 0xE5, 0xBE, 0x97]
+        guard end - start == 6, (0..<6).allSatisfy({ text[start + $0] == buDe[$0] }) else { return false }
+        func char(_ at: Int) -> Character? {
+            guard at >= 0, at + 3 <= text.count else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: text[at..<(at + 3)]), as: UTF8.self).first
+        }
+        if let before = char(start - 3), "怪舍捨恨巴免少顾顧由记記晓曉见見怨动動要使了".contains(before) { return true }
+        if let after = char(end), "不了已".contains(after) { return true }
+        return false
+    }
+
     /// True for the question form A不A at `at` (能不能, 会不会, 是不是): 不 between two equal
     /// characters asks, it does not deny. Separators a disguise put between them (能~不~能) are
     /// skipped.

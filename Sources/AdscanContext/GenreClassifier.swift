@@ -93,7 +93,10 @@ struct GenreClassifier: Sendable {
     /// Why a rule's `error` in a record of this genre is lowered to `warning` (nil: it stands).
     func errorDowngrade(_ g: Genre) -> String? {
         let outside = !model.errorsIn.isEmpty && !model.errorsIn.contains(g.id)
-        guard outside || g.mention > model.errorMaxMention else { return nil }
-        return Self.reading(g) + (outside ? " (errors stand in \(model.errorsIn.joined(separator: ", ")))" : " (above \(model.errorMaxMention))")
+        let unsure = g.confidence < model.errorMinConfidence
+        guard outside || unsure || g.mention > model.errorMaxMention else { return nil }
+        let why = outside ? "errors stand in \(model.errorsIn.joined(separator: ", "))"
+            : unsure ? "confidence under \(model.errorMinConfidence)" : "above \(model.errorMaxMention)"
+        return Self.reading(g) + " (\(why))"
     }
 }

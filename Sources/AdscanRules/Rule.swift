@@ -260,6 +260,9 @@ public struct GenreModel: Sendable {
     public var errorsIn: [String] = []
     /// Above this share of the mention genres an `error` is lowered too (1: never).
     public var errorMaxMention: Double = 1
+    /// Under this confidence in its genre an `error` is lowered too (0: never): a record the
+    /// model barely reads as an ad (a one-line comment, a tip) is not one the tool is sure of.
+    public var errorMinConfidence: Double = 0
     public init() {}
 }
 

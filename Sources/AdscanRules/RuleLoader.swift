@@ -309,7 +309,7 @@ public struct RuleLoader {
             }
             var r = Fields(mapping: m, file: file, line: gm.mark?.line ?? 0)
             r.context = "genre_model"
-            try r.rejectUnknown(["cap", "suppress", "min_confidence", "errors_in", "error_max_mention", "genres"], what: "genre_model")
+            try r.rejectUnknown(["cap", "suppress", "min_confidence", "errors_in", "error_max_mention", "error_min_confidence", "genres"], what: "genre_model")
             var model = GenreModel()
             model.cap = try r.optionalInt("cap") ?? 3
             model.suppress = try r.strings("suppress")
@@ -320,6 +320,12 @@ public struct RuleLoader {
                     throw r.error("error_max_mention", "`error_max_mention` must be a number from 0 to 1")
                 }
                 model.errorMaxMention = v
+            }
+            if let ec = m.value("error_min_confidence") {
+                guard let v = ec.string.flatMap(Double.init), (0...1).contains(v) else {
+                    throw r.error("error_min_confidence", "`error_min_confidence` must be a number from 0 to 1")
+                }
+                model.errorMinConfidence = v
             }
             guard let gs = m.value("genres")?.sequence else { throw r.error("genres", "`genres` must be a list") }
             for g in gs {

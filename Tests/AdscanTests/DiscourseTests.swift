@@ -48,6 +48,34 @@ final class DiscourseTests: XCTestCase {
         XCTAssertTrue(try active("枕头不能根治颈椎病").isEmpty)
     }
 
+    /// A prohibition or hearsay frame counts before the claim, or inside a match that reaches back
+    /// over it to the product, with no clause break after it; 不得 inside 怪不得 or 不得不 frames nothing.
+    func testAFrameInsideTheMatchAndWordsWithBuDe() throws {
+        let yaml = """
+            context:
+              - id: frame
+                scope: clause_before
+                markers: [不得, 详情页写]
+            rules:
+              - id: T-PROD
+                category: non_medical_cure_claim
+                severity: error
+                law: t
+                message: t
+                keywords: [枕头]
+                patterns: ['枕头\\S{0,16}?根治\\S{0,3}']
+                examples:
+                  flag: [枕头能根治颈椎病]
+                  pass: [枕头]
+            """
+        XCTAssertEqual(try active("这个枕头能根治颈椎病", yaml).count, 1)
+        XCTAssertTrue(try active("这个枕头还行,但详情页写根治颈椎病", yaml).isEmpty, "a frame inside the match, before the claim")
+        XCTAssertTrue(try active("枕头广告不得宣称根治颈椎病", yaml).isEmpty)
+        XCTAssertEqual(try active("这个枕头不得了,根治颈椎病", yaml).count, 1)
+        XCTAssertEqual(try active("不得不说,这个枕头能根治颈椎病", yaml).count, 1)
+        XCTAssertEqual(try active("怪不得这个枕头能根治颈椎病", yaml).count, 1)
+    }
+
     func testANegatedHarmIsTheClaimItself() throws {
         XCTAssertEqual(try active("没有副作用").map(\.match), ["副作用"])
         XCTAssertEqual(try active("没有任何副作用").map(\.match), ["副作用"], "任何 may stand between")
@@ -292,6 +320,13 @@ final class DiscourseTests: XCTestCase {
         XCTAssertNil(m.suppressedBy)
         XCTAssertEqual(m.severity, .warning)
         XCTAssertTrue(m.downgradedBy?.contains("above 0.25") == true, m.downgradedBy ?? "nil")
+        // an ad the model is not sure of keeps its claim for review, as a warning
+        let unsureYAML = yaml.replacingOccurrences(of: "error_max_mention: 0.25", with: "error_max_mention: 0.25\n  error_min_confidence: 0.99")
+        let unsure = RecordScanner(try CompiledRuleSet(try RuleLoader().load(yaml: unsureYAML, file: "p.yaml")))
+        let u = try XCTUnwrap(unsure.scan("能根治颈椎病，欢迎来电").findings.first)
+        XCTAssertEqual(u.severity, .warning)
+        XCTAssertTrue(u.downgradedBy?.contains("confidence under 0.99") == true, u.downgradedBy ?? "nil")
+        XCTAssertThrowsError(try RuleLoader().load(yaml: yaml.replacingOccurrences(of: "error_max_mention: 0.25", with: "error_min_confidence: 2"), file: "p.yaml"))
         XCTAssertThrowsError(try RuleLoader().load(yaml: yaml.replacingOccurrences(of: "errors_in: [ad]", with: "errors_in: [adz]"), file: "p.yaml")) {
             XCTAssertTrue("\($0)".contains("no genre `adz`"), "\($0)")
         }
