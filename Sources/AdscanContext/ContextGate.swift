@@ -333,9 +333,32 @@ public struct ContextGate: Sendable {
             }
             if applies && (best == nil || h.suppressor < best!.suppressor) { best = h }
         }
+        if best == nil { best = nextSentenceMention(c, markers, from: lo, suppressors: suppressors, text: text) }
         guard let best else { return nil }
         return "\(suppressors[best.suppressor].id): \(suppressors[best.suppressor].markers[best.marker])"
     }
+
+    /// A quoted claim answered at the start of the next sentence (「…"吃啥补啥".其实这种说法没有依据」):
+    /// a mention marker within `nextSentenceReach` bytes after the clause's closing full stop.
+    private func nextSentenceMention(_ c: Candidate, _ markers: [MarkerHit], from lo: Int, suppressors: [Suppressor],
+                                     text: UnsafeBufferPointer<UInt8>) -> MarkerHit? {
+        let end = c.clause.upperBound
+        guard end < text.count, c.end <= end else { return nil }
+        let stop = text[end] == 0x2E ? 1 : (end + 2 < text.count && text[end] == 0xE3 && text[end + 1] == 0x80 && text[end + 2] == 0x82) ? 3 : 0
+        guard stop > 0,
+              Discourse.quoted(text, c.start, c.start + 1, within: c.clause) || Discourse.quoted(text, c.end - 1, c.end, within: c.clause)
+        else { return nil }
+        let limit = end + stop + Self.nextSentenceReach
+        for h in markers[lo...] {
+            if h.start >= limit { break }
+            if h.start >= end + stop && suppressors[h.suppressor].scope == .mention && !Discourse.clauseBreak(text, end + stop, h.start) {
+                return h
+            }
+        }
+        return nil
+    }
+
+    static let nextSentenceReach = 24
 
     /// How far (bytes) back from a claim the colon of an enumeration may be, and how long its lead-in.
     static let enumerationReach = 600

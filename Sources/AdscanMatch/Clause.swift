@@ -1,6 +1,7 @@
 /// Clause windows on raw UTF-8: the span around a hit up to the nearest sentence boundary
-/// (newline, 。！？； and their ASCII forms), at most `limit` bytes either way, snapped to code
-/// point boundaries. Rules never match across a sentence.
+/// (newline, 。！？； and their ASCII forms, and a `.` touching a Han character: the 。 of text
+/// written or crawled in half-width punctuation, 阿托品.假性近视), at most `limit` bytes either
+/// way, snapped to code point boundaries. Rules never match across a sentence.
 public enum Clause {
     public static let limit = 150
 
@@ -37,6 +38,7 @@ public enum Clause {
         for b in [0x0A, 0x0D, 0x21, 0x3F, 0x3B] { t[b] = 1 }
         for b in [0x82, 0x81, 0x9F, 0x9B] { t[b] = 2 }
         for b in [0xE3, 0xEF] { t[b] = 4 }
+        t[0x2E] = 6    // checked both ways (isHanDot)
         return t
     }()
 
@@ -47,8 +49,16 @@ public enum Clause {
         for b in [0x0A, 0x0D] { t[b] = 1 }
         t[0x82] = 2
         t[0xE3] = 4
+        t[0x2E] = 6
         return t
     }()
+
+    /// A `.` right after or right before a multi-byte character: a full stop (3.5, www.x.cn and
+    /// 1.2.3 are left alone).
+    @inline(__always)
+    static func isHanDot(at i: Int, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        p[i] == 0x2E && ((i > 0 && p[i - 1] & 0xC0 == 0x80) || (i + 1 < p.count && p[i + 1] >= 0xC0))
+    }
 
     @inline(__always)
     static func isFullStop(endingAt i: Int, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -64,7 +74,8 @@ public enum Clause {
             let minS = max(0, hit.lowerBound - limit)
             while s > minS {
                 let k = cls[Int(base[s &- 1])]
-                if k & 3 != 0 && (k == 1 || (paragraph ? isFullStop(endingAt: s &- 1, p) : boundaryEnding(at: s &- 1, p))) { break }
+                if k & 3 != 0 && (k == 1 || isHanDot(at: s &- 1, p)
+                                   || (paragraph ? isFullStop(endingAt: s &- 1, p) : boundaryEnding(at: s &- 1, p))) { break }
                 s &-= 1
             }
             while s < hit.lowerBound && base[s] & 0xC0 == 0x80 { s &+= 1 }
@@ -72,8 +83,9 @@ public enum Clause {
             let maxE = min(p.count, hit.upperBound + limit)
             while e < maxE {
                 let k = cls[Int(base[e])]
-                if k & 5 != 0 && (k == 1 || (paragraph ? e &+ 2 < p.count && isFullStop(endingAt: e &+ 2, p)
-                                                       : boundaryStarting(at: e, p) != 0)) { break }
+                if k & 5 != 0 && (k == 1 || isHanDot(at: e, p)
+                                   || (paragraph ? e &+ 2 < p.count && isFullStop(endingAt: e &+ 2, p)
+                                                 : boundaryStarting(at: e, p) != 0)) { break }
                 e &+= 1
             }
             while e > hit.upperBound && e < p.count && base[e] & 0xC0 == 0x80 { e &-= 1 }

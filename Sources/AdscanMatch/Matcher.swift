@@ -166,8 +166,20 @@ public struct Matcher: Sendable {
                 }
                 anyParagraph = anyParagraph || wantParagraph
                 if !(paragraph ? wantParagraph : wantClause) { continue }
-                if window == nil || !(window!.lowerBound <= hitRange.lowerBound && hitRange.upperBound <= window!.upperBound) {
-                    window = Clause.around(hitRange, in: text, paragraph: paragraph)
+                // a hit shares the window it lies in only when that window is its own clause too: a
+                // window cut at Clause.limit is not (a pattern there would see a clause cut short, and a
+                // lookahead past the cut would pass: 医广【202|4】第…号 read as a malformed number)
+                var own: Range<Int>? = nil
+                if let w = window, w.lowerBound <= hitRange.lowerBound, hitRange.upperBound <= w.upperBound {
+                    if w.count >= Clause.limit {
+                        let o = Clause.around(hitRange, in: text, paragraph: paragraph)
+                        if o != w { own = o }
+                    }
+                } else {
+                    own = Clause.around(hitRange, in: text, paragraph: paragraph)
+                }
+                if let own {
+                    window = own
                     windowFolded = false
                     windowKeyed = false
                     scratch.newWindow()

@@ -205,6 +205,56 @@ final class DiscourseTests: XCTestCase {
         XCTAssertEqual(try active("'根治颈椎病',就找我们").count, 1, "no reporting cue in the sentence")
     }
 
+    /// A quoted claim answered at the start of the next sentence is a mention; the answer must open
+    /// that sentence, and the claim must be quoted.
+    func testAQuotedClaimAnsweredInTheNextSentence() throws {
+        XCTAssertTrue(try active("网上流传“根治颈椎病”。宣称这种效果的都不可信").isEmpty)
+        XCTAssertTrue(try active("网上流传\"根治颈椎病\".宣称这种效果的都不可信").isEmpty)
+        XCTAssertEqual(try active("“根治颈椎病”。我们的理疗师十年来接诊无数,从来没人宣称做不到").count, 1,
+                       "the marker is past the next sentence's opening")
+        XCTAssertEqual(try active("根治颈椎病。宣称这种效果的都不可信").count, 1, "an unquoted claim")
+    }
+
+    /// A hit inside another hit's window reads its own clause when that window was cut at
+    /// Clause.limit: a lookahead past the cut would otherwise pass (a well-formed number read as
+    /// malformed because its end lay past the window).
+    func testAHitReadsItsOwnClauseNotOneCutShort() throws {
+        let yaml = """
+            rules:
+              - id: T-FORMAT
+                category: missing_required
+                severity: warning
+                law: t
+                message: t
+                keywords: [医广]
+                patterns: ['医广(?!【\\d{4}】第\\d+号)\\S{0,4}']
+                examples: {flag: [医广第12号], pass: [医广【2024】第12号]}
+              - id: T-OTHER
+                category: efficacy_guarantee
+                severity: warning
+                law: t
+                message: t
+                keywords: [医院]
+                patterns: ['医院包治']
+                examples: {flag: [医院包治], pass: [医院]}
+            """
+        // 医院 (6 bytes), 46 characters of filler (138 bytes), then the number: its window from 医院
+        // ends at byte 156, inside 【2024】
+        let text = "医院" + String(repeating: "介", count: 46) + "医广【2024】第12号"
+        XCTAssertEqual(Array(text.utf8).count, 6 + 138 + 6 + 3 + 4 + 3 + 3 + 2 + 3)
+        XCTAssertTrue(try active(text, yaml).isEmpty)
+        XCTAssertEqual(try active("医院" + String(repeating: "介", count: 46) + "医广第12号", yaml).count, 1)
+    }
+
+    /// A `.` touching a Chinese character ends the sentence (half-width pages): a frame in one
+    /// sentence does not reach the claim in the next; decimals stay inside their sentence.
+    func testAHalfWidthFullStopEndsTheClause() throws {
+        XCTAssertTrue(try active("没有药物能根治颈椎病").isEmpty)
+        XCTAssertEqual(try active("这个问题没有标准答案.我们的膏药能根治颈椎病").count, 1)
+        XCTAssertTrue(try active("宣称每天1.5克就“根治颈椎病”").isEmpty, "a decimal is no full stop")
+        XCTAssertEqual(try active("宣称的不一定可信.每天1.5克就“根治颈椎病”").count, 1)
+    }
+
     /// Below `min_confidence`, the advertorial rule fires from `weak_confidence` only with an active
     /// claim and a form feature (a story); the finding names the entity without a leading particle.
     func testAWeakAdvertorialNeedsAClaimAndTheFormOfAStory() throws {
