@@ -4,7 +4,8 @@ import AdscanModel
 public struct CSVReporter: Reporter {
     public let options: ReportOptions
     static let columns = ["source", "id", "line", "column", "rule", "category", "severity", "law", "message", "match",
-                          "start", "end", "char_start", "char_end", "via", "suppressed_by", "fingerprint", "context"]
+                          "start", "end", "char_start", "char_end", "via", "suppressed_by", "fingerprint", "context",
+                          "downgraded_by"]   // last: columns added later go at the end, where old sheets ignore them
 
     public init(options: ReportOptions) {
         self.options = options
@@ -42,7 +43,7 @@ public struct CSVReporter: Reporter {
             let row = [r.origin.source, r.origin.id, String(line), String(column), f.ruleID, f.category.rawValue,
                        f.severity.rawValue, f.law, f.message, f.match, String(f.start), String(f.end),
                        String(f.charStart), String(f.charEnd), f.via.joined(separator: "+"), f.suppressedBy ?? "",
-                       f.fingerprint, f.context]
+                       f.fingerprint, f.context, f.downgradedBy ?? ""]
             out += Array((row.map(Self.field).joined(separator: ",") + "\r\n").utf8)
         }
     }

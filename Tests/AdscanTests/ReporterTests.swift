@@ -33,6 +33,13 @@ final class ReporterTests: XCTestCase {
         return r
     }
 
+    /// The record with its warning lowered from an error by the genre reading.
+    static var downgraded: ScannedRecord {
+        var r = record
+        r.findings[0].downgradedBy = "genre: news 0.61, mention 0.70"
+        return r
+    }
+
     static var clean: ScannedRecord { ScannedRecord(origin: RecordOrigin(source: "-", line: 9), byteCount: 5, findings: []) }
 
     func options(_ configure: (inout ReportOptions) -> Void = { _ in }) -> ReportOptions {
@@ -131,13 +138,13 @@ final class ReporterTests: XCTestCase {
     // MARK: - CSV
 
     func testCSVRowsQuotingAndFormulaNeutralising() {
-        let text = render(CSVReporter(options: options { $0.explain = true; $0.bom = true }), [Self.record])
+        let text = render(CSVReporter(options: options { $0.explain = true; $0.bom = true }), [Self.downgraded])
         XCTAssertTrue(text.hasPrefix("\u{FEFF}source,id,line,column,rule,"))
         let rows = text.dropFirst().components(separatedBy: "\r\n").filter { !$0.isEmpty }
         XCTAssertEqual(rows.count, 3)
-        XCTAssertEqual(rows[1], "ads.txt,ad-1,3,1,T-BEST,absolute_term,warning,《广告法》第九条,best,'=最佳,0,7,0,3,,adscan:allow: 品牌名,fedcba9876543210,")
+        XCTAssertEqual(rows[1], "ads.txt,ad-1,3,1,T-BEST,absolute_term,warning,《广告法》第九条,best,'=最佳,0,7,0,3,,adscan:allow: 品牌名,fedcba9876543210,,\"genre: news 0.61, mention 0.70\"")
         // the finding's own line within the record, and its column; a context with a comma is quoted
-        XCTAssertEqual(rows[2], "ads.txt,ad-1,4,3,T-CURE,efficacy_guarantee,error,《广告法》第十七条,cure,根治颈椎病,10,25,4,9,traditional,,0123456789abcdef,\"枕头，根治颈椎病, 真的\"")
+        XCTAssertEqual(rows[2], "ads.txt,ad-1,4,3,T-CURE,efficacy_guarantee,error,《广告法》第十七条,cure,根治颈椎病,10,25,4,9,traditional,,0123456789abcdef,\"枕头，根治颈椎病, 真的\",")
         let plain = render(CSVReporter(options: options()), [Self.record], embeddedText: true)
         let lines = plain.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         XCTAssertEqual(lines.count, 2, "a suppressed finding only with explain")
@@ -147,7 +154,7 @@ final class ReporterTests: XCTestCase {
     // MARK: - SARIF
 
     func testSARIFIsOneLogWithRulesResultsAndSuppressions() throws {
-        let text = render(SARIFReporter(options: options { $0.explain = true }), [Self.record, Self.clean, Self.record])
+        let text = render(SARIFReporter(options: options { $0.explain = true }), [Self.downgraded, Self.clean, Self.record])
         let log = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         XCTAssertEqual(log["version"] as? String, "2.1.0")
         let run = try XCTUnwrap((log["runs"] as? [[String: Any]])?.first)
@@ -158,6 +165,8 @@ final class ReporterTests: XCTestCase {
         XCTAssertEqual(results[0]["ruleId"] as? String, "T-BEST")
         XCTAssertEqual(results[0]["level"] as? String, "note", "a suppressed finding is a note")
         XCTAssertEqual((results[0]["suppressions"] as? [[String: Any]])?.first?["justification"] as? String, "adscan:allow: 品牌名")
+        XCTAssertEqual((results[0]["properties"] as? [String: Any])?["downgradedBy"] as? String, "genre: news 0.61, mention 0.70")
+        XCTAssertNil((results[1]["properties"] as? [String: Any])?["downgradedBy"])
         XCTAssertEqual(results[1]["ruleIndex"] as? Int, 1)
         XCTAssertEqual(results[1]["level"] as? String, "error")
         XCTAssertEqual((results[1]["partialFingerprints"] as? [String: Any])?["adscan/v1"] as? String, "0123456789abcdef")
