@@ -343,9 +343,8 @@ public struct ContextGate: Sendable {
     private func nextSentenceMention(_ c: Candidate, _ markers: [MarkerHit], from lo: Int, suppressors: [Suppressor],
                                      text: UnsafeBufferPointer<UInt8>) -> MarkerHit? {
         let end = c.clause.upperBound
-        guard end < text.count, c.end <= end else { return nil }
-        let stop = text[end] == 0x2E ? 1 : (end + 2 < text.count && text[end] == 0xE3 && text[end + 1] == 0x80 && text[end + 2] == 0x82) ? 3 : 0
-        guard stop > 0,
+        let stop = Clause.fullStopLength(at: end, text)
+        guard stop > 0, c.end <= end,
               Discourse.quoted(text, c.start, c.start + 1, within: c.clause) || Discourse.quoted(text, c.end - 1, c.end, within: c.clause)
         else { return nil }
         let limit = end + stop + Self.nextSentenceReach

@@ -60,6 +60,15 @@ public enum Clause {
         p[i] == 0x2E && ((i > 0 && p[i - 1] & 0xC0 == 0x80) || (i + 1 < p.count && p[i + 1] >= 0xC0))
     }
 
+    /// The length of the full stop starting at byte i (a 。 or a `.` touching a Han character),
+    /// or 0: what closes a window at its end, for gates that read on into the next sentence.
+    @inline(__always)
+    public static func fullStopLength(at i: Int, _ p: UnsafeBufferPointer<UInt8>) -> Int {
+        guard i < p.count else { return 0 }
+        if isHanDot(at: i, p) { return 1 }
+        return i + 2 < p.count && isFullStop(endingAt: i + 2, p) ? 3 : 0
+    }
+
     @inline(__always)
     static func isFullStop(endingAt i: Int, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
         i >= 2 && p[i - 2] == 0xE3 && p[i - 1] == 0x80 && p[i] == 0x82
