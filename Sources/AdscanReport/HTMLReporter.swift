@@ -80,7 +80,9 @@ public struct HTMLReporter: Reporter {
             "[\(map(f.charStart)),\(map(f.charEnd)),\(Self.js(f.ruleID)),\(Self.js(f.severity.rawValue)),\(Self.js(f.category.rawValue)),"
                 + "\(Self.js(f.law)),\(Self.js(f.message)),\(Self.js(f.via.joined(separator: "+"))),\(Self.js(f.suppressedBy ?? "")),\(Self.js(f.match)),"
                 // the text of the provision this finding cites (per ad class)
-                + "\(Self.js(f.lawText ?? ""))]"
+                + "\(Self.js(f.lawText ?? "")),"
+                // why an error was lowered to a warning (the document's genre), as in the other formats
+                + "\(Self.js(f.downgradedBy ?? ""))]"
         }.joined(separator: ",")
         s += "]});\n"
         out += Array(s.utf8)
@@ -170,7 +172,7 @@ public struct HTMLReporter: Reporter {
         const title=g.fs.map(f=>`${f[2]} ${f[3]} · ${f[5]} · ${f[6]}${f[7]?' · via '+f[7]:''}${f[8]?' · 已排除: '+f[8]:''}`).join('\\n');
         out+=`<mark class="${cls}" title="${esc(title)}" data-f="${esc(g.fs.map(f=>f[2]).join(' '))}">${esc(cps.slice(g.s,g.e).join(''))}</mark>`;pos=g.e}
       return out+esc(cps.slice(pos).join(''))}
-    function card(r,n){const fs=r.f;const items=fs.map(f=>`<li><span class="sev ${f[3]}">${f[3]}</span> <b>${esc(f[2])}</b> ${esc(f[4])} — ${esc(f[6])} «${esc(f[9])}»${f[7]?' <i>via '+esc(f[7])+'</i>':''}<br><span class="law">${esc(f[5])}${f[10]?'：'+esc(f[10]):(RULES[f[2]]&&RULES[f[2]].text?'：'+esc(RULES[f[2]].text):'')}</span>${f[8]?'<br><span class="law">已因语境排除：'+esc(f[8])+'</span>':''}</li>`).join('');
+    function card(r,n){const fs=r.f;const items=fs.map(f=>`<li><span class="sev ${f[3]}">${f[3]}</span> <b>${esc(f[2])}</b> ${esc(f[4])} — ${esc(f[6])} «${esc(f[9])}»${f[7]?' <i>via '+esc(f[7])+'</i>':''}<br><span class="law">${esc(f[5])}${f[10]?'：'+esc(f[10]):(RULES[f[2]]&&RULES[f[2]].text?'：'+esc(RULES[f[2]].text):'')}</span>${f[8]?'<br><span class="law">已因语境排除：'+esc(f[8])+'</span>':''}${f[11]?'<br><span class="law">error 降为 warning：'+esc(f[11])+'</span>':''}</li>`).join('');
       const absent=fs.filter(f=>f[1]<=f[0]).map(f=>`<div class="law">⚠ ${esc(f[2])} ${esc(f[6])}</div>`).join('');
       return `<div class="rec"><div class="meta"><span>#${n+1}</span><span class="badge b-${r.v}">${r.v}</span>${r.c.map(c=>`<span>${esc(c)}</span>`).join('')}${r.g?`<span class="genre" title="${esc(r.g[2])}">体裁 ${esc(r.g[0])} ${r.g[1]}</span>`:''}<span>${link(r)}</span></div><div class="text">${marked(r,fs)}</div>${absent}<ul class="fl" hidden>${items}</ul></div>`}
     function apply(){const c=document.getElementById('fcat').value,s=document.getElementById('fsev').value,q=document.getElementById('fq').value.trim();

@@ -11,8 +11,8 @@ struct EvalCommand: ParsableCommand {
         commandName: "eval",
         abstract: "Measure precision and recall on a labelled JSONL corpus ({id, text, label, categories}).")
 
-    @Argument(help: "Labelled corpus (JSON Lines).")
-    var corpus: String
+    @Argument(help: "Labelled corpora (JSON Lines; - reads standard input), measured together.")
+    var corpora: [String]
 
     @Option(name: .long, help: "Rule pack directory (default: the installed lexicons).")
     var rules: String?
@@ -64,9 +64,6 @@ struct EvalCommand: ParsableCommand {
         // the path `scan` takes (inline allows and fingerprints included), with no baseline
         let engine = Engine(compiled)
         let scratch = Scratch()
-        guard let data = FileManager.default.contents(atPath: corpus) else {
-            throw EngineLoadError(description: "cannot read \(corpus)")
-        }
         var overall = Counts()
         var perCategory: [String: Counts] = [:]
         var errorsOnClean = 0, clean = 0, violations = 0
@@ -74,62 +71,71 @@ struct EvalCommand: ParsableCommand {
         var featureRows: [String] = []
         var genreTotal = 0, genreRight = 0
         var advertorial = Counts()   // pages: advertorial (disguised ad) vs the rest
-        for (n, line) in data.split(separator: 0x0A).enumerated() {
-            guard let obj = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-                  let text = obj["text"] as? String, let label = obj["label"] as? String else {
-                throw EngineLoadError(description: "\(corpus):\(n + 1): expected {id, text, label, categories}")
-            }
-            let id = obj["id"] as? String ?? "\(n + 1)"
-            // a clean row's categories are document types, not claims; other corpora's names for
-            // adscan's categories are read as adscan's (../shared/devset: cure_guarantee, disguised_news)
-            let truth = label == "violation" ? Set((obj["categories"] as? [String] ?? []).map { Self.categoryAliases[$0] ?? $0 }) : []
-            let origin = RecordOrigin(source: corpus, line: n + 1, explicitID: obj["id"] as? String)
-            let out = engine.scan(text, origin: origin, scratch: scratch)
-            let findings = out.findings.filter { $0.suppressedBy == nil && $0.severity >= .warning }
-            if let g = Self.genreLabel(obj, violation: label == "violation") {
-                genreTotal += 1
-                if out.genre?.id == g { genreRight += 1 }
-                switch (g == "advertorial", out.genre?.id == "advertorial") {
-                case (true, true): advertorial.tp += 1
-                case (true, false): advertorial.fn += 1
-                case (false, true): advertorial.fp += 1
-                case (false, false): advertorial.tn += 1
+        var badLines = 0
+        for corpus in corpora {
+            let data = corpus == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: corpus)
+            guard let data else { throw EngineLoadError(description: "cannot read \(corpus)") }
+            for (n, line) in data.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
+                guard let obj = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+                      let text = obj["text"] as? String, let label = obj["label"] as? String else {
+                    // a bad row is named and left out; the run goes on and exits 2 (it measured less than asked)
+                    badLines += 1
+                    FileHandle.standardError.write(Data("adscan eval: \(corpus):\(n + 1): expected {id, text, label, categories}; line skipped\n".utf8))
+                    continue
                 }
-                if genreFeatures != nil {
-                    let (names, values) = engine.genreFeatures(text, scratch: scratch)
-                    if featureRows.isEmpty { featureRows.append((["id", "genre"] + names).joined(separator: "\t")) }
-                    featureRows.append(([id, g] + values.map { String(format: "%.3f", $0) }).joined(separator: "\t"))
+                let id = obj["id"] as? String ?? "\(n + 1)"
+                // a clean row's categories are document types, not claims; other corpora's names for
+                // adscan's categories are read as adscan's (../shared/devset: cure_guarantee, disguised_news)
+                let truth = label == "violation" ? Set((obj["categories"] as? [String] ?? []).map { Self.categoryAliases[$0] ?? $0 }) : []
+                let origin = RecordOrigin(source: corpus, line: n + 1, explicitID: obj["id"] as? String)
+                let out = engine.scan(text, origin: origin, scratch: scratch)
+                let findings = out.findings.filter { $0.suppressedBy == nil && $0.severity >= .warning }
+                if let g = Self.genreLabel(obj, violation: label == "violation") {
+                    genreTotal += 1
+                    if out.genre?.id == g { genreRight += 1 }
+                    switch (g == "advertorial", out.genre?.id == "advertorial") {
+                    case (true, true): advertorial.tp += 1
+                    case (true, false): advertorial.fn += 1
+                    case (false, true): advertorial.fp += 1
+                    case (false, false): advertorial.tn += 1
+                    }
+                    if genreFeatures != nil {
+                        let (names, values) = engine.genreFeatures(text, scratch: scratch)
+                        if featureRows.isEmpty { featureRows.append((["id", "genre"] + names).joined(separator: "\t")) }
+                        featureRows.append(([id, g] + values.map { String(format: "%.3f", $0) }).joined(separator: "\t"))
+                    }
                 }
-            }
-            let flagged = !findings.isEmpty
-            let isViolation = label == "violation"
-            if isViolation { violations += 1 } else { clean += 1 }
-            if !isViolation && findings.contains(where: { $0.severity == .error }) { errorsOnClean += 1 }
-            switch (isViolation, flagged) {
-            case (true, true): overall.tp += 1
-            case (true, false):
-                overall.fn += 1
-                misses.append("\(id) «\(text.prefix(60))»")
-            case (false, true):
-                overall.fp += 1
-                let why = findings.prefix(3).map { "\($0.ruleID) «\($0.match)»" }.joined(separator: ", ")
-                falseAlarms.append("\(id) «\(text.prefix(60))» → \(why)")
-            case (false, false): overall.tn += 1
-            }
-            let predicted = Set(findings.map(\.category.rawValue))
-            for c in truth.union(predicted) {
-                var k = perCategory[c] ?? Counts()
-                switch (truth.contains(c), predicted.contains(c)) {
-                case (true, true): k.tp += 1
-                case (true, false): k.fn += 1
-                case (false, true): k.fp += 1
-                default: break
+                let flagged = !findings.isEmpty
+                let isViolation = label == "violation"
+                if isViolation { violations += 1 } else { clean += 1 }
+                if !isViolation && findings.contains(where: { $0.severity == .error }) { errorsOnClean += 1 }
+                switch (isViolation, flagged) {
+                case (true, true): overall.tp += 1
+                case (true, false):
+                    overall.fn += 1
+                    misses.append("\(id) «\(text.prefix(60))»")
+                case (false, true):
+                    overall.fp += 1
+                    let why = findings.prefix(3).map { "\($0.ruleID) «\($0.match)»" }.joined(separator: ", ")
+                    falseAlarms.append("\(id) «\(text.prefix(60))» → \(why)")
+                case (false, false): overall.tn += 1
                 }
-                perCategory[c] = k
+                let predicted = Set(findings.map(\.category.rawValue))
+                for c in truth.union(predicted) {
+                    var k = perCategory[c] ?? Counts()
+                    switch (truth.contains(c), predicted.contains(c)) {
+                    case (true, true): k.tp += 1
+                    case (true, false): k.fn += 1
+                    case (false, true): k.fp += 1
+                    default: break
+                    }
+                    perCategory[c] = k
+                }
             }
         }
         let p = Self.ratio(overall.tp, overall.tp + overall.fp), r = Self.ratio(overall.tp, overall.tp + overall.fn)
-        print("corpus: \(violations + clean) records (\(violations) violation, \(clean) clean); rules: \(compiled.ruleSet.rules.count)")
+        let files = corpora.count == 1 ? "" : " from \(corpora.count) files"
+        print("corpus: \(violations + clean) records\(files) (\(violations) violation, \(clean) clean); rules: \(compiled.ruleSet.rules.count)")
         print("record level: precision \(Self.fmt(p))  recall \(Self.fmt(r))  F1 \(Self.fmt(Self.f1(p, r)))  "
               + "(TP \(overall.tp), FP \(overall.fp), FN \(overall.fn), TN \(overall.tn))")
         print("error findings on clean records: \(errorsOnClean)/\(clean) (\(Self.fmt(Self.ratio(errorsOnClean, max(clean, 1)) * 100))%)")
@@ -153,5 +159,6 @@ struct EvalCommand: ParsableCommand {
         for f in falseAlarms.prefix(show) { print("  " + f) }
         if let mp = minPrecision, p < mp { throw ExitCode(1) }
         if let mr = minRecall, r < mr { throw ExitCode(1) }
+        if badLines > 0 { throw ExitCode(2) }
     }
 }

@@ -244,6 +244,21 @@ final class CorpusEvalTests: XCTestCase {
         XCTAssertLessThanOrEqual(Double(parts[0])! / Double(parts[1])!, 0.02, String(line))
     }
 
+    /// Several corpora (a file and standard input) are measured as one; a malformed row is named on
+    /// stderr and skipped, the rest still counted, and the exit status says something was left out.
+    func testEvalMeasuresSeveralCorporaTogetherAndNamesABadRow() throws {
+        let dir = try TestSupport.tempDir()
+        let a = dir.appendingPathComponent("a.jsonl")
+        try (#"{"id":"v1","text":"本院治疗颈椎病，三个疗程根治，无效退款","label":"violation","categories":["efficacy_guarantee"]}"# + "\n"
+             + "not json\n").write(to: a, atomically: true, encoding: .utf8)
+        let stdin = #"{"id":"c1","text":"今天天气不错，适合去公园散步。","label":"clean","categories":[]}"# + "\n"
+        let r = try TestSupport.run(["eval", a.path, "-"], stdin: Array(stdin.utf8))
+        XCTAssertEqual(r.status, 2, r.stdout + r.stderr)
+        XCTAssertTrue(r.stdout.contains("corpus: 2 records from 2 files (1 violation, 1 clean)"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("(TP 1, FP 0, FN 0, TN 1)"), r.stdout)
+        XCTAssertTrue(r.stderr.contains("a.jsonl:2: expected {id, text, label, categories}; line skipped"), r.stderr)
+    }
+
     /// The real-style corpora's tuning halves (written blind to the rules, then tuned on) must not
     /// regress. Their held-out halves are measured for the README, never asserted here: a test on
     /// them would be a tuning target.

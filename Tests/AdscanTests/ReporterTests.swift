@@ -151,6 +151,18 @@ final class ReporterTests: XCTestCase {
         XCTAssertTrue(lines[1].hasPrefix("ads.txt,ad-1,3,5,T-CURE,"), "embedded text: the record's line, the character offset + 1")
     }
 
+    // MARK: - HTML
+
+    /// Each finding's array carries why an error was lowered (its 12th field), and the page shows it.
+    func testHTMLFindingCarriesWhyAnErrorWasLowered() {
+        let text = render(HTMLReporter(options: options { $0.explain = true }), [Self.downgraded])
+        XCTAssertTrue(text.contains(#","genre: news 0.61, mention 0.70"]"#), "downgraded_by closes the finding's array")
+        XCTAssertTrue(text.contains("f[11]?"), "the card renders field 11")
+        let plain = render(HTMLReporter(options: options()), [Self.record])
+        XCTAssertTrue(plain.contains(#""根治颈椎病","",""]"#), "no law text, not lowered: two empty last fields")
+        XCTAssertFalse(plain.contains("genre: news"))
+    }
+
     // MARK: - SARIF
 
     func testSARIFIsOneLogWithRulesResultsAndSuppressions() throws {
