@@ -29,8 +29,17 @@ CATS = ["efficacy_guarantee", "cure_rate", "testimonial", "comparison", "non_med
 HEADS = CATS + ["ANY"]
 # a family's own head fires from THRESHOLD; the ANY head from ANY_THRESHOLD gives the sentence to
 # its best family (leave-one-writer-out, prototype: 1.5/2.5 found 1-2 points more of the held-out
-# violations than 2.0/3.0 and read more product descriptions and dates as claims)
-THRESHOLD, ANY_THRESHOLD = 2.0, 3.0
+# violations than 2.0/3.0 and read more product descriptions and dates as claims). Round 18, with
+# the genre gate in place: the family heads at 1.5 found 3 more violations of the tune halves and
+# flagged no more clean records there or in ../shared/devset (1.25: one more clean record flagged);
+# the scanner reads the threshold line, so it was set to what this script now writes, and the
+# leave-one-writer-out lines of models/claims.tsv (measured at 2.0) are rewritten by the next fit.
+# absolute_term stays at 2.0: at 1.5 it read 「全市最早修的一条街」 (a rule's pass example) as a claim.
+THRESHOLD, ANY_THRESHOLD = 1.5, 3.0
+HEAD_THRESHOLD = {"absolute_term": 2.0}
+# where a rule of another family already found something in the sentence, a head needs the old 2.0:
+# at 1.5 a cure guarantee was also read as a comparison and a non-medical claim
+SHARED_THRESHOLD = 2.0
 # the document genres whose records the scanner lets the model read: where adscan's genre model
 # reads science, research, news, a notice, a regulation or a consumer tip, 调理 and 吃了三个月 are
 # advice and reporting more often than copy (on the devset, doctors' advice read as testimonials);
@@ -177,7 +186,7 @@ def families(W, b, text):
     for s in sentences(text):
         z = scores(W, b, grams(s))
         for k, c in enumerate(CATS):
-            if z[k] > THRESHOLD:
+            if z[k] > HEAD_THRESHOLD.get(c, THRESHOLD):
                 found.add(c)
         if z[-1] > ANY_THRESHOLD:
             found.add(CATS[max(range(len(CATS)), key=lambda k: z[k])])
@@ -231,7 +240,8 @@ def main():
             f.write("# leave one writer out, " + line + "\n")
         f.write("heads\t" + " ".join(HEADS) + "\n")
         f.write("bias\t" + " ".join(f"{v:.3f}" for v in b) + "\n")
-        f.write("threshold\t" + " ".join(f"{ANY_THRESHOLD if h == 'ANY' else THRESHOLD:.2f}" for h in HEADS) + "\n")
+        f.write("threshold\t" + " ".join(f"{ANY_THRESHOLD if h == 'ANY' else HEAD_THRESHOLD.get(h, THRESHOLD):.2f}" for h in HEADS) + "\n")
+        f.write("threshold_shared\t" + " ".join(f"{ANY_THRESHOLD if h == 'ANY' else SHARED_THRESHOLD:.2f}" for h in HEADS) + "\n")
         f.write("genres\t" + " ".join(GENRES) + "\n")
         for r in rows:
             f.write(r + "\n")

@@ -13,6 +13,8 @@ public struct ClaimScorer: Sendable {
     public let heads: Int
     let bias: [Float]
     public let threshold: [Float]
+    /// Where a rule of another family already found something in the sentence (ClaimModel.sharedThreshold).
+    public let sharedThreshold: [Float]
     /// Head index of `ANY`, or -1.
     public let anyHead: Int
     private let keys: [UInt64]      // 0 = empty slot
@@ -24,6 +26,7 @@ public struct ClaimScorer: Sendable {
         heads = model.heads.count
         bias = model.bias
         threshold = model.threshold
+        sharedThreshold = model.sharedThreshold.count == model.threshold.count ? model.sharedThreshold : model.threshold
         anyHead = model.anyHead ?? -1
         var bits: UInt64 = 4
         while (1 << bits) < model.grams.count * 2 { bits += 1 }

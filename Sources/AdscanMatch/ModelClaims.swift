@@ -7,7 +7,8 @@ extension Matcher {
     /// line breaks, a long one in pieces, as tools/fit_claims.py splits its training text) is folded and scored by the
     /// claim model. A rule's sentence is one where its category's head passes its threshold, or
     /// the ANY head passes its own and the rule's category scores best; a sentence where a rule of
-    /// the category already found something (or, for the ANY reading, any rule did) adds nothing.
+    /// the category already found something (or, for the ANY reading or a head short of its shared
+    /// threshold, any rule did) adds nothing.
     /// The grams that weighed most are the candidate's evidence (`cue`) and its span. `skipCovered: false`
     /// reports every sentence the model reads (each rule judged on its own, as `rules --check` does).
     ///
@@ -73,9 +74,13 @@ extension Matcher {
             let own = z[h] > scorer.threshold[h]
             guard own || (anyFires && h == best) else { continue }
             let category = rules[ri].meta.category
+            // a head that passes only its own threshold speaks where no rule found anything in the
+            // sentence; past the shared one, where no rule of its family did; the ANY reading, where
+            // no rule did
+            let strict = own && z[h] > scorer.sharedThreshold[h]
             let covered = skipCovered && result.candidates.contains { c in
                 c.start < sentence.upperBound && sentence.lowerBound < max(c.end, c.start + 1)
-                    && rules[c.rule].scope != .model && (!own || rules[c.rule].meta.category == category)
+                    && rules[c.rule].scope != .model && (!strict || rules[c.rule].meta.category == category)
             }
             if covered { continue }
             compiled.normalizer.ensureMap(text, &scratch.clauseText)

@@ -4,11 +4,15 @@
 /// sentence goes to its best-scoring category head).
 ///
 /// File format, one record per line: `# ` comments; `heads\tH1 H2 …`; `bias\tb1 b2 …`;
-/// `threshold\tt1 t2 …`; optionally `genres\tG1 G2 …`; then `NGRAM\tK:W K:W …` (head index, weight; heads left out weigh 0).
+/// `threshold\tt1 t2 …`; optionally `threshold_shared\tt1 t2 …` and `genres\tG1 G2 …`; then `NGRAM\tK:W K:W …` (head index, weight; heads left out weigh 0).
 public struct ClaimModel: Sendable {
     public var heads: [String] = []
     public var bias: [Float] = []
     public var threshold: [Float] = []
+    /// A head's threshold in a sentence where a rule of another family already found something
+    /// (the model is then a second opinion, not the only one, and a weak reading adds noise: a
+    /// cure guarantee also read as a comparison). Defaults to `threshold`.
+    public var sharedThreshold: [Float] = []
     /// The document genres whose records the model reads (empty: every record the genre model does
     /// not read as discussing claims). The model knows words, not who is speaking: in a science
     /// piece or a comment, 调理 and 吃了三个月 are advice and experience more often than copy.
@@ -83,7 +87,7 @@ public struct ClaimModel: Sendable {
                 throw RuleLoadError(file: file, line: lineNo, reason: "a model line is KEY<TAB>VALUES")
             }
             let key = String(decoding: UnsafeBufferPointer(rebasing: u[start..<t]), as: UTF8.self)
-            if ["heads", "bias", "threshold", "genres"].contains(key) {
+            if ["heads", "bias", "threshold", "threshold_shared", "genres"].contains(key) {
                 let values = String(decoding: UnsafeBufferPointer(rebasing: u[(t + 1)..<end]), as: UTF8.self)
                     .split(separator: " ")
                 func floats() throws -> [Float] {
@@ -97,6 +101,7 @@ public struct ClaimModel: Sendable {
                 case "heads": m.heads = values.map(String.init)
                 case "bias": m.bias = try floats()
                 case "threshold": m.threshold = try floats()
+                case "threshold_shared": m.sharedThreshold = try floats()
                 default: m.genres = values.map(String.init)
                 }
                 continue
@@ -124,6 +129,7 @@ public struct ClaimModel: Sendable {
         guard !m.heads.isEmpty, m.bias.count == m.heads.count, m.threshold.count == m.heads.count else {
             throw RuleLoadError(file: file, line: 0, reason: "a claim model needs `heads`, `bias` and `threshold` lines")
         }
+        if m.sharedThreshold.isEmpty { m.sharedThreshold = m.threshold }
         return m
     }
 }

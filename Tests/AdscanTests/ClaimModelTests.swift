@@ -100,6 +100,29 @@ final class ClaimModelTests: XCTestCase {
         XCTAssertEqual(rec.findings.count, 1)
     }
 
+    /// A head past its own threshold but short of its shared one speaks only where no rule of any
+    /// family found something in the sentence: there it is the only reading; beside another
+    /// family's finding a weak reading is noise (a cure guarantee also read as a comparison).
+    func testAHeadShortOfItsSharedThresholdStaysSilentBesideAnotherFamilysFinding() throws {
+        let tsv = Self.tsv.replacingOccurrences(of: "threshold\t1.00 1.50\n", with: "threshold\t1.00 1.50\nthreshold_shared\t3.00 1.50\n")
+        XCTAssertEqual(try ClaimModel.parse(tsv, file: "claims.tsv").sharedThreshold, [3, 1.5])
+        XCTAssertEqual(try ClaimModel.parse(Self.tsv, file: "claims.tsv").sharedThreshold, [1, 1.5], "defaults to threshold")
+        let other = Self.pack + """
+              - id: T-BEST
+                category: absolute_term
+                severity: warning
+                law: t
+                message: t
+                terms: [最好]
+                examples: {flag: [最好], pass: [很好]}
+
+            """
+        let e = Engine(try CompiledRuleSet(try RuleLoader().load(files: [("t.yaml", other), ("models/claims.tsv", tsv)])))
+        // efficacy head at 2: past 1, short of 3
+        XCTAssertEqual(e.scan("这款茶调理血压,天天喝血压稳").findings.map(\.ruleID), ["T-MDL"])
+        XCTAssertEqual(e.scan("最好的茶调理血压,天天喝血压稳").findings.map(\.ruleID), ["T-BEST"])
+    }
+
     func testTheAnyHeadGivesTheSentenceToItsBestCategory() throws {
         // 0个 twice: ANY -2 + 4 = 2 > 1.5; the efficacy head itself stays at -2 + 0.25
         let rec = try engine().scan("三天两个疗程,吃了3个就好,再来5个")
