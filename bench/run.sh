@@ -5,6 +5,8 @@
 #   BEST_OF=1 bench/run.sh 1048500    (each command once: the full scale takes minutes per run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# the baseline needs ripgrep: without it the rg rows would read 0.00 s and the ratio would be meaningless
+command -v rg >/dev/null || { echo "bench/run.sh: ripgrep (rg) is needed for the baseline: apt-get install ripgrep" >&2; exit 2; }
 PAGES=${1:-20000}
 BEST_OF=${BEST_OF:-3}
 DATA=bench/data/$PAGES
