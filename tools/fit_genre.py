@@ -137,7 +137,7 @@ def main():
     W, b = fit(rows, nf, l2=a.l2, epochs=a.epochs)
     with open(a.out, "w", encoding="utf-8") as f:
         f.write("# Weights of the document-genre model over the features in genre.yaml (plus `length`, the\n"
-                "# record's size on a log scale, and `claims`, the number of distinct claim rules that matched).\n"
+                "# record's size on a log scale, and `claims`, the number of distinct claims that matched: rules of one family count once).\n"
                 f"# Written by tools/fit_genre.py (multinomial logistic regression, L2 {a.l2}, {a.epochs} epochs, classes weighted by\n"
                 f"# inverse frequency) from: {', '.join(os.path.relpath(c) for c in a.corpora)}\n"
                 f"# {len(rows)} records; 5-fold cross-validated accuracy {acc:.3f}, advertorial precision {ap_:.3f}\n"

@@ -96,11 +96,15 @@ public struct ContextGate: Sendable {
         genres.classify(result.markers, bytes: bytes, claimRules: clauseRuleCount(result))
     }
 
+    /// Distinct claims, not distinct rules: the rules of one family (eleven read a disease and a
+    /// treatment) count once, so that a finer rule added to a family does not move a record's genre.
     private func clauseRuleCount(_ result: MatchResult) -> Int {
         let rules = compiled.ruleSet.rules
-        var claimRules = Set<Int>()
-        for c in result.candidates where rules[c.rule].scope == .clause { claimRules.insert(c.rule) }
-        return claimRules.count
+        var claims = Set<String>()
+        for c in result.candidates where rules[c.rule].scope == .clause {
+            claims.insert(rules[c.rule].family ?? rules[c.rule].id)
+        }
+        return claims.count
     }
 
     /// The record's findings and its genre (`reading`: the record's document reading, when the
@@ -416,8 +420,12 @@ public struct ContextGate: Sendable {
     /// in a record the genre model does not read as an ad: terms under discussion, not copy.
     static let quotedListMention = 0.25
     private func quotedListSuppression(_ c: Candidate, genre: Genre?, text: UnsafeBufferPointer<UInt8>) -> String? {
-        guard let g = genre, g.mention >= Self.quotedListMention else { return nil }
         guard Discourse.inQuotedList(text, c.start, c.end, within: c.clause) else { return nil }
+        // a list given as examples (「如“药到病除”、“三盒见效”」) is discussed, whatever the genre
+        if Discourse.quotedListIntroducedByExample(text, c.start, within: c.clause) {
+            return "quoted_list: a term among quoted examples after 如"
+        }
+        guard let g = genre, g.mention >= Self.quotedListMention else { return nil }
         return "quoted_list: a term among quoted terms (mention \(String(format: "%.2f", g.mention)))"
     }
 
@@ -427,9 +435,14 @@ public struct ContextGate: Sendable {
         guard !words.isEmpty, at < text.count else { return false }
         var end = min(text.count, at + 48)
         while end > at && end < text.count && text[end] & 0xC0 == 0x80 { end -= 1 }
-        let folded = Array(compiled.normalizer.table.fold(UnsafeBufferPointer(rebasing: text[at..<end])).utf8)
-        return folded.withUnsafeBufferPointer { Discourse.negatesHarm($0, 0, words) }
+        // separators an evader puts between characters (「没·有·风·险」) are dropped before the words are read
+        let folded = compiled.normalizer.table.fold(UnsafeBufferPointer(rebasing: text[at..<end]))
+            .unicodeScalars.filter { !Self.interCharacterSeparators.contains($0) }
+        let bytes = Array(String(String.UnicodeScalarView(folded)).utf8)
+        return bytes.withUnsafeBufferPointer { Discourse.negatesHarm($0, 0, words) }
     }
+
+    static let interCharacterSeparators: Set<Unicode.Scalar> = [" ", "*", "_", "-", ".", "/", "|", "~", "\u{B7}", "\u{2022}", "\u{30FB}", "\u{2027}"]
 
     static let reportedMention = 0.4
     static let claimingGenres: Set<String> = ["ad", "advertorial", "livestream"]

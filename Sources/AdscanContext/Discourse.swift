@@ -196,6 +196,48 @@ enum Discourse {
         return false
     }
 
+    /// Whether the list of quoted terms holding `start` is introduced as examples: walking back from
+    /// the term's opening mark over earlier terms (closing mark, optional 、, opening mark), the first
+    /// term follows 如 (例如, 比如, 诸如, 譬如), maybe with a colon or a space between.
+    static func quotedListIntroducedByExample(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, within claimClause: Range<Int>) -> Bool {
+        // the list runs over 、 (a clause break for the matcher): the walk may go back to the
+        // sentence's start, at most 240 bytes
+        var floor = start
+        while floor > max(0, start - 240) && text[floor - 1] != 0x0A
+            && !(floor >= 3 && text[floor - 3] == 0xE3 && text[floor - 2] == 0x80 && text[floor - 1] == 0x82) { floor -= 1 }
+        let clause = floor..<claimClause.upperBound
+        func isMark(_ i: Int, _ set: [[UInt8]]) -> Bool { i >= clause.lowerBound && set.contains { at(text, i, $0) } }
+        // the opening mark of the term that holds start
+        var o = start - 1
+        while o >= clause.lowerBound && !(isMark(o, openers) || text[o] == 0x22) {
+            if isMark(o, closers) { return false }
+            o -= 1
+        }
+        guard o >= clause.lowerBound else { return false }
+        let comma: [UInt8] = [0xE3, 0x80, 0x81]                      // 、
+        var first = o
+        while true {
+            var p = first
+            if p - 3 >= clause.lowerBound && at(text, p - 3, comma) { p -= 3 }
+            // the closing mark of the previous term
+            let closeAt: Int
+            if p - 1 >= clause.lowerBound && text[p - 1] == 0x22 { closeAt = p - 1 }
+            else if p - 3 >= clause.lowerBound && isMark(p - 3, closers) { closeAt = p - 3 }
+            else { break }
+            // its opening mark, at most 60 bytes back
+            var q = closeAt - 1
+            let stop = max(clause.lowerBound, closeAt - 60)
+            while q >= stop && !(isMark(q, openers) || text[q] == 0x22) { q -= 1 }
+            guard q >= stop else { break }
+            first = q
+        }
+        var b = first - 1
+        while b >= clause.lowerBound && (text[b] == 0x20 || text[b] == 0x3A) { b -= 1 }
+        if b - 2 >= clause.lowerBound && text[b - 2] == 0xEF && text[b - 1] == 0xBC && text[b] == 0x9A { b -= 3 }   // ：
+        let ru: [UInt8] = [0xE5, 0xA6, 0x82]                         // 如
+        return b - 2 >= clause.lowerBound && at(text, b - 2, ru)
+    }
+
     /// Opening and closing quotation marks: “” 「」 『』 《》 and the ASCII ".
     private static let openers: [[UInt8]] = [[0xE2, 0x80, 0x9C], [0xE3, 0x80, 0x8C], [0xE3, 0x80, 0x8E], [0xE3, 0x80, 0x8A]]
     private static let closers: [[UInt8]] = [[0xE2, 0x80, 0x9D], [0xE3, 0x80, 0x8D], [0xE3, 0x80, 0x8F], [0xE3, 0x80, 0x8B]]

@@ -381,4 +381,21 @@ final class DiscourseTests: XCTestCase {
             XCTAssertTrue("\($0)".contains("no genre `adz`"), "\($0)")
         }
     }
+
+    /// Quoted terms listed after 如 (例如, 比如) are examples under discussion in any genre, over 、
+    /// and the clause breaks between the terms; the same terms sold in an ad's own voice stand.
+    func testQuotedExamplesAfterRuAreSuppressedWhateverTheGenre() throws {
+        XCTAssertTrue(try active("说话太满的别信,如“能根治颈椎病”、“三天见效”").isEmpty)
+        XCTAssertTrue(try active("例如:\"能根治颈椎病\"、\"三天见效\"").isEmpty)
+        XCTAssertTrue(try active("比如 “包好”、“能根治颈椎病”").isEmpty)
+        // not a list, or not introduced as examples
+        XCTAssertEqual(try active("本店膏药“能根治颈椎病”、“三天见效”").count, 1)
+        XCTAssertEqual(try active("如果你也想要“能根治颈椎病”的效果, 就拍一号链接").count, 1)
+    }
+
+    /// A negation whose promise word an evader spaced out (「没·有·风·险」) is still the promise.
+    func testASpacedOutNegatedHarmIsStillThePromise() throws {
+        XCTAssertEqual(try active("这药没·有·副·作·用").count, 1)
+        XCTAssertEqual(try active("这药没有副作用").count, 1)
+    }
 }
