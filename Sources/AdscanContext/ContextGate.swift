@@ -38,6 +38,9 @@ public struct ContextGate: Sendable {
     private let composed: [Bool]
     /// Rule id → its family.
     private let familyOf: [String: String]
+    /// Rule index → the claim it counts as in the genre's `claims` feature: its family, or its own
+    /// id where it has none (rules of one family count once), numbered.
+    private let claimKey: [Int]
 
     public init(_ compiled: CompiledRuleSet) {
         self.compiled = compiled
@@ -57,6 +60,14 @@ public struct ContextGate: Sendable {
         }
         promotedEntity = try? AdscanMatch.Regex(PromotedEntity.pattern)
         familyOf = Dictionary(compiled.ruleSet.rules.compactMap { r in r.family.map { (r.id, $0) } }, uniquingKeysWith: { a, _ in a })
+        // a family may be named after its first rule (CLM-USE.paragraph is of family CLM-USE)
+        var keys: [String: Int] = [:]
+        claimKey = compiled.ruleSet.rules.map { r in
+            let name = r.family ?? r.id
+            if let k = keys[name] { return k }
+            keys[name] = keys.count
+            return keys.count - 1
+        }
         composed = compiled.ruleSet.rules.map { !$0.partRoles.isEmpty || !$0.severityByClass.isEmpty || $0.family != nil || $0.impliesClass != nil }
     }
 
@@ -100,10 +111,8 @@ public struct ContextGate: Sendable {
     /// treatment) count once, so that a finer rule added to a family does not move a record's genre.
     private func clauseRuleCount(_ result: MatchResult) -> Int {
         let rules = compiled.ruleSet.rules
-        var claims = Set<String>()
-        for c in result.candidates where rules[c.rule].scope == .clause {
-            claims.insert(rules[c.rule].family ?? rules[c.rule].id)
-        }
+        var claims = Set<Int>()
+        for c in result.candidates where rules[c.rule].scope == .clause { claims.insert(claimKey[c.rule]) }
         return claims.count
     }
 
@@ -435,14 +444,16 @@ public struct ContextGate: Sendable {
         guard !words.isEmpty, at < text.count else { return false }
         var end = min(text.count, at + 48)
         while end > at && end < text.count && text[end] & 0xC0 == 0x80 { end -= 1 }
-        // separators an evader puts between characters (「没·有·风·险」) are dropped before the words are read
-        let folded = compiled.normalizer.table.fold(UnsafeBufferPointer(rebasing: text[at..<end]))
-            .unicodeScalars.filter { !Self.interCharacterSeparators.contains($0) }
-        let bytes = Array(String(String.UnicodeScalarView(folded)).utf8)
+        // separators an evader puts between characters (「没·有·风·险」) are dropped before the words
+        // are read (the evasion pass's set), but not quotation marks: 「别信“不复发”」 negates a quote
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(end - at)
+        for u in compiled.normalizer.table.fold(UnsafeBufferPointer(rebasing: text[at..<end])).unicodeScalars
+        where !Deobfuscator.isSeparator(u.value) || u.value == 0x22 || u.value == 0x27 || (0x2018...0x201F).contains(u.value) {
+            UTF8.encode(u) { bytes.append($0) }
+        }
         return bytes.withUnsafeBufferPointer { Discourse.negatesHarm($0, 0, words) }
     }
-
-    static let interCharacterSeparators: Set<Unicode.Scalar> = [" ", "*", "_", "-", ".", "/", "|", "~", "\u{B7}", "\u{2022}", "\u{30FB}", "\u{2027}"]
 
     static let reportedMention = 0.4
     static let claimingGenres: Set<String> = ["ad", "advertorial", "livestream"]

@@ -118,7 +118,7 @@ public struct Deobfuscator: Sendable {
     }
 
     /// Clause and sentence punctuation and line breaks: separators are never removed across them.
-    @inline(__always) static func isBoundary(_ c: UInt32) -> Bool {
+    @inline(__always) public static func isBoundary(_ c: UInt32) -> Bool {
         switch c {
         case 0x0A, 0x0D, 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0xFF0C, 0x3001, 0x21, 0x3F, 0x3B, 0x2C, 0x3A, 0xFF1A:
             return true
@@ -128,7 +128,7 @@ public struct Deobfuscator: Sendable {
     }
 
     /// (`=` is not one: copy writes equations with it, 一盒=三瓶)
-    @inline(__always) static func isSeparator(_ c: UInt32) -> Bool {
+    @inline(__always) public static func isSeparator(_ c: UInt32) -> Bool {
         if isBoundary(c) { return false }
         switch c {
         case 0x20, 0x09, 0x2A, 0x7E, 0x2D, 0x5F, 0x2E, 0x23, 0x7C, 0x2F, 0x5C, 0x5E, 0x2B, 0x60, 0x27, 0x22, 0x40, 0x24,
