@@ -627,8 +627,15 @@ private struct Fields {
     }
 
     func rejectUnknown(_ known: Set<String>, what: String) throws {
+        // YAML keeps a repeated key and `value(_:)` would read only the first: the second list
+        // (two `exception_patterns:` in one rule) would be dropped without a word
+        var seen = Set<String>()
         for (k, _) in mapping {
             let key = k.string ?? ""
+            if !seen.insert(key).inserted {
+                throw RuleLoadError(file: file, line: k.mark?.line ?? line,
+                                    reason: "field `\(key)` is given twice\(context.isEmpty ? "" : " in \(context)")")
+            }
             if !known.contains(key) {
                 throw RuleLoadError(file: file, line: k.mark?.line ?? line,
                                     reason: "unknown \(what) field `\(key)`\(context.isEmpty ? "" : " in \(context)")")

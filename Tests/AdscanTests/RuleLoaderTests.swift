@@ -24,6 +24,7 @@ final class RuleLoaderTests: XCTestCase {
             (base.replacingOccurrences(of: "terms: [治愈率]", with: "patterns: ['治愈率']"), 7, "needs `keywords`"),
             (base.replacingOccurrences(of: "terms: [治愈率]", with: "terms: [ab]"), 7, "shorter than 3"),
             (base + "    colour: red\n", 11, "unknown rule field `colour`"),
+            (base + "    terms: [治愈率高]\n", 11, "field `terms` is given twice"),
             ("rules:\n  - id: [unclosed\n", 3, "YAML syntax"),
         ]
         for (yaml, line, reason) in cases {
