@@ -287,7 +287,7 @@ public struct RuleLoader {
             }
             var reader = Fields(mapping: m, file: file, line: ev.mark?.line ?? 0)
             reader.context = "evasion"
-            try reader.rejectUnknown(["homophones", "pinyin", "ordinary_reduplications"], what: "evasion")
+            try reader.rejectUnknownOrRepeated(["homophones", "pinyin", "ordinary_reduplications"], what: "evasion")
             set.evasion.ordinaryReduplications += try reader.strings("ordinary_reduplications").map(foldLiteral)
             for (k, v) in try reader.stringMap("homophones").sorted(by: { $0.key < $1.key }) {
                 let from = foldLiteral(k), to = foldLiteral(v)
@@ -309,7 +309,7 @@ public struct RuleLoader {
             }
             var r = Fields(mapping: m, file: file, line: gm.mark?.line ?? 0)
             r.context = "genre_model"
-            try r.rejectUnknown(["cap", "suppress", "min_confidence", "errors_in", "error_max_mention", "error_min_confidence", "genres"], what: "genre_model")
+            try r.rejectUnknownOrRepeated(["cap", "suppress", "min_confidence", "errors_in", "error_max_mention", "error_min_confidence", "genres"], what: "genre_model")
             var model = GenreModel()
             model.cap = try r.optionalInt("cap") ?? 3
             model.suppress = try r.strings("suppress")
@@ -332,7 +332,7 @@ public struct RuleLoader {
                 guard let gmap = g.mapping else { throw r.error("genres", "each genre must be a mapping") }
                 var gr = Fields(mapping: gmap, file: file, line: g.mark?.line ?? 0)
                 gr.context = "genre_model, genre"
-                try gr.rejectUnknown(["id", "bias", "weights"], what: "genre")
+                try gr.rejectUnknownOrRepeated(["id", "bias", "weights"], what: "genre")
                 var weights: [String: Double] = [:]
                 for (k, v) in try gr.stringMap("weights") {
                     guard let d = Double(v) else { throw gr.error("weights", "weight of `\(k)` is not a number: `\(v)`") }
@@ -353,7 +353,7 @@ public struct RuleLoader {
             for node in seq {
                 guard let pm = node.mapping else { throw RuleLoadError(file: file, line: node.mark?.line ?? 0, reason: "a provision must be a mapping") }
                 let r = Fields(mapping: pm, file: file, line: node.mark?.line ?? 0)
-                try r.rejectUnknown(["id", "law", "text", "classes", "sources"], what: "provision")
+                try r.rejectUnknownOrRepeated(["id", "law", "text", "classes", "sources"], what: "provision")
                 let classes = try r.strings("classes")
                 if classes.isEmpty { throw r.error("classes", "a provision needs the ad classes it applies to (or `any`)") }
                 var sources: [(file: String, quote: String)] = []
@@ -402,7 +402,7 @@ public struct RuleLoader {
         let line = node.mark?.line ?? 0
         guard let m = node.mapping else { throw RuleLoadError(file: file, line: line, reason: "an ad class must be a mapping") }
         var reader = Fields(mapping: m, file: file, line: line)
-        try reader.rejectUnknown(["id", "name", "min_score", "indicators"], what: "ad class")
+        try reader.rejectUnknownOrRepeated(["id", "name", "min_score", "indicators"], what: "ad class")
         let id = try reader.string("id")
         reader.context = "ad class \(id)"
         var indicators: [AdClass.Indicator] = []
@@ -411,7 +411,7 @@ public struct RuleLoader {
             guard let im = item.mapping else { throw reader.error("indicators", "each indicator must be a mapping with weight and terms") }
             var ir = Fields(mapping: im, file: file, line: item.mark?.line ?? line)
             ir.context = reader.context
-            try ir.rejectUnknown(["weight", "terms"], what: "indicator")
+            try ir.rejectUnknownOrRepeated(["weight", "terms"], what: "indicator")
             let lits = try ir.strings("terms").map(foldLiteral)
             for l in lits where l.utf8.count < 3 { throw ir.error("terms", "literal `\(l)` is shorter than 3 UTF-8 bytes") }
             indicators.append(AdClass.Indicator(weight: try ir.optionalInt("weight") ?? 1, literals: lits))
@@ -432,7 +432,7 @@ public struct RuleLoader {
         let line = node.mark?.line ?? 0
         guard let m = node.mapping else { throw RuleLoadError(file: file, line: line, reason: "a rule must be a mapping") }
         var reader = Fields(mapping: m, file: file, line: line)
-        try reader.rejectUnknown(Self.ruleKeys, what: "rule")
+        try reader.rejectUnknownOrRepeated(Self.ruleKeys, what: "rule")
         let id = try reader.string("id")
         reader.context = "rule \(id)"
         let catName = try reader.string("category")
@@ -462,7 +462,7 @@ public struct RuleLoader {
                 guard let gm = g.mapping else { throw reader.error("requires", "each group must be a mapping") }
                 var gr = Fields(mapping: gm, file: file, line: g.mark?.line ?? line)
                 gr.context = "rule \(id), requires"
-                try gr.rejectUnknown(["role", "keywords", "patterns"], what: "group")
+                try gr.rejectUnknownOrRepeated(["role", "keywords", "patterns"], what: "group")
                 let kws = try gr.strings("keywords").map(foldLiteral)
                 if kws.isEmpty { throw gr.error("keywords", "a group needs keywords") }
                 requires.append(RequirementGroup(role: try gr.string("role"), keywords: kws,
@@ -503,7 +503,7 @@ public struct RuleLoader {
             guard let em = ex.mapping else { throw reader.error("examples", "`examples` must be a mapping with `flag` and `pass`") }
             var er = Fields(mapping: em, file: file, line: ex.mark?.line ?? line)
             er.context = "rule \(id), examples"
-            try er.rejectUnknown(["flag", "pass"], what: "examples")
+            try er.rejectUnknownOrRepeated(["flag", "pass"], what: "examples")
             flag = try er.strings("flag")
             pass = try er.strings("pass")
         }
@@ -558,7 +558,7 @@ public struct RuleLoader {
         let line = node.mark?.line ?? 0
         guard let m = node.mapping else { throw RuleLoadError(file: file, line: line, reason: "a context entry must be a mapping") }
         var reader = Fields(mapping: m, file: file, line: line)
-        try reader.rejectUnknown(["id", "scope", "markers", "min_distinct", "description", "promises"], what: "context entry")
+        try reader.rejectUnknownOrRepeated(["id", "scope", "markers", "min_distinct", "description", "promises"], what: "context entry")
         let id = try reader.string("id")
         reader.context = "context \(id)"
         let scopeName = try reader.string("scope")
@@ -626,7 +626,7 @@ private struct Fields {
         RuleLoadError(file: file, line: lineOf(key), reason: context.isEmpty ? reason : "\(context): \(reason)")
     }
 
-    func rejectUnknown(_ known: Set<String>, what: String) throws {
+    func rejectUnknownOrRepeated(_ known: Set<String>, what: String) throws {
         // YAML keeps a repeated key and `value(_:)` would read only the first: the second list
         // (two `exception_patterns:` in one rule) would be dropped without a word
         var seen = Set<String>()
