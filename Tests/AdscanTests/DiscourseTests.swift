@@ -291,6 +291,42 @@ final class DiscourseTests: XCTestCase {
         XCTAssertNil(advertorial("周大爷腰疼多年，后来来到仁济堂诊所，没有药能根治颈椎病"), "the claim is negated")
     }
 
+    /// A page read as an advertorial but marked by the document gate as discussing ads (a guide to
+    /// spotting 新闻式软文 quotes their bylines and stories) keeps its disguised-ad finding only as
+    /// a suppressed one, with the gate's markers as the reason.
+    func testTheDocumentGateSuppressesTheAdvertorialReading() throws {
+        let yaml = Self.pack.replacingOccurrences(of: "context:\n", with: """
+            context:
+              - id: f_story
+                scope: feature
+                markers: [多年, 后来]
+              - id: consumer_education
+                scope: document
+                min_distinct: 2
+                markers: [软文, 举报电话]
+
+            """).replacingOccurrences(of: "rules:\n", with: "rules:\n" + TestSupport.weakAdvertorialRule("    min_confidence: 0.5\n")) + """
+
+            genre_model:
+              cap: 3
+              min_confidence: 0.5
+              suppress: []
+              genres:
+                - id: ad
+                  bias: 0
+                  weights: {}
+                - id: advertorial
+                  bias: 0
+                  weights: {f_story: 3}
+            """
+        let s = RecordScanner(try CompiledRuleSet(try RuleLoader().load(yaml: yaml, file: "p.yaml")))
+        func advertorial(_ text: String) -> Finding? { s.scan(text).findings.first { $0.rule.id == "T-ADV" } }
+        let story = "周大爷腰疼多年，后来来到仁济堂诊所，说这里能根治颈椎病"
+        XCTAssertNil(try XCTUnwrap(advertorial(story)).suppressedBy, "the story alone is an advertorial")
+        let guide = try XCTUnwrap(advertorial("这类软文常写：" + story + "。发现请拨打举报电话"))
+        XCTAssertEqual(guide.suppressedBy, "consumer_education: 软文, 举报电话")
+    }
+
     func testTheGenreModelSuppressesClaimsInANoticeAndExplainsWhy() throws {
         let yaml = Self.pack.replacingOccurrences(of: "context:\n", with: """
             context:
