@@ -188,15 +188,16 @@ public struct ContextGate: Sendable {
             }
         }
         if let (g, x) = read, validUTF8 {
+            var page: Finding?
             if let ri = advertorialRule(g) {
-                var f = disguisedAd(ri, g, findings, text)
+                page = disguisedAd(ri, g, findings, text)
+            } else if let (ri, forms) = weakAdvertorialRule(g, x, findings) {
+                page = disguisedAd(ri, g, findings, text)
+                page?.evidence.insert(Evidence(role: "form", match: forms.joined(separator: ", "), start: 0, end: 0), at: 1)
+            }
+            if var f = page {
                 // a page the document markers read as enforcement or consumer education (a guide to
                 // spotting 新闻式软文 quotes 本报讯 and 记者) discusses advertorials; it is not one
-                f.suppressedBy = documentReason
-                findings.append(f)
-            } else if let (ri, forms) = weakAdvertorialRule(g, x, findings) {
-                var f = disguisedAd(ri, g, findings, text)
-                f.evidence.insert(Evidence(role: "form", match: forms.joined(separator: ", "), start: 0, end: 0), at: 1)
                 f.suppressedBy = documentReason
                 findings.append(f)
             }

@@ -255,23 +255,21 @@ final class DiscourseTests: XCTestCase {
         XCTAssertEqual(try active("宣称的不一定可信.每天1.5克就“根治颈椎病”").count, 1)
     }
 
-    /// Below `min_confidence`, the advertorial rule fires from `weak_confidence` only with an active
-    /// claim and a form feature (a story); the finding names the entity without a leading particle.
-    func testAWeakAdvertorialNeedsAClaimAndTheFormOfAStory() throws {
+    /// A scanner for Self.pack with a story feature (多年, 后来), the extra context entries given,
+    /// the advertorial genre rule T-ADV and a genre model whose advertorial head reads `weights`;
+    /// `advertorial(text)` is T-ADV's finding in `text`.
+    private func advertorialScanner(context: String, minConfidence: String, weights: String) throws -> (String) -> Finding? {
         let yaml = Self.pack.replacingOccurrences(of: "context:\n", with: """
             context:
               - id: f_story
                 scope: feature
                 markers: [多年, 后来]
-              - id: f_cta
-                scope: feature
-                markers: [电话, 预约]
-
-            """).replacingOccurrences(of: "rules:\n", with: "rules:\n" + TestSupport.weakAdvertorialRule("    min_confidence: 0.9\n")) + """
+            \(context)
+            """).replacingOccurrences(of: "rules:\n", with: "rules:\n" + TestSupport.weakAdvertorialRule("    min_confidence: \(minConfidence)\n")) + """
 
             genre_model:
               cap: 3
-              min_confidence: 0.9
+              min_confidence: \(minConfidence)
               suppress: []
               genres:
                 - id: ad
@@ -279,10 +277,21 @@ final class DiscourseTests: XCTestCase {
                   weights: {}
                 - id: advertorial
                   bias: 0
-                  weights: {f_story: 0.2, f_cta: 0.2}
+                  weights: {\(weights)}
             """
         let s = RecordScanner(try CompiledRuleSet(try RuleLoader().load(yaml: yaml, file: "p.yaml")))
-        func advertorial(_ text: String) -> Finding? { s.scan(text).findings.first { $0.rule.id == "T-ADV" } }
+        return { text in s.scan(text).findings.first { $0.rule.id == "T-ADV" } }
+    }
+
+    /// Below `min_confidence`, the advertorial rule fires from `weak_confidence` only with an active
+    /// claim and a form feature (a story); the finding names the entity without a leading particle.
+    func testAWeakAdvertorialNeedsAClaimAndTheFormOfAStory() throws {
+        let advertorial = try advertorialScanner(context: """
+              - id: f_cta
+                scope: feature
+                markers: [电话, 预约]
+
+            """, minConfidence: "0.9", weights: "f_story: 0.2, f_cta: 0.2")
         let story = try XCTUnwrap(advertorial("周大爷腰疼多年，后来来到仁济堂诊所，说这里能根治颈椎病"))
         XCTAssertEqual(story.match, "仁济堂诊所")
         XCTAssertEqual(story.evidence.first { $0.role == "form" }?.match, "f_story")
@@ -295,32 +304,13 @@ final class DiscourseTests: XCTestCase {
     /// spotting 新闻式软文 quotes their bylines and stories) keeps its disguised-ad finding only as
     /// a suppressed one, with the gate's markers as the reason.
     func testTheDocumentGateSuppressesTheAdvertorialReading() throws {
-        let yaml = Self.pack.replacingOccurrences(of: "context:\n", with: """
-            context:
-              - id: f_story
-                scope: feature
-                markers: [多年, 后来]
+        let advertorial = try advertorialScanner(context: """
               - id: consumer_education
                 scope: document
                 min_distinct: 2
                 markers: [软文, 举报电话]
 
-            """).replacingOccurrences(of: "rules:\n", with: "rules:\n" + TestSupport.weakAdvertorialRule("    min_confidence: 0.5\n")) + """
-
-            genre_model:
-              cap: 3
-              min_confidence: 0.5
-              suppress: []
-              genres:
-                - id: ad
-                  bias: 0
-                  weights: {}
-                - id: advertorial
-                  bias: 0
-                  weights: {f_story: 3}
-            """
-        let s = RecordScanner(try CompiledRuleSet(try RuleLoader().load(yaml: yaml, file: "p.yaml")))
-        func advertorial(_ text: String) -> Finding? { s.scan(text).findings.first { $0.rule.id == "T-ADV" } }
+            """, minConfidence: "0.5", weights: "f_story: 3")
         let story = "周大爷腰疼多年，后来来到仁济堂诊所，说这里能根治颈椎病"
         XCTAssertNil(try XCTUnwrap(advertorial(story)).suppressedBy, "the story alone is an advertorial")
         let guide = try XCTUnwrap(advertorial("这类软文常写：" + story + "。发现请拨打举报电话"))
