@@ -24,12 +24,6 @@ ERROR_MAX_MENTION = 0.25
 # findings on clean records 9 -> 4, violations keeping an error 544 -> 459; the held-out halves
 # 18 -> 11 and 499 -> 438)
 ERROR_MIN_CONFIDENCE = 0.45
-# Weights set from real counts, not fit. A byline is carried by 3 of 31 real advertorials and 19 of
-# 34 real news pages and notices (issue 19's study of real pages): ln((3/31) / (19/34)) = -1.75 for
-# the advertorial reading, spread over the two markers a byline usually has (本报讯 + 记者, 记者 +
-# 通讯员; f_byline counts distinct markers). The project's own advertorials imitate news (a byline
-# in 55 of 206 of their tune pages), so a fit learns the opposite of real text.
-FIXED = {("advertorial", "f_byline"): round(math.log((3 / 31) / (19 / 34)) / 2, 3)}
 
 
 def features(adscan, rules, corpora):
@@ -57,14 +51,11 @@ def softmax(z):
     return [v / s for v in e]
 
 
-def fit(rows, nf, l2=0.01, epochs=800, lr=0.3, fixed=()):
+def fit(rows, nf, l2=0.01, epochs=800, lr=0.3):
     """Full-batch gradient descent on the L2-regularised cross-entropy; classes weighted by
-    inverse frequency so that small genres (advertorials) are not drowned by short ads. `fixed`:
-    (genre index, feature index, weight) kept as given (the rest of the model fits around it)."""
+    inverse frequency so that small genres (advertorials) are not drowned by short ads."""
     K = len(GENRES)
     W = [[0.0] * nf for _ in range(K)]
-    for k, j, w in fixed:
-        W[k][j] = w
     b = [0.0] * K
     count = {g: 0 for g in GENRES}
     for _, g, _ in rows:
@@ -89,8 +80,6 @@ def fit(rows, nf, l2=0.01, epochs=800, lr=0.3, fixed=()):
             b[k] -= lr * gb[k] / n
             for j in range(nf):
                 W[k][j] -= lr * (gW[k][j] / n + l2 * W[k][j])
-        for k, j, w in fixed:
-            W[k][j] = w
     return W, b
 
 
@@ -124,7 +113,6 @@ def main():
     a = ap.parse_args()
     names, rows = features(a.adscan, a.rules, a.corpora)
     nf = len(names)
-    fixed = [(GENRES.index(g), names.index(f), w) for (g, f), w in FIXED.items() if f in names]
     print(f"{len(rows)} records with a genre, {nf} features", file=sys.stderr)
     for g in GENRES:
         print(f"  {g}: {sum(1 for r in rows if r[1] == g)}", file=sys.stderr)
@@ -141,20 +129,19 @@ def main():
     pairs = []
     for i in range(5):
         train = [r for j in range(5) if j != i for r in folds[j]]
-        W, b = fit(train, nf, l2=a.l2, epochs=a.epochs, fixed=fixed)
+        W, b = fit(train, nf, l2=a.l2, epochs=a.epochs)
         pairs += [(r[1], predict(W, b, r[2])[0]) for r in folds[i]]
     acc, ap_, ar, sw = score(pairs)
     print(f"5-fold cross-validated: accuracy {acc:.3f}; advertorial precision {ap_:.3f} recall {ar:.3f}; "
           f"non-mention records put in a suppressing genre: {sw}", file=sys.stderr)
-    W, b = fit(rows, nf, l2=a.l2, epochs=a.epochs, fixed=fixed)
+    W, b = fit(rows, nf, l2=a.l2, epochs=a.epochs)
     with open(a.out, "w", encoding="utf-8") as f:
         f.write("# Weights of the document-genre model over the features in genre.yaml (plus `length`, the\n"
                 "# record's size on a log scale, and `claims`, the number of distinct claims that matched: rules of one family count once).\n"
                 f"# Written by tools/fit_genre.py (multinomial logistic regression, L2 {a.l2}, {a.epochs} epochs, classes weighted by\n"
                 f"# inverse frequency) from: {', '.join(os.path.relpath(c) for c in a.corpora)}\n"
                 f"# {len(rows)} records; 5-fold cross-validated accuracy {acc:.3f}, advertorial precision {ap_:.3f}\n"
-                f"# recall {ar:.3f}. Do not edit by hand: change the features or the data and fit again.\n"
-                + "".join(f"# {g}.{f} = {w} is fixed from real counts, not fit (see FIXED in the script).\n" for (g, f), w in FIXED.items()))
+                f"# recall {ar:.3f}. Do not edit by hand: change the features or the data and fit again.\n")
         f.write("pack: genre-model\ngenre_model:\n  cap: 3\n")
         f.write(f"  min_confidence: {a.min_confidence}\n")
         f.write(f"  suppress: [{', '.join(SUPPRESS)}]\n")
