@@ -105,8 +105,18 @@ enum TestSupport {
                    stderr: String(decoding: errData, as: UTF8.self))
     }
 
+    /// One parent directory per test process, removed when the process exits, so that a test
+    /// run leaves nothing behind in the system temp directory (earlier runs left one directory
+    /// per `tempDir()` call, some with half a megabyte of scan input).
+    private static let runRoot: URL = {
+        let root = FileManager.default.temporaryDirectory
+            .appendingPathComponent("adscan-tests-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
+        atexit { try? FileManager.default.removeItem(at: TestSupport.runRoot) }
+        return root
+    }()
+
     static func tempDir() throws -> URL {
-        let d = FileManager.default.temporaryDirectory.appendingPathComponent("adscan-test-\(UUID().uuidString)")
+        let d = runRoot.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: d, withIntermediateDirectories: true)
         return d
     }
