@@ -33,6 +33,7 @@ public struct ContextGate: Sendable {
     private let formSlots: [[(slot: Int, name: String)]]
     /// Rules of scope `genre`, and the pattern that names the entity a page promotes.
     private let genreRules: [Int]
+    private let publicInstitution: PublicInstitution
     private let promotedEntity: AdscanMatch.Regex?
     /// Rules that report parts, a severity per class or belong to a family (the rest skip that work).
     private let composed: [Bool]
@@ -59,6 +60,7 @@ public struct ContextGate: Sendable {
             }
         }
         promotedEntity = try? AdscanMatch.Regex(PromotedEntity.pattern)
+        publicInstitution = PublicInstitution()
         familyOf = Dictionary(compiled.ruleSet.rules.compactMap { r in r.family.map { (r.id, $0) } }, uniquingKeysWith: { a, _ in a })
         // a family may be named after its first rule (CLM-USE.paragraph is of family CLM-USE)
         var keys: [String: Int] = [:]
@@ -199,6 +201,11 @@ public struct ContextGate: Sendable {
                 // a page the document markers read as enforcement or consumer education (a guide to
                 // spotting 新闻式软文 quotes 本报讯 and 记者) discusses advertorials; it is not one
                 f.suppressedBy = documentReason
+                // a page about public hospitals and health bodies only is their news, not a private
+                // provider's advertorial
+                if f.suppressedBy == nil, let name = publicInstitution.onlyPublic(compiled.normalizer.table.fold(text)) {
+                    f.suppressedBy = "public_institution: \(name) (no private provider named)"
+                }
                 findings.append(f)
             }
         }
@@ -348,11 +355,12 @@ public struct ContextGate: Sendable {
                 // the claim begins or ends inside quotation marks (a frame may reach over the mark)
                 applies = (h.end <= c.start || h.start >= c.end)
                     && (Discourse.quoted(text, c.start, c.start + 1, within: c.clause) || Discourse.quoted(text, c.end - 1, c.end, within: c.clause))
-            case .document, .feature, .enumeration, .question, .reported: applies = false
+            case .document, .feature, .enumeration, .question, .reported, .following: applies = false
             }
             if applies && (best == nil || h.suppressor < best!.suppressor) { best = h }
         }
         if best == nil { best = nextSentenceMention(c, markers, from: lo, suppressors: suppressors, text: text) }
+        if best == nil { best = followingMeta(c, markers, from: lo, suppressors: suppressors, text: text) }
         guard let best else { return nil }
         return "\(suppressors[best.suppressor].id): \(suppressors[best.suppressor].markers[best.marker])"
     }
@@ -377,6 +385,34 @@ public struct ContextGate: Sendable {
     }
 
     static let nextSentenceReach = 24
+
+    /// A `following` marker after the claim, up to the end of the sentence after the claim's
+    /// (at most `followingReach` bytes past the claim, not over a line break): the text goes on to
+    /// name what it just retold as sales talk (「…都能治……如今直播间充斥着类似的话术」).
+    private func followingMeta(_ c: Candidate, _ markers: [MarkerHit], from lo: Int, suppressors: [Suppressor],
+                               text: UnsafeBufferPointer<UInt8>) -> MarkerHit? {
+        let limit = min(text.count, c.end + Self.followingReach)
+        var stops = 0
+        var i = c.end
+        var end = limit
+        // the sentence after the claim's: two sentence ends at most, no line break
+        while i < limit {
+            let b = text[i]
+            if b == 0x0A { end = i; break }
+            if Clause.fullStopLength(at: i, text) > 0 {
+                stops += 1
+                if stops == 2 { end = i; break }
+            }
+            i += 1
+        }
+        for h in markers[lo...] {
+            if h.start >= end { break }
+            if h.start >= c.end && suppressors[h.suppressor].scope == .following { return h }
+        }
+        return nil
+    }
+
+    static let followingReach = 240
 
     /// How far (bytes) back from a claim the colon of an enumeration may be, and how long its lead-in.
     static let enumerationReach = 600
@@ -421,6 +457,7 @@ public struct ContextGate: Sendable {
         guard let q = Discourse.sentenceEnd(text, from: c.end, limit: 200), q.isQuestion else { return nil }
         // a reader's question on a Q&A page, whatever its clauses: 「问:吃了几年药 现在血压正常了 能停药吗?」
         if let label = Discourse.askedLineLabel(text, before: c.start) { return "question: \(label)…?" }
+        if Discourse.quotedBeforeQuestion(text, c.start, c.end, question: q.at, within: c.clause) { return "question: a quoted claim asked about" }
         guard !Discourse.clauseBreak(text, c.end, q.at) else { return nil }
         for (id, m) in questionMarkers where q.at >= m.count {
             // folded, so 嗎 is 吗 (a Han character keeps its byte length when folded)

@@ -72,6 +72,8 @@ enum Discourse {
         var skipped = 0
         while p >= 3 && skipped <= 8 {
             if (0xE4...0xE9).contains(text[p - 3]) && text[p - 2] & 0xC0 == 0x80 && text[p - 1] & 0xC0 == 0x80 { break }
+            // a clause break is not a disguise: 「调节功能,不能替代药物」 is 能 then a new clause
+            if text[p - 1] == 0x2C || text[p - 1] == 0x3B || isClausePunct(text, p - 3) { return false }
             p -= 1
             skipped += 1
         }
@@ -84,6 +86,13 @@ enum Discourse {
         }
         guard p >= 3, q + 3 <= text.count else { return false }
         return text[p - 3] == text[q] && text[p - 2] == text[q + 1] && text[p - 1] == text[q + 2]
+    }
+
+    /// ， ； 。 、 at `i` (three bytes).
+    private static func isClausePunct(_ text: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        guard i >= 0, i + 3 <= text.count else { return false }
+        if text[i] == 0xEF && text[i + 1] == 0xBC { return text[i + 2] == 0x8C || text[i + 2] == 0x9B }
+        return text[i] == 0xE3 && text[i + 1] == 0x80 && (text[i + 2] == 0x82 || text[i + 2] == 0x81)
     }
 
     /// A double negative (「没有一个不提分的」「无人不夸」): the negation ending at `at` is followed,
@@ -244,6 +253,28 @@ enum Discourse {
 
     private static func at(_ text: UnsafeBufferPointer<UInt8>, _ i: Int, _ m: [UInt8]) -> Bool {
         i >= 0 && i + m.count <= text.count && text[i] == m[0] && text[i + 1] == m[1] && text[i + 2] == m[2]
+    }
+
+    /// True when the quotation that holds [start, end) closes right before the question mark at
+    /// `question` (only a particle between): a claim put in quotes and asked about, as headlines
+    /// and exposés do (「“三天根治”？」「"一次见效"靠谱吗?」), is discussed, not asserted.
+    static func quotedBeforeQuestion(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, question: Int, within clause: Range<Int>) -> Bool {
+        guard question > end, question - end <= 12 else { return false }
+        let clause = clause.lowerBound..<max(clause.upperBound, min(text.count, question))
+        guard quoted(text, start, end, within: clause) else { return false }
+        var j = end
+        while j < question {
+            if text[j] == 0x22 || text[j] == 0x27 || closers.contains(where: { at(text, j, $0) }) {
+                let k = j + (text[j] < 0x80 ? 1 : 3)
+                // after the mark: nothing, or one question particle (吗 嘛 呢)
+                let rest = question - k
+                if rest == 0 { return true }
+                if rest == 3 { return [[0xE5, 0x90, 0x97], [0xE5, 0x98, 0x9B], [0xE5, 0x91, 0xA2]].contains { at(text, k, $0) } }
+                return false
+            }
+            j += 1
+        }
+        return false
     }
 
     /// True when [start, end) lies between an opening mark and its closing mark within `clause`

@@ -173,6 +173,10 @@ public struct Suppressor: Sendable {
         /// A reporting or mention cue anywhere in the sentence of a match that stands inside
         /// quotation marks (「当事人在广告中宣称“三天见效”」): a quoted claim in an ad is still a claim.
         case mention
+        /// A marker after the claim in its sentence or the next one that names what came before as
+        /// talk under discussion (「…一个枕头就能让颈椎病痊愈……直播间充斥着类似的销售话术」): a
+        /// retelling, quoted or not. Only words a seller does not use of its own copy belong here.
+        case following
         /// Not a gate: a genre feature (its distinct markers are counted for the genre model).
         case feature
         /// A marker in the lead-in of a colon earlier in the claim's paragraph: the claim is an item

@@ -424,4 +424,54 @@ final class DiscourseTests: XCTestCase {
         XCTAssertEqual(try active("这药没·有·副·作·用").count, 1)
         XCTAssertEqual(try active("这药没有副作用").count, 1)
     }
+
+    /// A claim in quotation marks right before ?/？ is asked about (headlines, exposés); a quoted
+    /// claim followed by more words before the question, or an unquoted one, is not.
+    func testAQuotedClaimAskedAbout() throws {
+        let pack = Self.pack.replacingOccurrences(of: "  - id: quoted_mention", with: """
+              - id: question
+                scope: question
+                markers: [吗]
+              - id: quoted_mention
+            """)
+        XCTAssertTrue(try active("枕头“能根治颈椎病”？", pack).isEmpty)
+        XCTAssertTrue(try active("网传\"能根治颈椎病\"吗?专家:别信", pack).isEmpty)
+        XCTAssertEqual(try active("“能根治颈椎病”，还犹豫什么？", pack).count, 1)
+        XCTAssertEqual(try active("能根治颈椎病？快来咨询", pack).count, 1, "unquoted, with no particle: a sales hook")
+    }
+
+    /// A `following` marker in the claim's sentence or the next names what came before as sales
+    /// talk; further on, or over a line break, it does not reach.
+    func testALaterSentenceCallingItSalesTalk() throws {
+        let pack = Self.pack.replacingOccurrences(of: "  - id: quoted_mention", with: """
+              - id: retold
+                scope: following
+                markers: [话术]
+              - id: quoted_mention
+            """)
+        XCTAssertTrue(try active("一个枕头能根治颈椎病……直播间里充斥着类似的销售话术。", pack).isEmpty)
+        XCTAssertTrue(try active("据称能根治颈椎病。这些都是常见话术。", pack).isEmpty)
+        XCTAssertEqual(try active("能根治颈椎病。今天下单立减。明天恢复原价。销售话术培训班招生。", pack).count, 1, "two sentences on")
+        XCTAssertEqual(try active("能根治颈椎病\n话术", pack).count, 1, "not over a line break")
+        XCTAssertEqual(try active("一个枕头能根治颈椎病……直播间里充斥着类似的销售话术。").count, 1, "without the entry nothing changes")
+    }
+
+    /// A-not-A needs the two characters in one clause: 「功能,不能」 is a negation after a comma.
+    func testAnAnotAQuestionDoesNotReachOverAComma() throws {
+        XCTAssertTrue(try active("本品仅具调节功能,不能根治颈椎病").isEmpty)
+        XCTAssertTrue(try active("本品仅具调节功能，不能根治颈椎病").isEmpty)
+        XCTAssertEqual(try active("你说它能不能根治颈椎病").count, 1, "能不能 asks")
+    }
+
+    /// A page naming public hospitals or health bodies and no private-style provider is their news.
+    func testPublicInstitutionsOnly() {
+        let p = PublicInstitution()
+        XCTAssertEqual(p.onlyPublic("近日,市第一人民医院心内科成功完成一例手术"), "市第一人民医院")
+        XCTAssertNotNil(p.onlyPublic("记者从安徽省肿瘤医院获悉"))
+        XCTAssertNotNil(p.onlyPublic("某医科大学附属第二医院专家提醒"))
+        XCTAssertNil(p.onlyPublic("某大学附属东莞某某眼科医院完成一例手术"), "a specialty-named hospital is private-style")
+        XCTAssertNil(p.onlyPublic("市人民医院的医生也没办法,后来她来到康和门诊部"), "a private provider named beside it")
+        XCTAssertNil(p.onlyPublic("她跑遍了省城的大医院"), "省城 is no province's hospital")
+        XCTAssertNil(p.onlyPublic("华美皮肤病医院引进新技术"))
+    }
 }
