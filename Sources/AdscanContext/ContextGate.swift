@@ -392,24 +392,21 @@ public struct ContextGate: Sendable {
     private func followingMeta(_ c: Candidate, _ markers: [MarkerHit], from lo: Int, suppressors: [Suppressor],
                                text: UnsafeBufferPointer<UInt8>) -> MarkerHit? {
         let limit = min(text.count, c.end + Self.followingReach)
+        // the first `following` marker within reach; most records have none, and then no byte is read
+        guard let h = markers[lo...].first(where: { $0.start >= c.end && suppressors[$0.suppressor].scope == .following }),
+              h.start < limit else { return nil }
+        // it must lie in the claim's sentence or the next: at most one sentence end, no line break, before it
         var stops = 0
         var i = c.end
-        var end = limit
-        // the sentence after the claim's: two sentence ends at most, no line break
-        while i < limit {
-            let b = text[i]
-            if b == 0x0A { end = i; break }
+        while i < h.start {
+            if text[i] == 0x0A { return nil }
             if Clause.fullStopLength(at: i, text) > 0 {
                 stops += 1
-                if stops == 2 { end = i; break }
+                if stops == 2 { return nil }
             }
             i += 1
         }
-        for h in markers[lo...] {
-            if h.start >= end { break }
-            if h.start >= c.end && suppressors[h.suppressor].scope == .following { return h }
-        }
-        return nil
+        return h
     }
 
     static let followingReach = 240

@@ -255,6 +255,9 @@ enum Discourse {
         i >= 0 && i + m.count <= text.count && text[i] == m[0] && text[i + 1] == m[1] && text[i + 2] == m[2]
     }
 
+    /// 吗 嘛 呢
+    private static let questionParticles: [[UInt8]] = [[0xE5, 0x90, 0x97], [0xE5, 0x98, 0x9B], [0xE5, 0x91, 0xA2]]
+
     /// True when the quotation that holds [start, end) closes right before the question mark at
     /// `question` (only a particle between): a claim put in quotes and asked about, as headlines
     /// and exposés do (「“三天根治”？」「"一次见效"靠谱吗?」), is discussed, not asserted.
@@ -269,7 +272,7 @@ enum Discourse {
                 // after the mark: nothing, or one question particle (吗 嘛 呢)
                 let rest = question - k
                 if rest == 0 { return true }
-                if rest == 3 { return [[0xE5, 0x90, 0x97], [0xE5, 0x98, 0x9B], [0xE5, 0x91, 0xA2]].contains { at(text, k, $0) } }
+                if rest == 3 { return questionParticles.contains { at(text, k, $0) } }
                 return false
             }
             j += 1

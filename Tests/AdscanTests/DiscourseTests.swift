@@ -31,6 +31,16 @@ final class DiscourseTests: XCTestCase {
               pass: [颈椎]
         """
 
+    /// The pack with one more context entry (before quoted_mention, which stays last).
+    static func pack(adding id: String, scope: String, markers: String) -> String {
+        pack.replacingOccurrences(of: "  - id: quoted_mention", with: """
+              - id: \(id)
+                scope: \(scope)
+                markers: \(markers)
+              - id: quoted_mention
+            """)
+    }
+
     func active(_ text: String, _ yaml: String = pack) throws -> [Finding] {
         let s = RecordScanner(try CompiledRuleSet(try RuleLoader().load(yaml: yaml, file: "p.yaml")))
         return s.scan(text).findings.filter { $0.suppressedBy == nil }
@@ -86,12 +96,7 @@ final class DiscourseTests: XCTestCase {
     /// An item of an enumeration whose lead-in bans or lists (「不得含有下列情形：…」) is a mention;
     /// a colon without such a lead-in, or a line break before the claim, changes nothing.
     func testAnEnumerationTheLeadInBansIsAMention() throws {
-        let pack = Self.pack.replacingOccurrences(of: "  - id: quoted_mention", with: """
-              - id: enumeration
-                scope: enumeration
-                markers: [下列情形, 违禁词]
-              - id: quoted_mention
-            """)
+        let pack = Self.pack(adding: "enumeration", scope: "enumeration", markers: "[下列情形, 违禁词]")
         XCTAssertTrue(try active("医疗广告不得含有下列情形：（一）涉及诊疗方法；（二）能根治颈椎病的；", pack).isEmpty)
         XCTAssertTrue(try active("直播违禁词：最好 第一 能根治颈椎病 包好", pack).isEmpty)
         XCTAssertEqual(try active("本院承诺：能根治颈椎病", pack).count, 1)
@@ -103,12 +108,7 @@ final class DiscourseTests: XCTestCase {
     /// A clause that ends in a question particle and a question mark asks; a question in another
     /// clause of the sentence leaves the claim standing.
     func testAQuestionAsksItDoesNotClaim() throws {
-        let pack = Self.pack.replacingOccurrences(of: "  - id: quoted_mention", with: """
-              - id: question
-                scope: question
-                markers: [吗]
-              - id: quoted_mention
-            """)
+        let pack = Self.pack(adding: "question", scope: "question", markers: "[吗]")
         XCTAssertTrue(try active("网上说这个枕头能根治颈椎病吗?", pack).isEmpty)
         XCTAssertTrue(try active("它真能根治颈椎病吗？", pack).isEmpty)
         XCTAssertEqual(try active("能根治颈椎病，还犹豫吗？", pack).count, 1)
@@ -128,12 +128,7 @@ final class DiscourseTests: XCTestCase {
 
     /// 「其他家都是假的」 disparages rivals; it does not refute the seller's own claim before it.
     func testCallingRivalsFakeIsNoRefutation() throws {
-        let pack = Self.pack.replacingOccurrences(of: "  - id: quoted_mention", with: """
-              - id: refuted
-                scope: clause_after
-                markers: [是假的]
-              - id: quoted_mention
-            """)
+        let pack = Self.pack(adding: "refuted", scope: "clause_after", markers: "[是假的]")
         XCTAssertTrue(try active("说它能根治颈椎病是假的", pack).isEmpty, "a refutation")
         XCTAssertEqual(try active("我们这个能根治颈椎病其他家都是假的", pack).count, 1)
         XCTAssertEqual(try active("能根治颈椎病别家的是假的", pack).count, 1)
@@ -428,12 +423,7 @@ final class DiscourseTests: XCTestCase {
     /// A claim in quotation marks right before ?/？ is asked about (headlines, exposés); a quoted
     /// claim followed by more words before the question, or an unquoted one, is not.
     func testAQuotedClaimAskedAbout() throws {
-        let pack = Self.pack.replacingOccurrences(of: "  - id: quoted_mention", with: """
-              - id: question
-                scope: question
-                markers: [吗]
-              - id: quoted_mention
-            """)
+        let pack = Self.pack(adding: "question", scope: "question", markers: "[吗]")
         XCTAssertTrue(try active("枕头“能根治颈椎病”？", pack).isEmpty)
         XCTAssertTrue(try active("网传\"能根治颈椎病\"吗?专家:别信", pack).isEmpty)
         XCTAssertEqual(try active("“能根治颈椎病”，还犹豫什么？", pack).count, 1)
@@ -443,12 +433,7 @@ final class DiscourseTests: XCTestCase {
     /// A `following` marker in the claim's sentence or the next names what came before as sales
     /// talk; further on, or over a line break, it does not reach.
     func testALaterSentenceCallingItSalesTalk() throws {
-        let pack = Self.pack.replacingOccurrences(of: "  - id: quoted_mention", with: """
-              - id: retold
-                scope: following
-                markers: [话术]
-              - id: quoted_mention
-            """)
+        let pack = Self.pack(adding: "retold", scope: "following", markers: "[话术]")
         XCTAssertTrue(try active("一个枕头能根治颈椎病……直播间里充斥着类似的销售话术。", pack).isEmpty)
         XCTAssertTrue(try active("据称能根治颈椎病。这些都是常见话术。", pack).isEmpty)
         XCTAssertEqual(try active("能根治颈椎病。今天下单立减。明天恢复原价。销售话术培训班招生。", pack).count, 1, "two sentences on")
