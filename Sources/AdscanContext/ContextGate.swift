@@ -172,6 +172,7 @@ public struct ContextGate: Sendable {
                     ?? enumerationSuppression(c, result.clauseMarkers, suppressors: suppressors, text: text)
                     ?? questionSuppression(c, text: text)
                     ?? quotedListSuppression(c, genre: genre, text: text)
+                    ?? termListSuppression(c, text: text)
                     ?? reportedSuppression(c, result.clauseMarkers, suppressors: suppressors, genre: genre, text: text)
                     ?? documentReason
                 if composed[c.rule] { compose(&findings[k], rules[c.rule], result.adClasses) }
@@ -493,6 +494,12 @@ public struct ContextGate: Sendable {
             UTF8.encode(u) { bytes.append($0) }
         }
         return bytes.withUnsafeBufferPointer { Discourse.negatesHarm($0, 0, words) }
+    }
+
+    /// A superlative printed as one of many bare list items (a banned-word list), whatever the genre.
+    private func termListSuppression(_ c: Candidate, text: UnsafeBufferPointer<UInt8>) -> String? {
+        guard c.end > c.start, compiled.ruleSet.rules[c.rule].category == .absoluteTerm, TermList.holds(text, c.start, c.end) else { return nil }
+        return "term_list: one of \(TermList.minItems) or more terms listed bare (、)"
     }
 
     static let reportedMention = 0.4

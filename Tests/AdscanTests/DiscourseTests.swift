@@ -105,6 +105,23 @@ final class DiscourseTests: XCTestCase {
         XCTAssertEqual(try active("下列情形见附件。本品能根治颈椎病：见效快", pack).count, 1, "a sentence end before the colon's lead-in")
     }
 
+    /// A superlative among five or more items listed bare over 、 (three of them short words) is a
+    /// banned-word list; an ad's own stacked superlatives carry their nouns, and a list of the
+    /// diseases an ad treats is not a superlative list.
+    func testABareListOfBannedWordsIsAMention() throws {
+        let sup = "  - id: T-SUP\n    category: absolute_term\n    severity: error\n    law: t\n    message: t\n"
+            + "    terms: [最佳]\n    examples:\n      flag: [最佳]\n      pass: [较好]\n"
+        let pack = Self.pack.replacingOccurrences(of: "rules:\n", with: "rules:\n" + sup)
+        XCTAssertTrue(try active("新广告法实施后罚款二十万起！如:国家级、世界级、最高级、最佳、最大等均属于极限用语", pack).isEmpty)
+        XCTAssertTrue(try active("【最】最、最佳、最具、最爱、最赚、最优", pack).isEmpty)
+        let listed = RecordScanner(try CompiledRuleSet(try RuleLoader().load(yaml: pack, file: "p.yaml"))).scan("【最】最、最佳、最具、最爱、最赚、最优").findings
+        XCTAssertEqual(listed.map { $0.suppressedBy?.hasPrefix("term_list") }, [true], "found, and suppressed as a listed term")
+        XCTAssertEqual(try active("本店最大客容量、最独特方法、最快的进度、最全服务、最佳位置", pack).count, 1, "items with their nouns")
+        XCTAssertEqual(try active("国家级、世界级、最佳", pack).count, 1, "three items are an ad's own run")
+        XCTAssertEqual(try active("国家级,世界级,最高级,最佳,最大", pack).count, 1, "a half-width comma separates an ad's clauses")
+        XCTAssertEqual(try active("能根治颈椎病、腰突、痔疮、脚气、胃病", pack).count, 1, "a list of diseases treated is a claim")
+    }
+
     /// A clause that ends in a question particle and a question mark asks; a question in another
     /// clause of the sentence leaves the claim standing.
     func testAQuestionAsksItDoesNotClaim() throws {
