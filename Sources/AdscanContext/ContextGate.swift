@@ -457,13 +457,25 @@ public struct ContextGate: Sendable {
         if let label = Discourse.askedLineLabel(text, before: c.start) { return "question: \(label)…?" }
         if Discourse.quotedBeforeQuestion(text, c.start, c.end, question: q.at, within: c.clause) { return "question: a quoted claim asked about" }
         guard !Discourse.clauseBreak(text, c.end, q.at) else { return nil }
-        for (id, m) in questionMarkers where q.at >= m.count {
+        // an invisible character an evader slips in before the mark (「好了吗\u{200D}？」) is passed over
+        var end = q.at
+        while end >= 3 && Self.isInvisible(text, end - 3) { end -= 3 }
+        for (id, m) in questionMarkers where end >= m.count {
             // folded, so 嗎 is 吗 (a Han character keeps its byte length when folded)
-            if compiled.normalizer.table.folds(text, (q.at - m.count)..<q.at, to: m) {
+            if compiled.normalizer.table.folds(text, (end - m.count)..<end, to: m) {
                 return "\(id): \(String(decoding: m, as: UTF8.self))?"
             }
         }
         return nil
+    }
+
+    /// U+200B–U+200F, U+2060 or U+FEFF at i (three bytes each).
+    @inline(__always)
+    static func isInvisible(_ t: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        guard i >= 0, i + 2 < t.count else { return false }
+        return (t[i] == 0xE2 && t[i + 1] == 0x80 && (0x8B...0x8F).contains(t[i + 2]))
+            || (t[i] == 0xE2 && t[i + 1] == 0x81 && t[i + 2] == 0xA0)
+            || (t[i] == 0xEF && t[i + 1] == 0xBB && t[i + 2] == 0xBF)
     }
 
     /// A claim quoted as one of a list of quoted terms (「"降度数""摘眼镜"」, 「“彻底治愈”“不复发”」)
