@@ -71,7 +71,7 @@ enum Discourse {
         var p = at
         var skipped = 0
         while p >= 3 && skipped <= 8 {
-            if (0xE4...0xE9).contains(text[p - 3]) && text[p - 2] & 0xC0 == 0x80 && text[p - 1] & 0xC0 == 0x80 { break }
+            if isHan(text, p - 3) { break }
             // a clause break is not a disguise: 「调节功能,不能替代药物」 is 能 then a new clause
             if text[p - 1] == 0x2C || text[p - 1] == 0x3B || isClausePunct(text, p - 3) { return false }
             p -= 1
@@ -86,6 +86,12 @@ enum Discourse {
         }
         guard p >= 3, q + 3 <= text.count else { return false }
         return text[p - 3] == text[q] && text[p - 2] == text[q + 1] && text[p - 1] == text[q + 2]
+    }
+
+    /// A CJK unified ideograph (U+4E00–U+9FFF: lead bytes E4–E9) at `i`.
+    @inline(__always)
+    static func isHan(_ t: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        i >= 0 && i + 2 < t.count && t[i] >= 0xE4 && t[i] <= 0xE9 && t[i + 1] & 0xC0 == 0x80 && t[i + 2] & 0xC0 == 0x80
     }
 
     /// ， ； 。 、 at `i` (three bytes).

@@ -22,8 +22,8 @@ struct PublicInstitution {
     /// The first public name when the folded page names public bodies only, else nil.
     func onlyPublic(_ folded: String) -> String? {
         guard let pub = publicName, let priv = privateName else { return nil }
-        let bytes = Array(folded.utf8)
-        return bytes.withUnsafeBufferPointer { b -> String? in
+        var page = folded
+        return page.withUTF8 { b -> String? in
             let data = MatchData()
             if priv.matches(in: b, from: 0, to: b.count, data: data) { return nil }
             var first: String?

@@ -25,45 +25,38 @@ public enum TermList {
     static func items(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (Int, Int) {
         // the match's own item(s): Han characters up to a separator on both sides
         var lo = start
-        while lo >= 3 && isHan(text, lo - 3) { lo -= 3 }
+        while lo >= 3 && Discourse.isHan(text, lo - 3) { lo -= 3 }
         var hi = end
-        while isHan(text, hi) && !isDeng(text, hi) { hi += 3 }
+        while Discourse.isHan(text, hi) && !isDeng(text, hi) { hi += 3 }
         guard separatorBefore(text, lo) != nil || separatorAfter(text, hi) != nil else { return (0, 0) }
         // the match may itself run over several items (最优秀、最好、最大): each must be short
         var count = 0, short = 0
         var i = lo
         var run = 0
         while i < hi {
-            if isHan(text, i) { run += 1; i += 3; if run > maxItemChars { return (0, 0) }; continue }
+            if Discourse.isHan(text, i) { run += 1; i += 3; if run > maxItemChars { return (0, 0) }; continue }
             guard let n = separatorAfter(text, i), run > 0 else { return (0, 0) }
             count += 1; short += run <= shortChars ? 1 : 0; run = 0; i += n
         }
         guard run > 0 else { return (0, 0) }
         count += 1; short += run <= shortChars ? 1 : 0
-        func done() -> Bool { count >= minItems && short >= minShort }
         // earlier items
         var p = lo
-        while !done(), let n = separatorBefore(text, p) {
+        while count < minItems || short < minShort, let n = separatorBefore(text, p) {
             var q = p - n, chars = 0
-            while q >= 3 && isHan(text, q - 3) && chars <= maxItemChars { q -= 3; chars += 1 }
+            while q >= 3 && Discourse.isHan(text, q - 3) && chars <= maxItemChars { q -= 3; chars += 1 }
             guard chars > 0, chars <= maxItemChars else { break }
             count += 1; short += chars <= shortChars ? 1 : 0; p = q
         }
         // later items
         var r = hi
-        while !done(), let n = separatorAfter(text, r) {
+        while count < minItems || short < minShort, let n = separatorAfter(text, r) {
             var q = r + n, chars = 0
-            while isHan(text, q) && !isDeng(text, q) && chars <= maxItemChars { q += 3; chars += 1 }
+            while Discourse.isHan(text, q) && !isDeng(text, q) && chars <= maxItemChars { q += 3; chars += 1 }
             guard chars > 0, chars <= maxItemChars else { break }
             count += 1; short += chars <= shortChars ? 1 : 0; r = q
         }
         return (count, short)
-    }
-
-    /// A CJK unified ideograph (U+4E00–U+9FFF: lead bytes E4–E9) at i.
-    @inline(__always)
-    static func isHan(_ t: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
-        i >= 0 && i + 2 < t.count && t[i] >= 0xE4 && t[i] <= 0xE9 && t[i + 1] & 0xC0 == 0x80 && t[i + 2] & 0xC0 == 0x80
     }
 
     /// 等 closes a list (「…、万能等均属于极限用语」): the last item ends before it.
@@ -72,13 +65,20 @@ public enum TermList {
         i + 2 < t.count && t[i] == 0xE7 && t[i + 1] == 0xAD && t[i + 2] == 0x89
     }
 
+    /// 、 or ， at i.
+    @inline(__always)
+    static func isListComma(_ t: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        guard i >= 0, i + 2 < t.count else { return false }
+        return (t[i] == 0xE3 && t[i + 1] == 0x80 && t[i + 2] == 0x81) || (t[i] == 0xEF && t[i + 1] == 0xBC && t[i + 2] == 0x8C)
+    }
+
     /// The length of the list separator (、 or ，, with spaces around it) that starts at i. Not the
     /// half-width comma: crawled ad copy separates its clauses with it (「不是药,胜似药,没有副作用」).
     static func separatorAfter(_ t: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int? {
         var j = i
         while j < t.count && t[j] == 0x20 { j += 1 }
-        if j + 2 < t.count && ((t[j] == 0xE3 && t[j + 1] == 0x80 && t[j + 2] == 0x81) || (t[j] == 0xEF && t[j + 1] == 0xBC && t[j + 2] == 0x8C)) { j += 3 }
-        else { return nil }
+        guard isListComma(t, j) else { return nil }
+        j += 3
         while j < t.count && t[j] == 0x20 { j += 1 }
         return j - i
     }
@@ -87,8 +87,8 @@ public enum TermList {
     static func separatorBefore(_ t: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int? {
         var j = i
         while j > 0 && t[j - 1] == 0x20 { j -= 1 }
-        if j >= 3 && ((t[j - 3] == 0xE3 && t[j - 2] == 0x80 && t[j - 1] == 0x81) || (t[j - 3] == 0xEF && t[j - 2] == 0xBC && t[j - 1] == 0x8C)) { j -= 3 }
-        else { return nil }
+        guard isListComma(t, j - 3) else { return nil }
+        j -= 3
         while j > 0 && t[j - 1] == 0x20 { j -= 1 }
         return i - j
     }

@@ -41,9 +41,12 @@ final class DiscourseTests: XCTestCase {
             """)
     }
 
+    func findings(_ text: String, _ yaml: String = pack) throws -> [Finding] {
+        RecordScanner(try CompiledRuleSet(try RuleLoader().load(yaml: yaml, file: "p.yaml"))).scan(text).findings
+    }
+
     func active(_ text: String, _ yaml: String = pack) throws -> [Finding] {
-        let s = RecordScanner(try CompiledRuleSet(try RuleLoader().load(yaml: yaml, file: "p.yaml")))
-        return s.scan(text).findings.filter { $0.suppressedBy == nil }
+        try findings(text, yaml).filter { $0.suppressedBy == nil }
     }
 
     func testNegationBeforeTheClaimInItsClauseSuppresses() throws {
@@ -114,7 +117,7 @@ final class DiscourseTests: XCTestCase {
         let pack = Self.pack.replacingOccurrences(of: "rules:\n", with: "rules:\n" + sup)
         XCTAssertTrue(try active("新广告法实施后罚款二十万起！如:国家级、世界级、最高级、最佳、最大等均属于极限用语", pack).isEmpty)
         XCTAssertTrue(try active("【最】最、最佳、最具、最爱、最赚、最优", pack).isEmpty)
-        let listed = RecordScanner(try CompiledRuleSet(try RuleLoader().load(yaml: pack, file: "p.yaml"))).scan("【最】最、最佳、最具、最爱、最赚、最优").findings
+        let listed = try findings("【最】最、最佳、最具、最爱、最赚、最优", pack)
         XCTAssertEqual(listed.map { $0.suppressedBy?.hasPrefix("term_list") }, [true], "found, and suppressed as a listed term")
         XCTAssertEqual(try active("本店最大客容量、最独特方法、最快的进度、最全服务、最佳位置", pack).count, 1, "items with their nouns")
         XCTAssertEqual(try active("国家级、世界级、最佳", pack).count, 1, "three items are an ad's own run")
