@@ -300,10 +300,10 @@ public final class CompiledRuleSet: Sendable {
     /// One rule's patterns, checked now and compiled on first use (PCRE2 JIT, each with the trie
     /// of the lists it begins with), with what the matcher checks before running them.
     static func compile(_ r: Rule, classIndex: [String: Int], lists: inout WordListTries) throws -> CompiledRule {
-        func regex(_ p: String, lead names: [String] = [], skeleton: String? = nil) throws -> Regex {
+        func regex(_ p: String, lead names: [String] = [], skeleton: String? = nil, shards: [String] = []) throws -> Regex {
             let re: Regex
             let lead = names.isEmpty ? nil : lists.sets[lists.set(names)]
-            do { re = try Regex(p, lead: lead, skeleton: skeleton) } catch {
+            do { re = try Regex(p, lead: lead, skeleton: skeleton, shards: shards) } catch {
                 throw CompileError(file: r.file, line: r.line, reason: "rule \(r.id): \(error)")
             }
             re.ruleID = r.id
@@ -312,7 +312,8 @@ public final class CompiledRuleSet: Sendable {
         return CompiledRule(
             patterns: try r.patterns.indices.map {
                 try regex(r.patterns[$0], lead: $0 < r.patternLeads.count ? r.patternLeads[$0] : [],
-                          skeleton: $0 < r.patternSkeletons.count ? r.patternSkeletons[$0] : nil)
+                          skeleton: $0 < r.patternSkeletons.count ? r.patternSkeletons[$0] : nil,
+                          shards: $0 < r.patternShards.count ? r.patternShards[$0] : [])
             },
             terms: r.terms.map { Array($0.utf8) },
             exceptions: r.exceptions.map { Array($0.utf8) },

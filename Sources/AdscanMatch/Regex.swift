@@ -25,6 +25,16 @@ public final class Regex: @unchecked Sendable {
     /// Code compiled at load (a pattern without a skeleton), handed to the first use to JIT.
     private let compiling: Mutex<OpaquePointer?>
     private static let failed: UInt = 2
+    /// `ready` when the pattern is matched through its slices (`shards`).
+    private static let sharded: UInt = 4
+    /// The pattern once per slice of its largest word list, for when the whole is larger than
+    /// PCRE2 compiles (see `Lexicon.shards`); empty for most patterns.
+    let shards: [String]
+    /// The slices' compiled code (and whether each is JIT-ed): written once, under `compiling`,
+    /// before `ready` is set to `sharded`; read only after that.
+    nonisolated(unsafe) private var shardCode: [(code: OpaquePointer, jitted: Bool)] = []
+    /// Slices that did not compile either (reported by `rules --check`).
+    nonisolated(unsafe) private var shardFailures = 0
 
     /// Backtracking steps one match attempt may take (PCRE2's default is 10,000,000, about 30 ms
     /// on a pathological clause; no pattern of the default packs needs a thousandth of this), and
@@ -57,9 +67,10 @@ public final class Regex: @unchecked Sendable {
     /// Patterns run on folded text (NFKC, lower case, simplified); UTF + UCP semantics.
     /// `skeleton`: the pattern with its word lists as one-word stand-ins, compiled instead of the
     /// pattern to check it at load; nil compiles the pattern itself now (and keeps it).
-    public init(_ pattern: String, lead: LeadIndex? = nil, skeleton: String? = nil) throws {
+    public init(_ pattern: String, lead: LeadIndex? = nil, skeleton: String? = nil, shards: [String] = []) throws {
         self.pattern = pattern
         self.lead = lead
+        self.shards = shards
         let code = try Self.compile(skeleton ?? pattern, anchored: lead != nil)
         if skeleton != nil {
             pcre2_code_free_8(code)
@@ -91,8 +102,14 @@ public final class Regex: @unchecked Sendable {
     private func prepared() -> (code: OpaquePointer, jitted: Bool)? {
         var v = ready.load(ordering: .acquiring)
         if v == 0 { v = prepare() }
-        guard v != Self.failed, let code = OpaquePointer(bitPattern: v & ~1) else { return nil }
+        guard v != Self.failed, v != Self.sharded, let code = OpaquePointer(bitPattern: v & ~1) else { return nil }
         return (code, v & 1 != 0)
+    }
+
+    /// The slices' code when the pattern is matched through them (after its first use).
+    @inline(__always)
+    private var slices: [(code: OpaquePointer, jitted: Bool)]? {
+        ready.load(ordering: .acquiring) == Self.sharded ? shardCode : nil
     }
 
     @inline(never)
@@ -105,6 +122,12 @@ public final class Regex: @unchecked Sendable {
                 // JIT failure is not fatal: the interpreter gives the same answers, only slower
                 let jit = pcre2_jit_compile_8(code, UInt32(PCRE2_JIT_COMPLETE)) == 0
                 v = UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(code))) | (jit ? 1 : 0)
+            } else if !shards.isEmpty {
+                for s in shards {
+                    guard let code = try? Self.compile(s, anchored: lead != nil) else { shardFailures += 1; continue }
+                    shardCode.append((code, pcre2_jit_compile_8(code, UInt32(PCRE2_JIT_COMPLETE)) == 0))
+                }
+                if !shardCode.isEmpty { v = Self.sharded }
             }
             held = nil
             ready.store(v, ordering: .releasing)
@@ -114,19 +137,48 @@ public final class Regex: @unchecked Sendable {
 
     /// Compiles and JIT-compiles the pattern now, as its first use would: false when it does not
     /// compile (`rules --check`).
-    public func prepareNow() -> Bool { prepared() != nil }
+    public func prepareNow() -> Bool {
+        prepared() != nil || (slices != nil && shardFailures == 0)
+    }
 
     @inline(__always)
     private func match(_ base: UnsafePointer<UInt8>, _ to: Int, _ pos: Int, _ data: MatchData,
                        _ context: OpaquePointer = Regex.context) -> Int32 {
         guard let (code, jitted) = prepared() else {
+            if let slices { return matchSlices(slices, base, to, pos, data, context) }
             noteFailure(PCRE2_ERROR_NOMEMORY, data)
             return PCRE2_ERROR_NOMATCH
         }
+        return run(code, jitted, base, to, pos, data, context)
+    }
+
+    @inline(__always)
+    private func run(_ code: OpaquePointer, _ jitted: Bool, _ base: UnsafePointer<UInt8>, _ to: Int, _ pos: Int,
+                     _ data: MatchData, _ context: OpaquePointer) -> Int32 {
         let rc = jitted ? pcre2_jit_match_8(code, base, to, pos, 0, data.raw, context)
                         : pcre2_match_8(code, base, to, pos, UInt32(PCRE2_NO_UTF_CHECK), data.raw, context)
         if rc < -1 { noteFailure(rc, data) }
         return rc
+    }
+
+    /// The match the whole pattern would give, from its slices: the leftmost of theirs (the
+    /// longer where two start together), left in `data` as a single match would leave it.
+    @inline(never)
+    private func matchSlices(_ slices: [(code: OpaquePointer, jitted: Bool)], _ base: UnsafePointer<UInt8>, _ to: Int,
+                             _ pos: Int, _ data: MatchData, _ context: OpaquePointer) -> Int32 {
+        var best = -1, bestStart = Int.max, bestEnd = -1, bestRC: Int32 = PCRE2_ERROR_NOMATCH, last = -1
+        for (k, s) in slices.enumerated() {
+            let rc = run(s.code, s.jitted, base, to, pos, data, context)
+            guard rc >= 0 else { continue }
+            last = k
+            let ov = pcre2_get_ovector_pointer_8(data.raw)!
+            if ov[0] < bestStart || (ov[0] == bestStart && ov[1] > bestEnd) {
+                best = k; bestStart = ov[0]; bestEnd = ov[1]; bestRC = rc
+            }
+        }
+        // the winner's offsets back in the match data when a later slice overwrote them
+        if best >= 0 && best != last { _ = run(slices[best].code, slices[best].jitted, base, to, pos, data, context) }
+        return bestRC
     }
 
     /// A match that ended in an error, not in "no match": a resource limit (the clause was not
@@ -149,7 +201,12 @@ public final class Regex: @unchecked Sendable {
     /// that fails the match, takes it past a small match limit. `(a+)+$` on `aaaa…a!` does;
     /// ordinary patterns take a few hundred steps.
     public func blowsUp() -> Bool {
-        guard let (code, jitted) = prepared() else { return false }
+        // a pattern matched through its slices blows up where one of them does
+        let codes = prepared().map { [$0] } ?? slices ?? []
+        return codes.contains { blowsUp($0.code, $0.jitted) }
+    }
+
+    private func blowsUp(_ code: OpaquePointer, _ jitted: Bool) -> Bool {
         var chars = Set<Unicode.Scalar>(["1", " ", "a", "中", "."])
         for u in pattern.unicodeScalars where chars.count < 24 && (u.properties.isAlphabetic || u.properties.numericType != nil) {
             chars.insert(u)
@@ -177,8 +234,9 @@ public final class Regex: @unchecked Sendable {
 
     deinit {
         let v = ready.load(ordering: .acquiring)
-        if v != 0 && v != Self.failed, let code = OpaquePointer(bitPattern: v & ~1) { pcre2_code_free_8(code) }
+        if v != 0 && v != Self.failed && v != Self.sharded, let code = OpaquePointer(bitPattern: v & ~1) { pcre2_code_free_8(code) }
         compiling.withLock { held in if let c = held { pcre2_code_free_8(c) } }
+        for s in shardCode { pcre2_code_free_8(s.code) }
     }
 
     /// Finds matches in subject[from..<to], calling `body(start, end)` for each (absolute offsets).

@@ -147,6 +147,43 @@ public enum Lexicon {
         return (String(decoding: out, as: UTF8.self), missing)
     }
 
+    /// Pattern text past which a pattern is also written in slices: PCRE2 (link size 2) compiles
+    /// at most 64 KB of code, and a Han trie compiles to about 1.5 bytes per byte of its text.
+    public static let shardTextLimit = 38_000
+
+    /// The pattern written once per slice of its largest word list, each slice small enough that
+    /// the slice's pattern stays under `shardTextLimit`; empty when the expanded pattern is
+    /// already under it (or names no list to slice). A match of the pattern is a match of one of
+    /// the slices, so running them all finds what the whole would.
+    public static func shards(of pattern: String, expanded: String, _ lists: [String: [String]],
+                              snippets: [String: String], cache: [String: String],
+                              slices: inout [String: String]) -> [String] {
+        let total = expanded.utf8.count
+        guard total > shardTextLimit else { return [] }
+        let names = Set(references(in: pattern)).filter { snippets[$0] == nil && lists[$0] != nil }
+        guard let big = names.max(by: { (cache[$0]?.utf8.count ?? 0, $0) < (cache[$1]?.utf8.count ?? 0, $1) }),
+              let words = lists[big], words.count > 1, let listText = cache[big]?.utf8.count else { return [] }
+        // every occurrence of the list is written in full once per reference
+        let uses = references(in: pattern).filter { $0 == big }.count
+        let rest = total - uses * listText
+        let room = max(1, shardTextLimit - rest)
+        let k = min(words.count, max(2, (uses * listText + room - 1) / room))
+        var out: [String] = []
+        let per = (words.count + k - 1) / k
+        var start = 0
+        while start < words.count {
+            // each slice's alternation built once for every pattern that names the list
+            let key = "\(big)/\(k)/\(start)"
+            let alt = slices[key] ?? alternation(Array(words[start..<min(words.count, start + per)]))
+            slices[key] = alt
+            var sliceCache = cache
+            sliceCache[big] = alt
+            out.append(expand(pattern, lists, cache: &sliceCache).0)
+            start += per
+        }
+        return out
+    }
+
     /// A non-capturing alternation matching exactly the words, longest first. Short lists stay
     /// flat (so the required-literal analysis can read them); long ones become a trie, which PCRE2
     /// walks in time proportional to the word's length rather than to the list's.

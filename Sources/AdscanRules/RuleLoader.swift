@@ -197,6 +197,7 @@ public struct RuleLoader {
             return p
         }
         let skeletonLists = lists.mapValues { _ in ["x"] }
+        var slices: [String: String] = [:]
         func expand(_ p: String, _ r: Rule) throws -> String {
             let (out, missing) = Lexicon.expand(p, lists, cache: &cache)
             if let m = missing.first {
@@ -229,6 +230,9 @@ public struct RuleLoader {
                     ? Lexicon.expand(p, skeletonLists, cache: &skeletonCache).0 : nil
             }
             set.rules[i].patterns = try r.patterns.map { try expand($0, r) }
+            set.rules[i].patternShards = zip(r.patterns, set.rules[i].patterns).map { raw, full in
+                Lexicon.shards(of: raw, expanded: full, lists, snippets: set.snippets, cache: cache, slices: &slices)
+            }
             set.rules[i].exceptionPatterns = try r.exceptionPatterns.map { try expand($0, r) }
             for g in r.requires.indices {
                 set.rules[i].requires[g].patterns = try r.requires[g].patterns.map { try expand($0, r) }

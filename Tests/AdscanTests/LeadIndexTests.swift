@@ -57,6 +57,39 @@ final class LeadIndexTests: XCTestCase {
         }
     }
 
+    /// A list too large for PCRE2 in one pattern is matched through slices of it, and the slices
+    /// find what the whole would: the leftmost match, the longer where two start together.
+    func testOversizedListIsMatchedThroughItsSlices() throws {
+        // 9,000 three-character words over a wide alphabet: a trie far past PCRE2's 64 KB
+        let words = (0..<9_000).map { i -> String in
+            let a = Unicode.Scalar(0x4E00 + UInt32(i % 97))!, b = Unicode.Scalar(0x5E00 + UInt32(i / 97 % 89))!
+            let c = Unicode.Scalar(0x6E00 + UInt32(i % 83))!
+            return String(String.UnicodeScalarView([a, b, c]))
+        }
+        let raw = "(?:{{big}})\\S{0,4}?好了"
+        var cache: [String: String] = [:], slices: [String: String] = [:]
+        let (full, _) = Lexicon.expand(raw, ["big": words], cache: &cache)
+        let shards = Lexicon.shards(of: raw, expanded: full, ["big": words], snippets: [:], cache: cache, slices: &slices)
+        XCTAssertGreaterThan(shards.count, 1)
+        for s in shards { XCTAssertLessThanOrEqual(s.utf8.count, Lexicon.shardTextLimit) }
+        XCTAssertThrowsError(try Regex(full), "the whole list does not compile")
+        let skeleton = "(?:x)\\S{0,4}?好了"
+        XCTAssertFalse(try Regex(full, skeleton: skeleton).prepareNow())
+        let sliced = try Regex(full, skeleton: skeleton, shards: shards)
+        XCTAssertTrue(sliced.prepareNow())
+        // the last word sits in the last slice; a longer word ending in 好 starts with the first
+        let first = words[0], last = words[words.count - 1]
+        let text = "说\(last)真好了,\(first)也好了"
+        var found: [String] = []
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { u in
+            sliced.forEachMatch(in: u, from: 0, to: u.count, data: MatchData()) { found.append(String(decoding: u[$0..<$1], as: UTF8.self)) }
+        }
+        XCTAssertEqual(found, ["\(last)真好了", "\(first)也好了"])
+        XCTAssertTrue(Lexicon.shards(of: "(?:{{small}})好了", expanded: "(?:ab)好了", ["small": ["ab"]], snippets: [:],
+                                     cache: ["small": "(?:ab)"], slices: &slices).isEmpty, "a small pattern is not sliced")
+    }
+
     /// A negation right before a promise word (the pack's `promises`) leaves the claim standing.
     func testNegatedPromiseIsTheClaim() throws {
         let pack = """
