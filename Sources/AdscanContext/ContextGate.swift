@@ -197,6 +197,9 @@ public struct ContextGate: Sendable {
             } else if let (ri, forms) = weakAdvertorialRule(g, x, findings) {
                 page = disguisedAd(ri, g, findings, text)
                 page?.evidence.insert(Evidence(role: "form", match: forms.joined(separator: ", "), start: 0, end: 0), at: 1)
+            } else if let ri = hostedAdvertorialRule(g, findings) {
+                page = disguisedAd(ri, g, findings, text)
+                page?.evidence.insert(Evidence(role: "form", match: "\(g.id) page carrying a claim", start: 0, end: 0), at: 1)
             }
             if var f = page {
                 // a page the document markers read as enforcement or consumer education (a guide to
@@ -207,7 +210,8 @@ public struct ContextGate: Sendable {
                 if f.suppressedBy == nil, let name = publicInstitution.onlyPublic(compiled.normalizer.table.fold(text)) {
                     f.suppressedBy = "public_institution: \(name) (no private provider named)"
                 }
-                findings.append(f)
+                // the page's finding counts toward the cap like any other
+                if findings.count < maxFindings { findings.append(f) } else { truncated = true }
             }
         }
         if resolveOverlaps { resolveFamilies(&findings) }
@@ -223,6 +227,13 @@ public struct ContextGate: Sendable {
     /// The genre rule (scope `genre`) that a record of this genre and confidence triggers.
     private func advertorialRule(_ g: Genre) -> Int? {
         genreRules.first { compiled.ruleSet.rules[$0].genre == g.id && g.confidence >= compiled.ruleSet.rules[$0].minConfidence }
+    }
+
+    /// The genre rule a page of one of its `host_genres` triggers when it carries an active claim
+    /// (a health-science piece that promises a cure is the advertorial 第十九条 names).
+    private func hostedAdvertorialRule(_ g: Genre, _ findings: [Finding]) -> Int? {
+        guard findings.contains(where: { $0.suppressedBy == nil && $0.severity != .info }) else { return nil }
+        return genreRules.first { compiled.ruleSet.rules[$0].hostGenres.contains(g.id) }
     }
 
     /// The genre rule a less confident reading triggers (`weak_confidence`): the record also

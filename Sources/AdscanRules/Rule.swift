@@ -117,6 +117,9 @@ public struct Rule: Sendable {
     /// `minConfidence`, and a direct ad page, its nearest look-alike, has no such form.
     public var weakConfidence: Double? = nil
     public var formFeatures: [String] = []
+    /// For `genre` rules: genres an advertorial passes as (health science, 广告法第十九条): a page
+    /// read as one of them that also carries an active claim is reported too.
+    public var hostGenres: [String] = []
     /// For `cue` rules: the categories of the claims a cue turns into this rule's finding, the
     /// word lists one of whose entries must be around such a claim, and how far (bytes before the
     /// claim's start, after its end) a cue reaches.

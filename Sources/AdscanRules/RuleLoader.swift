@@ -429,7 +429,7 @@ public struct RuleLoader {
         "patterns", "terms", "exceptions", "exception_patterns", "requires", "examples",
         "require_class", "exclude_class", "ad_class", "law_by_class", "severity_by_class", "family",
         "provision", "provision_by_class", "genre", "min_confidence", "implies_class",
-        "weak_confidence", "form_features", "derives_from", "near_lists", "reach", "window",
+        "weak_confidence", "form_features", "host_genres", "derives_from", "near_lists", "reach", "window",
     ]
 
     private func rule(_ node: Node, file: String) throws -> Rule {
@@ -541,6 +541,7 @@ public struct RuleLoader {
                 return d
             },
             formFeatures: try reader.strings("form_features"),
+            hostGenres: try reader.strings("host_genres"),
             derivesFrom: try reader.strings("derives_from").map { name in
                 guard let c = Category(rawValue: name) else { throw reader.error("derives_from", "unknown category `\(name)`") }
                 return c

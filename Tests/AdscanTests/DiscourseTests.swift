@@ -273,14 +273,15 @@ final class DiscourseTests: XCTestCase {
     /// A scanner for Self.pack with a story feature (多年, 后来), the extra context entries given,
     /// the advertorial genre rule T-ADV and a genre model whose advertorial head reads `weights`;
     /// `advertorial(text)` is T-ADV's finding in `text`.
-    private func advertorialScanner(context: String, minConfidence: String, weights: String) throws -> (String) -> Finding? {
+    private func advertorialScanner(context: String, minConfidence: String, weights: String,
+                                    ruleExtra: String = "", moreGenres: String = "") throws -> (String) -> Finding? {
         let yaml = Self.pack.replacingOccurrences(of: "context:\n", with: """
             context:
               - id: f_story
                 scope: feature
                 markers: [多年, 后来]
             \(context)
-            """).replacingOccurrences(of: "rules:\n", with: "rules:\n" + TestSupport.weakAdvertorialRule("    min_confidence: \(minConfidence)\n")) + """
+            """).replacingOccurrences(of: "rules:\n", with: "rules:\n" + TestSupport.weakAdvertorialRule("    min_confidence: \(minConfidence)\n" + ruleExtra)) + """
 
             genre_model:
               cap: 3
@@ -293,6 +294,7 @@ final class DiscourseTests: XCTestCase {
                 - id: advertorial
                   bias: 0
                   weights: {\(weights)}
+            \(moreGenres)
             """
         let s = RecordScanner(try CompiledRuleSet(try RuleLoader().load(yaml: yaml, file: "p.yaml")))
         return { text in s.scan(text).findings.first { $0.rule.id == "T-ADV" } }
@@ -313,6 +315,28 @@ final class DiscourseTests: XCTestCase {
         XCTAssertNil(advertorial("仁济堂诊所能根治颈椎病，预约电话"), "no story: an ad")
         XCTAssertNil(advertorial("周大爷腰疼多年，后来来到仁济堂诊所"), "no claim")
         XCTAssertNil(advertorial("周大爷腰疼多年，后来来到仁济堂诊所，没有药能根治颈椎病"), "the claim is negated")
+    }
+
+    /// A page read as health science (a `host_genres` genre) is reported when it carries an active
+    /// claim: the science piece that promises a cure is the advertorial 第十九条 names; the same
+    /// page without a claim, or with the claim negated, is science.
+    func testAScienceReadingWithAClaimIsAHostedAdvertorial() throws {
+        let advertorial = try advertorialScanner(context: """
+              - id: f_science
+                scope: feature
+                markers: [科普, 建议]
+
+            """, minConfidence: "0.9", weights: "f_story: 0.1",
+            ruleExtra: "    host_genres: [science]\n", moreGenres: """
+                - id: science
+                  bias: 0
+                  weights: {f_science: 3}
+
+            """)
+        let page = try XCTUnwrap(advertorial("科普：颈椎病怎么办？建议到仁济堂诊所，这里能根治颈椎病"))
+        XCTAssertEqual(page.evidence.first { $0.role == "form" }?.match, "science page carrying a claim")
+        XCTAssertNil(advertorial("科普：颈椎病怎么办？建议到仁济堂诊所看看"), "no claim")
+        XCTAssertNil(advertorial("科普：颈椎病怎么办？建议到仁济堂诊所，没有药能根治颈椎病"), "the claim is negated")
     }
 
     /// A page read as an advertorial but marked by the document gate as discussing ads (a guide to
