@@ -190,6 +190,15 @@ public struct ContextGate: Sendable {
                 findings[k].downgradedBy = why
             }
         }
+        // a page about public hospitals and health bodies only (their news, a ranking, a patient's
+        // thanks) reports what they did: its claims stay findings, but not verdicts
+        if validUTF8, findings.contains(where: { $0.severity == .error && $0.suppressedBy == nil }),
+           let name = publicInstitution.onlyPublic(compiled.normalizer.table.fold(text)) {
+            for k in findings.indices where findings[k].severity == .error && findings[k].suppressedBy == nil {
+                findings[k].severity = .warning
+                findings[k].downgradedBy = "public_institution: \(name) (no private provider named)"
+            }
+        }
         if let (g, x) = read, validUTF8 {
             var page: Finding?
             if let ri = advertorialRule(g) {

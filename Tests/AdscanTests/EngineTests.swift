@@ -180,6 +180,17 @@ final class AdClassTests: XCTestCase {
         XCTAssertTrue(news.findings.filter { $0.ruleID == "MAM-14" }.isEmpty, "not a commercial ad")
     }
 
+    /// A page that names public hospitals only reports what they did (news, a ranking): its claims
+    /// stay findings but no `error`, and the finding says why; a private provider keeps the error.
+    func testAnErrorOnAPublicHospitalsPageIsAWarning() {
+        let publicPage = scan("市第一人民医院眼科治愈率高达98%，欢迎预约").findings.first { $0.ruleID == "AL-16-2" }
+        XCTAssertEqual(publicPage?.severity, .warning)
+        XCTAssertEqual(publicPage?.downgradedBy, "public_institution: 市第一人民医院 (no private provider named)")
+        let privatePage = scan("康美眼科医院治愈率高达98%，欢迎预约").findings.first { $0.ruleID == "AL-16-2" }
+        XCTAssertEqual(privatePage?.severity, .error)
+        XCTAssertNil(privatePage?.downgradedBy)
+    }
+
     /// Evidence words come from the one prefilter; a group with patterns keeps every hit for them
     /// (the matcher used to keep 64): the certificate number after 80 bare mentions of 医广 must
     /// still be seen, and 80 bare mentions alone are no certificate.
