@@ -190,10 +190,19 @@ public struct ContextGate: Sendable {
                 findings[k].downgradedBy = why
             }
         }
+        // whether the page names public bodies only: read at most once (a fold and two searches of
+        // the whole page), and only for a record with an error or a page finding to judge
+        var publicOnly: String??
+        func onlyPublic() -> String? {
+            if let known = publicOnly { return known }
+            let name = publicInstitution.onlyPublic(compiled.normalizer.table.fold(text))
+            publicOnly = .some(name)
+            return name
+        }
         // a page about public hospitals and health bodies only (their news, a ranking, a patient's
         // thanks) reports what they did: its claims stay findings, but not verdicts
         if validUTF8, findings.contains(where: { $0.severity == .error && $0.suppressedBy == nil }),
-           let name = publicInstitution.onlyPublic(compiled.normalizer.table.fold(text)) {
+           let name = onlyPublic() {
             for k in findings.indices where findings[k].severity == .error && findings[k].suppressedBy == nil {
                 findings[k].severity = .warning
                 findings[k].downgradedBy = "public_institution: \(name) (no private provider named)"
@@ -216,7 +225,7 @@ public struct ContextGate: Sendable {
                 f.suppressedBy = documentReason
                 // a page about public hospitals and health bodies only is their news, not a private
                 // provider's advertorial
-                if f.suppressedBy == nil, let name = publicInstitution.onlyPublic(compiled.normalizer.table.fold(text)) {
+                if f.suppressedBy == nil, let name = onlyPublic() {
                     f.suppressedBy = "public_institution: \(name) (no private provider named)"
                 }
                 // the page's finding counts toward the cap like any other
