@@ -277,6 +277,14 @@ public struct GenreModel: Sendable {
     public init() {}
 }
 
+/// Institution names as regular-expression alternatives (run on folded text): public hospitals and
+/// health bodies, and private-style providers. A page naming public ones only is their news.
+public struct Institutions: Sendable {
+    public var publicNames: [String] = []
+    public var privateNames: [String] = []
+    public init() {}
+}
+
 /// Everything loaded from a lexicon directory.
 public struct RuleSet: Sendable {
     public var rules: [Rule]
@@ -289,6 +297,7 @@ public struct RuleSet: Sendable {
     /// Named pattern pieces (folded) that patterns use as `{{name}}`, like word lists.
     public var snippets: [String: String] = [:]
     public var genre = GenreModel()
+    public var institutions = Institutions()
     /// The sentence claim model read by `model`-scope rules (empty without lexicons/models/claims.tsv).
     public var claimModel = ClaimModel()
     public var files: [String]

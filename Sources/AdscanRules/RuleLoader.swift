@@ -101,6 +101,8 @@ public struct RuleLoader {
             set.evasion.homophones += part.evasion.homophones
             set.evasion.pinyin += part.evasion.pinyin
             set.evasion.ordinaryReduplications += part.evasion.ordinaryReduplications
+            set.institutions.publicNames += part.institutions.publicNames
+            set.institutions.privateNames += part.institutions.privateNames
         }
         try resolveLexicons(&set)
         try resolveProvisions(&set)
@@ -269,7 +271,7 @@ public struct RuleLoader {
         var set = RuleSet(rules: [], suppressors: [], files: [file])
         for (k, _) in top {
             let key = k.string ?? ""
-            if !["pack", "description", "rules", "context", "ad_classes", "evasion", "lexicons", "provisions", "genre_model", "snippets"].contains(key) {
+            if !["pack", "description", "rules", "context", "ad_classes", "evasion", "lexicons", "provisions", "genre_model", "snippets", "institutions"].contains(key) {
                 throw RuleLoadError(file: file, line: k.mark?.line ?? 0, reason: "unknown top-level key `\(key)`")
             }
         }
@@ -306,6 +308,16 @@ public struct RuleLoader {
                 }
                 set.evasion.pinyin.append((Character(foldLiteral(String(ch))), syllables))
             }
+        }
+        if let inst = top.value("institutions") {
+            guard let m = inst.mapping else {
+                throw RuleLoadError(file: file, line: inst.mark?.line ?? 0, reason: "`institutions` must be a mapping with `public` and `private`")
+            }
+            var reader = Fields(mapping: m, file: file, line: inst.mark?.line ?? 0)
+            reader.context = "institutions"
+            try reader.rejectUnknownOrRepeated(["public", "private"], what: "institutions")
+            set.institutions.publicNames = try reader.strings("public")
+            set.institutions.privateNames = try reader.strings("private")
         }
         if let gm = top.value("genre_model") {
             guard let m = gm.mapping else {
