@@ -60,7 +60,7 @@ public struct ContextGate: Sendable {
             }
         }
         promotedEntity = try? AdscanMatch.Regex(PromotedEntity.pattern)
-        publicInstitution = PublicInstitution(compiled.ruleSet.institutions)
+        publicInstitution = PublicInstitution(publicName: compiled.publicNames, privateName: compiled.privateNames)
         familyOf = Dictionary(compiled.ruleSet.rules.compactMap { r in r.family.map { (r.id, $0) } }, uniquingKeysWith: { a, _ in a })
         // a family may be named after its first rule (CLM-USE.paragraph is of family CLM-USE)
         var keys: [String: Int] = [:]

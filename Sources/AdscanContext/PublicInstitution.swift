@@ -1,5 +1,4 @@
 import AdscanMatch
-import AdscanRules
 import AdscanNormalize
 
 /// Whether a page is about public institutions only: it names a public hospital, health centre
@@ -12,14 +11,11 @@ struct PublicInstitution {
     private let publicName: Regex?
     private let privateName: Regex?
 
-    /// From the rule pack's `institutions` (lexicons/genre.yaml): regular-expression alternatives
-    /// for public and private-style names. Without public names the check is off.
-    init(_ names: Institutions) {
-        func either(_ alts: [String]) -> Regex? {
-            alts.isEmpty ? nil : try? Regex(alts.map { "(?:\($0))" }.joined(separator: "|"))
-        }
-        publicName = either(names.publicNames)
-        privateName = either(names.privateNames)
+    /// The rule pack's `institutions` (lexicons/genre.yaml), compiled with the pack. Without
+    /// public names the check is off.
+    init(publicName: Regex?, privateName: Regex?) {
+        self.publicName = publicName
+        self.privateName = privateName
     }
 
     /// The first public name when the folded page names public bodies only, else nil.

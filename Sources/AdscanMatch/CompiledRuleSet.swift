@@ -104,6 +104,10 @@ public final class CompiledRuleSet: Sendable {
     public let modelRules: [(rule: Int, head: Int)]
     /// Inspection (UTF-8 validity, signs of disguise) and the evasion pass for disguised records.
     public let evasion: EvasionPass
+    /// genre.yaml's `institutions`, each side compiled once as one alternation (nil when empty):
+    /// a pattern that does not compile refuses the pack instead of turning the check off.
+    public let publicNames: Regex?
+    public let privateNames: Regex?
 
     public struct CompileError: Error, CustomStringConvertible {
         public let file: String
@@ -150,6 +154,16 @@ public final class CompiledRuleSet: Sendable {
         guard ruleSet.adClasses.count <= 64 else {
             throw CompileError(file: ruleSet.files.first ?? "", line: 0, reason: "more than 64 ad classes")
         }
+
+        func institutions(_ alts: [String], _ side: String) throws -> Regex? {
+            guard !alts.isEmpty else { return nil }
+            do { return try Regex(alts.map { "(?:\($0))" }.joined(separator: "|")) } catch {
+                throw CompileError(file: ruleSet.files.first { $0.hasSuffix("genre.yaml") } ?? ruleSet.files.first ?? "", line: 0,
+                                   reason: "institutions, \(side): \(error)")
+            }
+        }
+        publicNames = try institutions(ruleSet.institutions.publicNames, "public")
+        privateNames = try institutions(ruleSet.institutions.privateNames, "private")
 
         // every literal the prefilter looks for: the rules' words, context markers, ad-class
         // indicators, the evasion pass's spellings of claim words (its triggers), in that order

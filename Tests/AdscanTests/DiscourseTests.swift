@@ -494,7 +494,8 @@ final class DiscourseTests: XCTestCase {
 
     /// A page naming public hospitals or health bodies and no private-style provider is their news.
     func testPublicInstitutionsOnly() throws {
-        let p = PublicInstitution(try RulePack.builtIn().ruleSet.institutions)
+        let pack = try RulePack.builtIn()
+        let p = PublicInstitution(publicName: pack.publicNames, privateName: pack.privateNames)
         XCTAssertEqual(p.onlyPublic("近日,市第一人民医院心内科成功完成一例手术"), "市第一人民医院")
         XCTAssertNotNil(p.onlyPublic("记者从安徽省肿瘤医院获悉"))
         XCTAssertNotNil(p.onlyPublic("某医科大学附属第二医院专家提醒"))
