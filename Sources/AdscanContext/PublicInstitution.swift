@@ -25,11 +25,7 @@ struct PublicInstitution {
         return page.withUTF8 { b -> String? in
             let data = MatchData()
             if let priv = privateName, priv.matches(in: b, from: 0, to: b.count, data: data) { return nil }
-            var first: String?
-            pub.forEachMatch(in: b, from: 0, to: b.count, data: data) { s, e in
-                if first == nil { first = UTF8Scan.string(b, from: s, to: e) }
-            }
-            return first
+            return pub.firstMatch(in: b, from: 0, to: b.count, data: data).map { UTF8Scan.string(b, from: $0.lowerBound, to: $0.upperBound) }
         }
     }
 }

@@ -274,6 +274,20 @@ public final class Regex: @unchecked Sendable {
         }
     }
 
+    /// The first match in subject[from..<to] (absolute offsets), or nil: one search where a
+    /// caller needs only the leftmost match, not every one.
+    public func firstMatch(in subject: UnsafeBufferPointer<UInt8>, from: Int, to: Int, data: MatchData) -> Range<Int>? {
+        guard let base = subject.baseAddress else { return nil }
+        if let lead {
+            var first: Range<Int>?
+            forEachLeadMatch(lead, base, from, to, data) { s, e in if first == nil { first = s..<e } }
+            return first
+        }
+        guard match(base, to, from, data) >= 0 else { return nil }
+        let ov = pcre2_get_ovector_pointer_8(data.raw)!
+        return ov[0]..<ov[1]
+    }
+
     /// True when the pattern matches anywhere in subject[from..<to].
     public func matches(in subject: UnsafeBufferPointer<UInt8>, from: Int, to: Int, data: MatchData) -> Bool {
         guard let base = subject.baseAddress else { return false }
