@@ -146,7 +146,8 @@ public struct ContextGate: Sendable {
                 // the rule's metadata alone: a copy of the whole Rule would retain all of its arrays
                 var meta = rules[c.rule].meta
                 if let implied = rules[c.rule].impliesClass {
-                    if let l = rules[c.rule].lawByClass[implied] { meta.law = l; meta.lawText = rules[c.rule].lawTextByClass[implied] }
+                    let cls = namedClass(rules[c.rule], result.adClasses, besides: implied) ?? implied
+                    if let l = rules[c.rule].lawByClass[cls] { meta.law = l; meta.lawText = rules[c.rule].lawTextByClass[cls] }
                 } else if !rules[c.rule].lawByClass.isEmpty {
                     for ci in result.adClasses {
                         let id = compiled.ruleSet.adClasses[ci].id
@@ -287,11 +288,23 @@ public struct ContextGate: Sendable {
         return f
     }
 
+    /// A detected class, other than the one the rule implies, that the rule cites by name: a return
+    /// promise implies an investment ad, but on a real-estate page 第二十六条 is the article.
+    private func namedClass(_ rule: Rule, _ classes: [Int], besides implied: String) -> String? {
+        for ci in classes {
+            let id = compiled.ruleSet.adClasses[ci].id
+            if id != implied, rule.lawByClass[id] != nil { return id }
+        }
+        return nil
+    }
+
     /// A composed claim: its parts, and the severity and citation its ad class chooses.
     private func compose(_ f: inout Finding, _ rule: Rule, _ classes: [Int]) {
         f.parts = partFinder.parts(rule.partRoles, in: f.normalizedMatch)
         if let implied = rule.impliesClass {
-            if let s = rule.severityByClass[implied] { f.severity = s }
+            let cls = namedClass(rule, classes, besides: implied)
+            if let s = rule.severityByClass[cls ?? implied] { f.severity = s }
+            if let cls { f.parts.append(Part(role: "ad_class", text: cls)) }
             return
         }
         for ci in classes {

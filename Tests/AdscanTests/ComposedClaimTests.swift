@@ -119,6 +119,34 @@ final class ComposedClaimTests: XCTestCase {
         XCTAssertEqual(clinic?.severity, .info)
     }
 
+    /// A rule that implies its class (a return promise implies an investment ad) still cites the
+    /// provision of another class it names when the record shows that class (a real-estate page).
+    func testImpliedClassGivesWayToANamedDetectedClass() throws {
+        let rule = """
+              - id: T-IMPLIED
+                category: efficacy_guarantee
+                severity: warning
+                message: implied
+                provision: P-GEN
+                implies_class: medical
+                provision_by_class: {food: P-FOOD}
+                severity_by_class: {food: error}
+                terms: [根治失眠]
+                examples:
+                  flag: [根治失眠]
+                  pass: [失眠]
+
+            """
+        let yaml = Self.pack.replacingOccurrences(of: "\nrules:\n", with: "\nrules:\n" + rule)
+        let bare = try scanner(yaml).scan("根治失眠").findings.first { $0.ruleID == "T-IMPLIED" }
+        XCTAssertEqual(bare?.law, "《中华人民共和国广告法》第四条第一款")
+        XCTAssertEqual(bare?.severity, .warning)
+        let food = try scanner(yaml).scan("食品生产许可 根治失眠").findings.first { $0.ruleID == "T-IMPLIED" }
+        XCTAssertEqual(food?.law, "《中华人民共和国食品安全法》第七十三条第一款")
+        XCTAssertEqual(food?.severity, .error)
+        XCTAssertEqual(food?.parts.last, Part(role: "ad_class", text: "food"))
+    }
+
     func testOneFindingPerClaimWhereRulesOverlap() throws {
         // T-PHRASE (error) and T-TREAT (warning) find the same claim: the error stays
         let f = try scanner().scan("调理高血压").findings
