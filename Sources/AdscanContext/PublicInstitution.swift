@@ -18,14 +18,37 @@ struct PublicInstitution {
         self.privateName = privateName
     }
 
-    /// The first public name when the folded page names public bodies only, else nil.
+    /// The first public name when the folded page names public bodies only, else nil. A private-style
+    /// name right after a public one is that hospital's department (人民医院医疗美容科, 附属医院口腔科),
+    /// not a private provider.
     func onlyPublic(_ folded: String) -> String? {
         guard let pub = publicName else { return nil }
         var page = folded
         return page.withUTF8 { b -> String? in
             let data = MatchData()
-            if let priv = privateName, priv.matches(in: b, from: 0, to: b.count, data: data) { return nil }
-            return pub.firstMatch(in: b, from: 0, to: b.count, data: data).map { UTF8Scan.string(b, from: $0.lowerBound, to: $0.upperBound) }
+            guard let first = pub.firstMatch(in: b, from: 0, to: b.count, data: data) else { return nil }
+            if let priv = privateName {
+                var at = 0
+                while at < b.count, let p = priv.firstMatch(in: b, from: at, to: b.count, data: data) {
+                    if !isDepartment(p, of: pub, in: b, data: data) { return nil }
+                    at = max(p.upperBound, p.lowerBound + 1)
+                }
+            }
+            return UTF8Scan.string(b, from: first.lowerBound, to: first.upperBound)
         }
+    }
+
+    /// Whether a public name ends where the private-style name begins or inside it (人民医院医疗美容科;
+    /// 人民医院的医疗美容科 is a sentence that may go on to name anyone).
+    private func isDepartment(_ p: Range<Int>, of pub: Regex, in b: UnsafeBufferPointer<UInt8>, data: MatchData) -> Bool {
+        // a public name within the 30 bytes before the private one, ending at its start
+        let lo = max(0, p.lowerBound - 30)
+        var at = lo
+        while at < p.lowerBound, let m = pub.firstMatch(in: b, from: at, to: p.upperBound, data: data) {
+            if m.upperBound == p.lowerBound || (m.upperBound < p.upperBound && m.upperBound > p.lowerBound) { return true }
+            if m.lowerBound >= p.lowerBound { break }
+            at = max(m.upperBound, m.lowerBound + 1)
+        }
+        return false
     }
 }

@@ -503,5 +503,11 @@ final class DiscourseTests: XCTestCase {
         XCTAssertNil(p.onlyPublic("市人民医院的医生也没办法,后来她来到康和门诊部"), "a private provider named beside it")
         XCTAssertNil(p.onlyPublic("她跑遍了省城的大医院"), "省城 is no province's hospital")
         XCTAssertNil(p.onlyPublic("华美皮肤病医院引进新技术"))
+        // a public hospital's own department is not a private provider; 的 makes it a sentence
+        XCTAssertEqual(p.onlyPublic("在武汉大学人民医院医疗美容科的诊室里"), "在武汉大学人民医院")
+        XCTAssertNil(p.onlyPublic("市人民医院的医生说,医疗美容机构要选正规的"))
+        // a city's TCM hospital is public; a named hall's is not
+        XCTAssertNotNil(p.onlyPublic("洛阳市中医院开展义诊活动"))
+        XCTAssertNil(p.onlyPublic("同心堂中医院专家坐诊"))
     }
 }
