@@ -31,23 +31,33 @@ struct PublicInstitution {
                 var at = 0
                 while at < b.count, let p = priv.firstMatch(in: b, from: at, to: b.count, data: data) {
                     if !isDepartment(p, of: pub, in: b, data: data) { return nil }
-                    at = max(p.upperBound, p.lowerBound + 1)
+                    at = Self.after(p, in: b)
                 }
             }
             return UTF8Scan.string(b, from: first.lowerBound, to: first.upperBound)
         }
     }
 
+    /// Where the next search starts: past the match, or past one character where it was empty (the
+    /// names are pack data), never inside a character.
+    private static func after(_ m: Range<Int>, in b: UnsafeBufferPointer<UInt8>) -> Int {
+        guard m.isEmpty else { return m.upperBound }
+        var i = m.upperBound + 1
+        while i < b.count, b[i] & 0xC0 == 0x80 { i += 1 }
+        return i
+    }
+
     /// Whether a public name ends where the private-style name begins or inside it (人民医院医疗美容科;
     /// 人民医院的医疗美容科 is a sentence that may go on to name anyone).
     private func isDepartment(_ p: Range<Int>, of pub: Regex, in b: UnsafeBufferPointer<UInt8>, data: MatchData) -> Bool {
-        // a public name within the 30 bytes before the private one, ending at its start
-        let lo = max(0, p.lowerBound - 30)
-        var at = lo
+        // a public name within the 30 bytes before the private one, ending at its start; the
+        // search starts on a character's first byte (PCRE2 runs without its UTF check)
+        var at = max(0, p.lowerBound - 30)
+        while at > 0, b[at] & 0xC0 == 0x80 { at -= 1 }
         while at < p.lowerBound, let m = pub.firstMatch(in: b, from: at, to: p.upperBound, data: data) {
             if m.upperBound == p.lowerBound || (m.upperBound < p.upperBound && m.upperBound > p.lowerBound) { return true }
             if m.lowerBound >= p.lowerBound { break }
-            at = max(m.upperBound, m.lowerBound + 1)
+            at = Self.after(m, in: b)
         }
         return false
     }
