@@ -435,9 +435,14 @@ public struct ContextGate: Sendable {
     private func followingMeta(_ c: Candidate, _ markers: [MarkerHit], from lo: Int, suppressors: [Suppressor],
                                text: UnsafeBufferPointer<UInt8>) -> MarkerHit? {
         let limit = min(text.count, c.end + Self.followingReach)
-        // the first `following` marker within reach; most records have none, and then no byte is read
-        guard let h = markers[lo...].first(where: { $0.start >= c.end && suppressors[$0.suppressor].scope == .following }),
-              h.start < limit else { return nil }
+        // the first `following` marker within reach (markers are in start order, so the walk stops
+        // at the reach); most records have none, and then no byte of the text is read
+        var found: MarkerHit? = nil
+        for m in markers[lo...] {
+            if m.start >= limit { break }
+            if m.start >= c.end && suppressors[m.suppressor].scope == .following { found = m; break }
+        }
+        guard let h = found else { return nil }
         // it must lie in the claim's sentence or the next: at most one sentence end, no line break, before it
         var stops = 0
         var i = c.end

@@ -94,11 +94,11 @@ enum Discourse {
         i >= 0 && i + 2 < t.count && t[i] >= 0xE4 && t[i] <= 0xE9 && t[i + 1] & 0xC0 == 0x80 && t[i + 2] & 0xC0 == 0x80
     }
 
-    /// ， ； 。 、 at `i` (three bytes).
+    /// ， ； 。 、 at `i` (three bytes): a list comma (TermList), or ； or 。.
     private static func isClausePunct(_ text: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         guard i >= 0, i + 3 <= text.count else { return false }
-        if text[i] == 0xEF && text[i + 1] == 0xBC { return text[i + 2] == 0x8C || text[i + 2] == 0x9B }
-        return text[i] == 0xE3 && text[i + 1] == 0x80 && (text[i + 2] == 0x82 || text[i + 2] == 0x81)
+        if TermList.isListComma(text, i) { return true }
+        return (text[i] == 0xEF && text[i + 1] == 0xBC && text[i + 2] == 0x9B) || (text[i] == 0xE3 && text[i + 1] == 0x80 && text[i + 2] == 0x82)
     }
 
     /// A double negative (「没有一个不提分的」「无人不夸」): the negation ending at `at` is followed,

@@ -244,7 +244,7 @@ public final class Regex: @unchecked Sendable {
     public func forEachMatch(in subject: UnsafeBufferPointer<UInt8>, from: Int, to: Int,
                              data: MatchData, _ body: (Int, Int) -> Void) {
         guard let base = subject.baseAddress else { return }
-        if let lead { return forEachLeadMatch(lead, base, from, to, data, body) }
+        if let lead { return forEachLeadMatch(lead, base, from, to, data) { s, e in body(s, e); return true } }
         var pos = from
         while pos <= to {
             let rc = match(base, to, pos, data)
@@ -280,7 +280,7 @@ public final class Regex: @unchecked Sendable {
         guard let base = subject.baseAddress else { return nil }
         if let lead {
             var first: Range<Int>?
-            forEachLeadMatch(lead, base, from, to, data) { s, e in if first == nil { first = s..<e } }
+            forEachLeadMatch(lead, base, from, to, data) { s, e in first = s..<e; return false }
             return first
         }
         guard match(base, to, from, data) >= 0 else { return nil }
@@ -293,7 +293,7 @@ public final class Regex: @unchecked Sendable {
         guard let base = subject.baseAddress else { return false }
         if let lead {
             var found = false
-            forEachLeadMatch(lead, base, from, to, data) { _, _ in found = true }
+            forEachLeadMatch(lead, base, from, to, data) { _, _ in found = true; return false }
             return found
         }
         return match(base, to, from, data) >= 0
@@ -302,14 +302,15 @@ public final class Regex: @unchecked Sendable {
     /// forEachMatch for a pattern with a lead: the anchored pattern at each position where an
     /// entry starts, leftmost first, each search going on after the previous match (what the
     /// unanchored search finds, since no match can start elsewhere). Never an empty match.
+    /// `body` returns false to stop (a caller that needs only the first match).
     private func forEachLeadMatch(_ lead: LeadIndex, _ base: UnsafePointer<UInt8>, _ from: Int, _ to: Int,
-                                  _ data: MatchData, _ body: (Int, Int) -> Void) {
+                                  _ data: MatchData, _ body: (Int, Int) -> Bool) {
         var pos = from
         while pos < to {
             if lead.startsEntry(base, pos, to), match(base, to, pos, data) >= 0 {
                 let ov = pcre2_get_ovector_pointer_8(data.raw)!
                 let e = ov[1]
-                body(ov[0], e)
+                if !body(ov[0], e) { return }
                 if e > pos { pos = e; continue }
             }
             pos += 1
