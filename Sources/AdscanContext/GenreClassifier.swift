@@ -18,6 +18,8 @@ struct GenreClassifier: Sendable {
     private let suppressGenres: Set<String>
 
     static let builtins = ["length", "claims"]
+    /// The largest value of the `length` feature (log2(1 + bytes/256) = 3 at 1,792 bytes).
+    static let lengthCap = 3.0
 
     init(_ set: RuleSet) {
         model = set.genre
@@ -42,8 +44,10 @@ struct GenreClassifier: Sendable {
         for m in markers { if let s = slotOfSuppressor[m.suppressor] { distinct[s].insert(m.marker) } }
         var v = distinct.map { Double(min($0.count, model.cap)) }
         let n = featureNames.count
-        // length in kilobytes of text, on a log scale: a slogan, a paragraph, a page
-        v[n - 2] = min(log2(1 + Double(bytes) / 256), 4)
+        // length in kilobytes of text, on a log scale: a slogan, a paragraph, a page. Capped at a
+        // page of about 600 characters: the fit data has almost nothing longer, so a weight learnt
+        // below it must not extrapolate (at 4, a long real news page read as an advertorial).
+        v[n - 2] = min(log2(1 + Double(bytes) / 256), Self.lengthCap)
         v[n - 1] = Double(min(claimRules, model.cap))
         return (v, distinct.map { $0.sorted() })
     }

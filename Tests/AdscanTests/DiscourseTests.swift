@@ -300,6 +300,27 @@ final class DiscourseTests: XCTestCase {
         return { text in s.scan(text).findings.first { $0.rule.id == "T-ADV" } }
     }
 
+    /// The `length` feature grows with a record up to a page of about 600 characters and stays
+    /// there: a long real news page must not be read as more of an advertorial than the longest
+    /// pages the model was fit on (at the old cap of 4 it was).
+    func testTheLengthFeatureStopsGrowingAtAPage() throws {
+        let set = try RuleLoader().load(yaml: Self.pack + """
+
+            genre_model:
+              cap: 3
+              genres:
+                - id: ad
+                  bias: 0
+                  weights: {}
+            """, file: "p.yaml")
+        let classifier = GenreClassifier(set)
+        func length(_ bytes: Int) -> Double { classifier.features([], bytes: bytes, claimRules: 0).values.dropLast().last! }
+        XCTAssertLessThan(length(300), length(1_000))
+        XCTAssertLessThan(length(1_000), length(1_792))
+        XCTAssertEqual(length(1_792), 3, accuracy: 1e-9)
+        XCTAssertEqual(length(9_000), 3, accuracy: 1e-9)
+    }
+
     /// Below `min_confidence`, the advertorial rule fires from `weak_confidence` only with an active
     /// claim and a form feature (a story); the finding names the entity without a leading particle.
     func testAWeakAdvertorialNeedsAClaimAndTheFormOfAStory() throws {
