@@ -398,7 +398,7 @@ public struct ContextGate: Sendable {
                 // the claim begins or ends inside quotation marks (a frame may reach over the mark)
                 applies = (h.end <= c.start || h.start >= c.end)
                     && (Discourse.quoted(text, c.start, c.start + 1, within: c.clause) || Discourse.quoted(text, c.end - 1, c.end, within: c.clause))
-            case .document, .feature, .enumeration, .question, .reported, .following: applies = false
+            case .document, .feature, .enumeration, .question, .reported, .told, .following: applies = false
             }
             if applies && (best == nil || h.suppressor < best!.suppressor) { best = h }
         }
@@ -565,11 +565,12 @@ public struct ContextGate: Sendable {
     static let claimingGenres: Set<String> = ["ad", "advertorial", "livestream"]
 
     /// Reported speech: a `reported` marker earlier in the claim's sentence (within 200 bytes, no
-    /// 。！？ or line break between), in a record with mentions ≥ `reportedMention`.
+    /// 。！？ or line break between), in a record with mentions ≥ `reportedMention`; or a `told`
+    /// marker there, in any record.
     private func reportedSuppression(_ c: Candidate, _ markers: [MarkerHit], suppressors: [Suppressor],
                                      genre: Genre?, text: UnsafeBufferPointer<UInt8>) -> String? {
         // in a page read as an ad or advertorial, 「据介绍」 is the advertiser's own voice
-        guard let g = genre, g.mention >= Self.reportedMention, !Self.claimingGenres.contains(g.id) else { return nil }
+        let discussion = genre.map { $0.mention >= Self.reportedMention && !Self.claimingGenres.contains($0.id) } ?? false
         let from = max(0, c.start - 200)
         var lo = 0, hi = markers.count
         while lo < hi {
@@ -579,10 +580,13 @@ public struct ContextGate: Sendable {
         var found: MarkerHit? = nil
         for h in markers[lo...] {
             if h.end > c.start { break }
-            if suppressors[h.suppressor].scope == .reported { found = h }
+            let scope = suppressors[h.suppressor].scope
+            if scope == .told || (scope == .reported && discussion) { found = h }
         }
         guard let h = found, Discourse.sentenceEnd(text, from: h.end, limit: c.start - h.end).map({ _ in false }) ?? true else { return nil }
-        return "\(suppressors[h.suppressor].id): \(suppressors[h.suppressor].markers[h.marker]) (mention \(String(format: "%.2f", g.mention)))"
+        let why = "\(suppressors[h.suppressor].id): \(suppressors[h.suppressor].markers[h.marker])"
+        guard suppressors[h.suppressor].scope == .reported, let g = genre else { return why }
+        return why + " (mention \(String(format: "%.2f", g.mention)))"
     }
 
     /// How many bytes of `m` have their high bit set, for an `m` with no other bits: one

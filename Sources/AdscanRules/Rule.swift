@@ -197,6 +197,10 @@ public struct Suppressor: Sendable {
         /// record the genre model reads as partly discussion (mentions ≥ 0.4): reported speech in
         /// news; an advertorial's 「张主任介绍，…」 keeps its claims (its mention mass is low).
         case reported
+        /// The seller named in the third person with a verb of telling earlier in the claim's
+        /// sentence (「他们被店方告知，只要坚持…就可以远离疾病」「推销员称…」): what a seller told the
+        /// people a report is about. Whatever the genre: an ad does not speak of itself this way.
+        case told
     }
     public var id: String
     public var scope: Scope

@@ -580,7 +580,7 @@ public struct RuleLoader {
         reader.context = "context \(id)"
         let scopeName = try reader.string("scope")
         guard let scope = Suppressor.Scope(rawValue: scopeName) else {
-            throw reader.error("scope", "scope must be document, clause_before, clause_after, cover, negation, mention, following, enumeration, question, reported or feature, not `\(scopeName)`")
+            throw reader.error("scope", "scope must be document, clause_before, clause_after, cover, negation, mention, following, enumeration, question, reported, told or feature, not `\(scopeName)`")
         }
         let markers = try reader.strings("markers").map(foldLiteral)
         if markers.isEmpty { throw reader.error("markers", "a context entry needs markers") }

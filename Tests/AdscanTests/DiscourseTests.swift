@@ -205,6 +205,17 @@ final class DiscourseTests: XCTestCase {
         XCTAssertTrue(try active(text, pack(suppress: "news", newsBias: "1", other: "advertorial", otherBias: "0.8")).isEmpty)
     }
 
+    /// The seller named in the third person with a verb of telling earlier in the claim's sentence
+    /// (a `told` entry) reports what was said, whatever the genre and with no genre model at all;
+    /// another sentence, or no such marker, leaves the claim standing.
+    func testWhatASellerToldSomeoneIsReportedInAnyGenre() throws {
+        let yaml = Self.pack(adding: "told_by_seller", scope: "told", markers: "[被告知, 推销员称]")
+        XCTAssertEqual(try findings("他们被告知，每天喝两杯就能根治颈椎病", yaml).first?.suppressedBy, "told_by_seller: 被告知")
+        XCTAssertTrue(try active("推销员称这款床垫能根治颈椎病", yaml).isEmpty)
+        XCTAssertEqual(try active("他们被告知了地址。这款床垫能根治颈椎病", yaml).count, 1, "another sentence")
+        XCTAssertEqual(try active("这款床垫能根治颈椎病", yaml).count, 1)
+    }
+
     func testTheQuestionFormIsNotANegation() throws {
         XCTAssertEqual(try active("你说它能不能根治颈椎病").count, 1)
         XCTAssertEqual(try active("能~不~能根治颈椎病").count, 1, "separators of a disguise are skipped")
