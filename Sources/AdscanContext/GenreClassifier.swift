@@ -46,7 +46,7 @@ struct GenreClassifier: Sendable {
         let n = featureNames.count
         // length in kilobytes of text, on a log scale: a slogan, a paragraph, a page. Capped at a
         // page of about 600 characters: the fit data has almost nothing longer, so a weight learnt
-        // below it must not extrapolate (at 4, a long real news page read as an advertorial).
+        // below it must not extrapolate to the long pages real sites serve (the cap was 4).
         v[n - 2] = min(log2(1 + Double(bytes) / 256), Self.lengthCap)
         v[n - 1] = Double(min(claimRules, model.cap))
         return (v, distinct.map { $0.sorted() })
