@@ -34,9 +34,24 @@ struct PublicInstitution {
                     at = Self.after(p, in: b)
                 }
             }
-            return UTF8Scan.string(b, from: first.lowerBound, to: first.upperBound)
+            return UTF8Scan.string(b, from: Self.nameStart(first.lowerBound, in: b), to: first.upperBound)
         }
     }
+
+    /// Where the name shown for a public match begins: up to `nameReach` Han characters before
+    /// it (the pack's patterns begin at the suffix, 人民医院, with the place before it only looked
+    /// behind at: 市第一 of 市第一人民医院).
+    private static func nameStart(_ s: Int, in b: UnsafeBufferPointer<UInt8>) -> Int {
+        var at = s
+        for _ in 0..<nameReach {
+            var i = at - 1
+            while i > 0, b[i] & 0xC0 == 0x80 { i -= 1 }
+            guard i >= 0, Han.contains(UTF8Scan.decode(b, i).0) else { break }
+            at = i
+        }
+        return at
+    }
+    static let nameReach = 6
 
     /// Where the next search starts: past the match, or past one character where it was empty (the
     /// names are pack data), never inside a character.

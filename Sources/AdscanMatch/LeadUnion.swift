@@ -10,6 +10,12 @@ public struct LeadUnion: Sendable {
     /// Sets ending at node n: ends[endStart[n]..<endStart[n + 1]].
     private let endStart: [Int32]
     private let ends: [Int32]
+    /// Per node: where its 64 children by continuation byte start in `denseTarget`, or -1. A node
+    /// inside a Han character (the second and third of its three bytes) has up to 64 children, and
+    /// a linear walk over them was most of this trie's cost; a node with many is looked up directly.
+    private let denseStart: [Int32]
+    private let denseTarget: [Int32]
+    static let denseFrom = 8
     public let setCount: Int
 
     /// `sets[i]`: the words of set i.
@@ -48,6 +54,16 @@ public struct LeadUnion: Sendable {
             ends += endSets[n]
             endStart.append(Int32(ends.count))
         }
+        var denseStart = [Int32](repeating: -1, count: children.count)
+        var denseTarget: [Int32] = []
+        for n in children.indices where children[n].count >= Self.denseFrom && children[n].allSatisfy({ $0.0 & 0xC0 == 0x80 }) {
+            denseStart[n] = Int32(denseTarget.count)
+            var slots = [Int32](repeating: -1, count: 64)
+            for (b, k) in children[n] { slots[Int(b & 0x3F)] = k }
+            denseTarget += slots
+        }
+        self.denseStart = denseStart
+        self.denseTarget = denseTarget
         self.root = root
         edgeStart = start
         edgeByte = bytes
@@ -69,6 +85,8 @@ public struct LeadUnion: Sendable {
         edgeTarget.withUnsafeBufferPointer { edgeTarget in
         endStart.withUnsafeBufferPointer { endStart in
         ends.withUnsafeBufferPointer { ends in
+        denseStart.withUnsafeBufferPointer { denseStart in
+        denseTarget.withUnsafeBufferPointer { denseTarget in
             var pos = 0
             while pos < end {
                 let b0 = base[pos]
@@ -84,6 +102,12 @@ public struct LeadUnion: Sendable {
                     }
                     if p >= end { break }
                     let b = base[p]
+                    let d = Int(denseStart[n])
+                    if d >= 0 {
+                        n = b & 0xC0 == 0x80 ? Int(denseTarget[d + Int(b & 0x3F)]) : -1
+                        p += 1
+                        continue
+                    }
                     var c = Int(edgeStart[n])
                     let stop = Int(edgeStart[n + 1])
                     n = -1
@@ -95,6 +119,6 @@ public struct LeadUnion: Sendable {
                 }
                 pos += 1
             }
-        }}}}}}
+        }}}}}}}}
     }
 }

@@ -236,6 +236,42 @@ final class ComposedClaimTests: XCTestCase {
         XCTAssertThrowsError(try RuleLoader().load(yaml: missing, file: "pack.yaml"))
     }
 
+    /// A trie node with more children than `Lexicon.dispatchFanout` is split by first-character
+    /// range: the same words still match, and nothing else (probes between and beyond the ranges).
+    func testAWideTrieNodeIsSplitByCharacterRangeAndMatchesTheSameWords() throws {
+        // 400 words over 200 first characters spread across the Han block, some with a shared stem
+        let firsts = (0..<200).map { Unicode.Scalar(0x4E00 + UInt32($0) * 97)! }
+        var words: [String] = []
+        for (k, f) in firsts.enumerated() {
+            words.append(String(f) + "病")
+            words.append(String(f) + (k % 2 == 0 ? "痛症" : "hpv"))
+        }
+        words.append("病")
+        let alt = Lexicon.alternation(words)
+        XCTAssertTrue(alt.contains("(?(?=["), "a node of 200 branches is dispatched")
+        let re = try Regex("^" + alt + "$")
+        let data = MatchData()
+        func matches(_ s: String) -> Bool {
+            var b = Array(s.utf8)
+            return b.withUnsafeMutableBufferPointer { re.matches(in: UnsafeBufferPointer($0), from: 0, to: $0.count, data: data) }
+        }
+        for w in words { XCTAssertTrue(matches(w), w) }
+        let between = String(Unicode.Scalar(0x4E00 + 97 * 50 + 1)!) + "病"
+        for probe in [between, "丁", String(firsts[3]) + "痛", "a病", "\u{9FA5}病", String(firsts[199]) + "病病"] {
+            XCTAssertFalse(matches(probe), probe)
+        }
+        // a search finds the longest entry where one starts, as the flat alternation does
+        let flat = try Regex("(?:" + words.sorted { $0.count > $1.count }.joined(separator: "|") + ")")
+        let tried = try Regex(alt)
+        for t in ["前文" + String(firsts[7]) + "痛症后文", String(firsts[120]) + "hpv" + String(firsts[0]) + "病"] {
+            var b = Array(t.utf8)
+            b.withUnsafeMutableBufferPointer { m in
+                let u = UnsafeBufferPointer(m)
+                XCTAssertEqual(flat.firstMatch(in: u, from: 0, to: u.count, data: data), tried.firstMatch(in: u, from: 0, to: u.count, data: data), t)
+            }
+        }
+    }
+
     func testLongWordListsBecomeATrieThatMatchesExactlyTheWords() throws {
         var words: [String] = []
         let chars = Array("高血压糖尿病颈椎腰间盘突出肩周炎失眠多梦")

@@ -534,6 +534,9 @@ final class DiscourseTests: XCTestCase {
         XCTAssertNil(p.onlyPublic("某大学附属东莞某某眼科医院完成一例手术"), "a specialty-named hospital is private-style")
         XCTAssertNil(p.onlyPublic("市人民医院的医生也没办法,后来她来到康和门诊部"), "a private provider named beside it")
         XCTAssertNil(p.onlyPublic("她跑遍了省城的大医院"), "省城 is no province's hospital")
+        XCTAssertNil(p.onlyPublic("成功率稳居本省民营医院前列"), "本省民营医院 is no province's hospital")
+        // the name shown: the match with up to six Han characters before it
+        XCTAssertEqual(p.onlyPublic("后来,患者转入福建省三明市第一医院"), "患者转入福建省三明市第一医院")
         XCTAssertNil(p.onlyPublic("华美皮肤病医院引进新技术"))
         // a public hospital's own department is not a private provider; 的 makes it a sentence
         XCTAssertEqual(p.onlyPublic("在武汉大学人民医院医疗美容科的诊室里"), "在武汉大学人民医院")
