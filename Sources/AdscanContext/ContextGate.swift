@@ -506,7 +506,7 @@ public struct ContextGate: Sendable {
         guard !Discourse.clauseBreak(text, c.end, q.at) else { return nil }
         // an invisible character an evader slips in before the mark (「好了吗\u{200D}？」) is passed over
         var end = q.at
-        while end >= 3 && Self.isInvisible(text, end - 3) { end -= 3 }
+        while end >= 3 && isInvisible(text, end - 3) { end -= 3 }
         for (id, m) in questionMarkers where end >= m.count {
             // folded, so 嗎 is 吗 (a Han character keeps its byte length when folded)
             if compiled.normalizer.table.folds(text, (end - m.count)..<end, to: m) {
@@ -516,13 +516,14 @@ public struct ContextGate: Sendable {
         return nil
     }
 
-    /// U+200B–U+200F, U+2060 or U+FEFF at i (three bytes each).
+    /// A three-byte character at i that folding drops (U+200B–U+200F, U+2060, U+FEFF …): the fold
+    /// table's own reading of an invisible character, as the record inspector uses it.
     @inline(__always)
-    static func isInvisible(_ t: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
-        guard i >= 0, i + 2 < t.count else { return false }
-        return (t[i] == 0xE2 && t[i + 1] == 0x80 && (0x8B...0x8F).contains(t[i + 2]))
-            || (t[i] == 0xE2 && t[i + 1] == 0x81 && t[i + 2] == 0xA0)
-            || (t[i] == 0xEF && t[i + 1] == 0xBB && t[i + 2] == 0xBF)
+    private func isInvisible(_ t: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        guard i >= 0, i + 2 < t.count, t[i] >= 0xE0, t[i] < 0xF0 else { return false }
+        let (c, n) = UTF8Scan.decode(t, i)
+        let table = compiled.normalizer.table
+        return n == 3 && !table.isStable(c) && table.transformBit(c) == Transform.ignorable
     }
 
     /// A claim quoted as one of a list of quoted terms (「"降度数""摘眼镜"」, 「“彻底治愈”“不复发”」)
