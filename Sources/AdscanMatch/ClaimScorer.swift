@@ -15,6 +15,9 @@ public struct ClaimScorer: Sendable {
     public let threshold: [Float]
     /// Where a rule of another family already found something in the sentence (ClaimModel.sharedThreshold).
     public let sharedThreshold: [Float]
+    /// Records of at most `shortRecord` sentences read with `shortThreshold` (ClaimModel.shortRecord).
+    public let shortRecord: Int
+    public let shortThreshold: [Float]
     /// Head index of `ANY`, or -1.
     public let anyHead: Int
     private let keys: [UInt64]      // 0 = empty slot
@@ -28,6 +31,8 @@ public struct ClaimScorer: Sendable {
         threshold = model.threshold
         sharedThreshold = model.sharedThreshold.count == model.threshold.count ? model.sharedThreshold : model.threshold
         anyHead = model.anyHead ?? -1
+        shortRecord = model.shortThreshold.count == model.heads.count ? model.shortRecord : 0
+        shortThreshold = model.shortThreshold
         var bits: UInt64 = 4
         while (1 << bits) < model.grams.count * 2 { bits += 1 }
         shift = 64 - bits

@@ -18,6 +18,33 @@ extension Matcher {
                            into result: inout MatchResult) {
         let scorer = compiled.claimScorer
         guard !compiled.modelRules.isEmpty, !scorer.isEmpty else { return }
+        // a record of few sentences reads with the short threshold (ClaimModel.shortRecord)
+        var short = false
+        if scorer.shortRecord > 0 {
+            var pieces = 0
+            Self.forEachPiece(text) { lo, hi in
+                if Self.trimmed(lo..<hi, text).count >= 4 { pieces += 1 }
+                return pieces <= scorer.shortRecord
+            }
+            short = pieces <= scorer.shortRecord
+        }
+        // at most maxSentences sentences per record: on repetitive text (a filler line repeated
+        // for megabytes) counted grams add up in every piece, and the model's warnings would
+        // crowd the record's findings past their cap, the rules' findings with them
+        let before = result.candidates.count
+        Self.forEachPiece(text) { lo, hi in
+            scoreSentence(lo..<hi, text, scorer, short, scratch, skipCovered, &result)
+            return result.candidates.count - before < Self.maxSentences
+        }
+    }
+
+    static let maxSentences = 64
+
+    /// Calls `body` with each piece of `text` the model reads, until it returns false: sentences
+    /// split at 。！？；!?; and line breaks, a long one cut after a comma once it has `pieceChars`
+    /// characters and at `maxPieceChars` in any case (a one-sentence page would otherwise add up
+    /// thousands of small weights; tools/fit_claims.py cuts its training text the same way).
+    static func forEachPiece(_ text: UnsafeBufferPointer<UInt8>, _ body: (Int, Int) -> Bool) {
         var start = 0
         var i = 0
         var chars = 0
@@ -26,44 +53,52 @@ extension Matcher {
             let b = text[i]
             let sep = Clause.boundaryStarting(at: i, text)
             if sep > 0 {
-                if i > start { scoreSentence(start..<i, text, scorer, scratch, skipCovered, &result) }
+                if i > start, !body(start, i) { return }
                 i += sep
                 start = i
                 chars = 0
                 continue
             }
-            // a long sentence is read in pieces, cut after a comma once it has pieceChars characters
-            // and at maxPieceChars in any case: a one-sentence page would otherwise add up
-            // thousands of small weights (tools/fit_claims.py cuts its training text the same way)
             let len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
             let comma = b == 0x2C || (b == 0xEF && i + 2 < n && text[i + 1] == 0xBC && text[i + 2] == 0x8C)
                 || (b == 0xE3 && i + 2 < n && text[i + 1] == 0x80 && text[i + 2] == 0x81)
             chars += 1
             i = min(i + len, n)
-            if (chars >= Self.pieceChars && comma) || chars >= Self.maxPieceChars {
-                scoreSentence(start..<i, text, scorer, scratch, skipCovered, &result)
+            if (chars >= pieceChars && comma) || chars >= maxPieceChars {
+                if !body(start, i) { return }
                 start = i
                 chars = 0
             }
         }
-        if start < n { scoreSentence(start..<n, text, scorer, scratch, skipCovered, &result) }
+        if start < n { _ = body(start, n) }
+    }
+
+    /// `range` without the spaces and tabs at its ends.
+    static func trimmed(_ range: Range<Int>, _ text: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        var lo = range.lowerBound, hi = range.upperBound
+        while lo < hi, text[lo] == 0x20 || text[lo] == 0x09 { lo += 1 }
+        while hi > lo, text[hi - 1] == 0x20 || text[hi - 1] == 0x09 { hi -= 1 }
+        return lo..<hi
     }
 
     static let pieceChars = 60
     static let maxPieceChars = 150
 
     private func scoreSentence(_ range: Range<Int>, _ text: UnsafeBufferPointer<UInt8>, _ scorer: ClaimScorer,
-                               _ scratch: Scratch, _ skipCovered: Bool, _ result: inout MatchResult) {
-        var lo = range.lowerBound, hi = range.upperBound
-        while lo < hi, text[lo] == 0x20 || text[lo] == 0x09 { lo += 1 }
-        while hi > lo, text[hi - 1] == 0x20 || text[hi - 1] == 0x09 { hi -= 1 }
+                               _ short: Bool, _ scratch: Scratch, _ skipCovered: Bool, _ result: inout MatchResult) {
+        let t = Self.trimmed(range, text)
+        let lo = t.lowerBound, hi = t.upperBound
         guard hi - lo >= 4 else { return }
         compiled.normalizer.normalize(text, range: lo..<hi, into: &scratch.clauseText, mapped: false)
         let scored = scratch.clauseText.bytes.withUnsafeBufferPointer { scorer.score($0, into: &scratch.modelScores) }
         guard scored else { return }
         let z = scratch.modelScores
         let any = scorer.anyHead
-        let anyFires = any >= 0 && z[any] > scorer.threshold[any]
+        // the short threshold replaces a head's own, not its shared one: beside another rule's
+        // finding a low reading adds a second family to a claim already found
+        let threshold = short ? scorer.shortThreshold : scorer.threshold
+        let shared = scorer.sharedThreshold
+        let anyFires = any >= 0 && z[any] > threshold[any]
         var best = -1
         if anyFires {
             for (_, h) in compiled.modelRules where best < 0 || z[h] > z[best] { best = h }
@@ -71,13 +106,13 @@ extension Matcher {
         let sentence = lo..<hi
         let rules = compiled.ruleSet.rules
         for (ri, h) in compiled.modelRules {
-            let own = z[h] > scorer.threshold[h]
+            let own = z[h] > threshold[h]
             guard own || (anyFires && h == best) else { continue }
             let category = rules[ri].meta.category
             // a head that passes only its own threshold speaks where no rule found anything in the
             // sentence; past the shared one, where no rule of its family did; the ANY reading, where
             // no rule did
-            let strict = own && z[h] > scorer.sharedThreshold[h]
+            let strict = own && z[h] > shared[h]
             let covered = skipCovered && result.candidates.contains { c in
                 c.start < sentence.upperBound && sentence.lowerBound < max(c.end, c.start + 1)
                     && rules[c.rule].scope != .model && (!strict || rules[c.rule].meta.category == category)

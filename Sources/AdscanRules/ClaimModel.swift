@@ -4,7 +4,9 @@
 /// sentence goes to its best-scoring category head).
 ///
 /// File format, one record per line: `# ` comments; `heads\tH1 H2 …`; `bias\tb1 b2 …`;
-/// `threshold\tt1 t2 …`; optionally `threshold_shared\tt1 t2 …` and `genres\tG1 G2 …`; then `NGRAM\tK:W K:W …` (head index, weight; heads left out weigh 0).
+/// `threshold\tt1 t2 …`; optionally `threshold_shared\tt1 t2 …`, `short_record\tN` with
+/// `threshold_short\tt1 t2 …`, and `genres\tG1 G2 …`; then `NGRAM\tK:W K:W …` (head index, weight;
+/// heads left out weigh 0).
 public struct ClaimModel: Sendable {
     public var heads: [String] = []
     public var bias: [Float] = []
@@ -13,6 +15,13 @@ public struct ClaimModel: Sendable {
     /// (the model is then a second opinion, not the only one, and a weak reading adds noise: a
     /// cure guarantee also read as a comparison). Defaults to `threshold`.
     public var sharedThreshold: [Float] = []
+    /// A record of at most `shortRecord` sentences is read with `shortThreshold` for a head's own
+    /// reading (the shared one stays: beside a rule's finding a low reading adds noise). Why: a page of fifty sentences gives a loose reading
+    /// fifty chances to misfire, one quoted claim or a host's line gives it one; measured on real
+    /// text (README, the claim model), the lower threshold found far more short claims than it
+    /// misread, and on pages the reverse. 0: every record uses `threshold`.
+    public var shortRecord: Int = 0
+    public var shortThreshold: [Float] = []
     /// The document genres whose records the model reads (empty: every record the genre model does
     /// not read as discussing claims). The model knows words, not who is speaking: in a science
     /// piece or a comment, 调理 and 吃了三个月 are advice and experience more often than copy.
@@ -87,7 +96,7 @@ public struct ClaimModel: Sendable {
                 throw RuleLoadError(file: file, line: lineNo, reason: "a model line is KEY<TAB>VALUES")
             }
             let key = String(decoding: UnsafeBufferPointer(rebasing: u[start..<t]), as: UTF8.self)
-            if ["heads", "bias", "threshold", "threshold_shared", "genres"].contains(key) {
+            if ["heads", "bias", "threshold", "threshold_shared", "threshold_short", "short_record", "genres"].contains(key) {
                 let values = String(decoding: UnsafeBufferPointer(rebasing: u[(t + 1)..<end]), as: UTF8.self)
                     .split(separator: " ")
                 func floats() throws -> [Float] {
@@ -102,6 +111,12 @@ public struct ClaimModel: Sendable {
                 case "bias": m.bias = try floats()
                 case "threshold": m.threshold = try floats()
                 case "threshold_shared": m.sharedThreshold = try floats()
+                case "threshold_short": m.shortThreshold = try floats()
+                case "short_record":
+                    guard values.count == 1, let n = Int(values[0]), n >= 0 else {
+                        throw RuleLoadError(file: file, line: lineNo, reason: "`short_record` needs one count of sentences")
+                    }
+                    m.shortRecord = n
                 default: m.genres = values.map(String.init)
                 }
                 continue
@@ -130,6 +145,9 @@ public struct ClaimModel: Sendable {
             throw RuleLoadError(file: file, line: 0, reason: "a claim model needs `heads`, `bias` and `threshold` lines")
         }
         if m.sharedThreshold.isEmpty { m.sharedThreshold = m.threshold }
+        if m.shortRecord > 0, m.shortThreshold.count != m.heads.count {
+            throw RuleLoadError(file: file, line: 0, reason: "`short_record` needs a `threshold_short` line")
+        }
         return m
     }
 }

@@ -123,6 +123,22 @@ final class ClaimModelTests: XCTestCase {
         XCTAssertEqual(e.scan("最好的茶调理血压,天天喝血压稳").findings.map(\.ruleID), ["T-BEST"])
     }
 
+    /// A record of at most `short_record` sentences reads with `threshold_short`; a longer record
+    /// with `threshold`: a page gives a loose reading many chances to misfire, a quoted claim one.
+    func testAShortRecordReadsWithTheShortThreshold() throws {
+        let tsv = Self.tsv.replacingOccurrences(of: "threshold\t1.00 1.50\n", with: "threshold\t1.00 1.50\nshort_record\t2\nthreshold_short\t0.00 1.50\n")
+        let m = try ClaimModel.parse(tsv, file: "claims.tsv")
+        XCTAssertEqual(m.shortRecord, 2)
+        XCTAssertEqual(m.shortThreshold, [0, 1.5])
+        XCTAssertThrowsError(try ClaimModel.parse(Self.tsv + "short_record\t2\n", file: "m.tsv"), "a count without thresholds")
+        let e = Engine(try CompiledRuleSet(try RuleLoader().load(files: [("t.yaml", Self.pack), ("models/claims.tsv", tsv)])))
+        // efficacy head at 0.5 (调理 1.5, 血压 1.0): over 0, under 1
+        XCTAssertEqual(e.scan("这款茶调理血压效果好").findings.map(\.ruleID), ["T-MDL"], "one sentence: short")
+        XCTAssertEqual(e.scan("门店在东街。这款茶调理血压效果好").findings.map(\.ruleID), ["T-MDL"], "two: short")
+        XCTAssertTrue(e.scan("门店在东街。营业到晚上九点。这款茶调理血压效果好").findings.isEmpty, "three: a longer record")
+        XCTAssertTrue(try engine().scan("这款茶调理血压效果好").findings.isEmpty, "no short_record line: threshold")
+    }
+
     func testTheAnyHeadGivesTheSentenceToItsBestCategory() throws {
         // 0个 twice: ANY -2 + 4 = 2 > 1.5; the efficacy head itself stays at -2 + 0.25
         let rec = try engine().scan("三天两个疗程,吃了3个就好,再来5个")
