@@ -43,14 +43,14 @@ HEAD_THRESHOLD = {"absolute_term": 2.0, "testimonial": 2.0}
 SHARED_THRESHOLD = 2.0
 # a record of at most SHORT_RECORD sentences (a quoted claim, a host's line, a slogan) is read with
 # SHORT_THRESHOLD (SHORT_HEAD_THRESHOLD for the heads kept stricter above) for a family head's own
-# reading (the shared one stays) and SHORT_ANY for ANY: a page of fifty sentences gives a loose reading fifty chances
-# to misfire, a quoted claim one. Round 34, with corpora/everyday's tune half (clean chat, host
-# lines, listings, notices) among the training records: on four private sets of real text never
-# tuned on, 0.0 / 0.5 found 19 more of 413 violations, flagged one of their 502 clean records fewer and 2
-# more of everyday's 240 held-out clean lines (8 -> 10); -1.0 /
-# -0.5 found 48 more but flagged 17 more of everyday's 240 held-out clean lines (8 at 1.5 / 3.0),
-# and before everyday's lines were trained on, a quarter of them. Testimonials keep 1.3 (a
-# neighbour's grandson getting into university scores 1.25), absolute terms 0.5 (2.0 - 1.5).
+# reading (the shared one stays) and SHORT_ANY for ANY: a page of fifty sentences gives a loose
+# reading fifty chances to misfire, a quoted claim one. Round 34, with corpora/everyday's tune half
+# (clean chat, host lines, listings, notices) among the training records: on four private sets of
+# real text never tuned on, 0.0 / 0.5 found 19 more of 413 violations, flagged one of their 502
+# clean records fewer and 2 more of everyday's 240 held-out clean lines (8 -> 10); -1.0 / -0.5
+# found 48 more but flagged 17 more of those lines, and before everyday's lines were trained on,
+# a quarter of them. Testimonials keep 1.3 (a neighbour's grandson getting into university scores
+# 1.25), absolute terms 0.5 (2.0 - 1.5).
 SHORT_RECORD, SHORT_THRESHOLD, SHORT_ANY = 2, 0.0, 0.5
 SHORT_HEAD_THRESHOLD = {"testimonial": 1.3, "absolute_term": 0.5}
 # the document genres whose records the scanner lets the model read: where adscan's genre model

@@ -23,22 +23,22 @@ extension Matcher {
         if scorer.shortRecord > 0 {
             var pieces = 0
             Self.forEachPiece(text) { lo, hi in
-                if Self.trimmed(lo..<hi, text).count >= 4 { pieces += 1 }
+                if Self.scoredPart(lo..<hi, text) != nil { pieces += 1 }
                 return pieces <= scorer.shortRecord
             }
             short = pieces <= scorer.shortRecord
         }
-        // at most maxSentences sentences per record: on repetitive text (a filler line repeated
-        // for megabytes) counted grams add up in every piece, and the model's warnings would
-        // crowd the record's findings past their cap, the rules' findings with them
+        // at most maxCandidates model candidates per record: on repetitive text (a filler line
+        // repeated for megabytes) counted grams add up in every piece, and the model's warnings
+        // would crowd the record's findings past their cap, the rules' findings with them
         let before = result.candidates.count
         Self.forEachPiece(text) { lo, hi in
             scoreSentence(lo..<hi, text, scorer, short, scratch, skipCovered, &result)
-            return result.candidates.count - before < Self.maxSentences
+            return result.candidates.count - before < Self.maxCandidates
         }
     }
 
-    static let maxSentences = 64
+    static let maxCandidates = 64
 
     /// Calls `body` with each piece of `text` the model reads, until it returns false: sentences
     /// split at 。！？；!?; and line breaks, a long one cut after a comma once it has `pieceChars`
@@ -73,12 +73,13 @@ extension Matcher {
         if start < n { _ = body(start, n) }
     }
 
-    /// `range` without the spaces and tabs at its ends.
-    static func trimmed(_ range: Range<Int>, _ text: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+    /// The part of a piece the model scores: `range` without the spaces and tabs at its ends,
+    /// or nil under four bytes (the short-record count and the scoring skip the same pieces).
+    static func scoredPart(_ range: Range<Int>, _ text: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
         var lo = range.lowerBound, hi = range.upperBound
         while lo < hi, text[lo] == 0x20 || text[lo] == 0x09 { lo += 1 }
         while hi > lo, text[hi - 1] == 0x20 || text[hi - 1] == 0x09 { hi -= 1 }
-        return lo..<hi
+        return hi - lo >= 4 ? lo..<hi : nil
     }
 
     static let pieceChars = 60
@@ -86,9 +87,8 @@ extension Matcher {
 
     private func scoreSentence(_ range: Range<Int>, _ text: UnsafeBufferPointer<UInt8>, _ scorer: ClaimScorer,
                                _ short: Bool, _ scratch: Scratch, _ skipCovered: Bool, _ result: inout MatchResult) {
-        let t = Self.trimmed(range, text)
+        guard let t = Self.scoredPart(range, text) else { return }
         let lo = t.lowerBound, hi = t.upperBound
-        guard hi - lo >= 4 else { return }
         compiled.normalizer.normalize(text, range: lo..<hi, into: &scratch.clauseText, mapped: false)
         let scored = scratch.clauseText.bytes.withUnsafeBufferPointer { scorer.score($0, into: &scratch.modelScores) }
         guard scored else { return }

@@ -16,10 +16,10 @@ public struct ClaimModel: Sendable {
     /// cure guarantee also read as a comparison). Defaults to `threshold`.
     public var sharedThreshold: [Float] = []
     /// A record of at most `shortRecord` sentences is read with `shortThreshold` for a head's own
-    /// reading (the shared one stays: beside a rule's finding a low reading adds noise). Why: a page of fifty sentences gives a loose reading
-    /// fifty chances to misfire, one quoted claim or a host's line gives it one; measured on real
-    /// text (README, the claim model), the lower threshold found far more short claims than it
-    /// misread, and on pages the reverse. 0: every record uses `threshold`.
+    /// reading and ANY (the shared one stays: beside a rule's finding a low reading adds noise).
+    /// Why: a page of fifty sentences gives a loose reading fifty chances to misfire, a quoted claim
+    /// or a host's line one (README, the claim model: round 34's measurements). 0: every record
+    /// uses `threshold`.
     public var shortRecord: Int = 0
     public var shortThreshold: [Float] = []
     /// The document genres whose records the model reads (empty: every record the genre model does
