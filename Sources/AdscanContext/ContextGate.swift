@@ -34,6 +34,7 @@ public struct ContextGate: Sendable {
     /// Rules of scope `genre`, and the pattern that names the entity a page promotes.
     private let genreRules: [Int]
     private let publicInstitution: PublicInstitution
+    private let pressByline: PressByline
     private let promotedEntity: AdscanMatch.Regex?
     /// Rules that report parts, a severity per class or belong to a family (the rest skip that work).
     private let composed: [Bool]
@@ -61,6 +62,7 @@ public struct ContextGate: Sendable {
         }
         promotedEntity = try? AdscanMatch.Regex(PromotedEntity.pattern)
         publicInstitution = PublicInstitution(publicName: compiled.publicNames, privateName: compiled.privateNames)
+        pressByline = PressByline(compiled.pressBylines)
         familyOf = Dictionary(compiled.ruleSet.rules.compactMap { r in r.family.map { (r.id, $0) } }, uniquingKeysWith: { a, _ in a })
         // a family may be named after its first rule (CLM-USE.paragraph is of family CLM-USE)
         var keys: [String: Int] = [:]
@@ -193,10 +195,17 @@ public struct ContextGate: Sendable {
         }
         // whether the page names public bodies only: read at most once (a fold and two searches of
         // the whole page), and only for a record with an error or a page finding to judge
+        var foldedPage: String?
+        func folded() -> String {
+            if let f = foldedPage { return f }
+            let f = compiled.normalizer.table.fold(text)
+            foldedPage = f
+            return f
+        }
         var publicOnly: String??
         func onlyPublic() -> String? {
             if let known = publicOnly { return known }
-            let name = publicInstitution.onlyPublic(compiled.normalizer.table.fold(text))
+            let name = publicInstitution.onlyPublic(folded())
             publicOnly = .some(name)
             return name
         }
@@ -228,6 +237,10 @@ public struct ContextGate: Sendable {
                 // provider's advertorial
                 if f.suppressedBy == nil, let name = onlyPublic() {
                     f.suppressedBy = "public_institution: \(name) (no private provider named)"
+                }
+                // a page under a news outlet's byline is reported journalism, not a disguise
+                if f.suppressedBy == nil, let by = pressByline.find(folded()) {
+                    f.suppressedBy = "press_byline: \(by) (a news outlet's byline)"
                 }
                 // the page's finding counts toward the cap like any other
                 if findings.count < maxFindings { findings.append(f) } else { truncated = true }

@@ -108,6 +108,7 @@ public final class CompiledRuleSet: Sendable {
     /// a pattern that does not compile refuses the pack instead of turning the check off.
     public let publicNames: Regex?
     public let privateNames: Regex?
+    public let pressBylines: Regex?
 
     public struct CompileError: Error, CustomStringConvertible {
         public let file: String
@@ -164,6 +165,7 @@ public final class CompiledRuleSet: Sendable {
         }
         publicNames = try institutions(ruleSet.institutions.publicNames, "public")
         privateNames = try institutions(ruleSet.institutions.privateNames, "private")
+        pressBylines = try institutions(ruleSet.institutions.pressBylines, "press")
 
         // every literal the prefilter looks for: the rules' words, context markers, ad-class
         // indicators, the evasion pass's spellings of claim words (its triggers), in that order

@@ -286,6 +286,8 @@ public struct GenreModel: Sendable {
 public struct Institutions: Sendable {
     public var publicNames: [String] = []
     public var privateNames: [String] = []
+    /// News outlets' bylines (来源：环球网, 人民日报健康客户端记者): a page under one is reported journalism.
+    public var pressBylines: [String] = []
     public init() {}
 }
 

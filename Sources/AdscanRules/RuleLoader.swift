@@ -103,6 +103,7 @@ public struct RuleLoader {
             set.evasion.ordinaryReduplications += part.evasion.ordinaryReduplications
             set.institutions.publicNames += part.institutions.publicNames
             set.institutions.privateNames += part.institutions.privateNames
+            set.institutions.pressBylines += part.institutions.pressBylines
         }
         try resolveLexicons(&set)
         try resolveProvisions(&set)
@@ -311,13 +312,14 @@ public struct RuleLoader {
         }
         if let inst = top.value("institutions") {
             guard let m = inst.mapping else {
-                throw RuleLoadError(file: file, line: inst.mark?.line ?? 0, reason: "`institutions` must be a mapping with `public` and `private`")
+                throw RuleLoadError(file: file, line: inst.mark?.line ?? 0, reason: "`institutions` must be a mapping with `public`, `private` and `press`")
             }
             var reader = Fields(mapping: m, file: file, line: inst.mark?.line ?? 0)
             reader.context = "institutions"
-            try reader.rejectUnknownOrRepeated(["public", "private"], what: "institutions")
+            try reader.rejectUnknownOrRepeated(["public", "private", "press"], what: "institutions")
             set.institutions.publicNames = try reader.strings("public")
             set.institutions.privateNames = try reader.strings("private")
+            set.institutions.pressBylines = try reader.strings("press")
         }
         if let gm = top.value("genre_model") {
             guard let m = gm.mapping else {

@@ -191,6 +191,21 @@ final class AdClassTests: XCTestCase {
         XCTAssertNil(privatePage?.downgradedBy)
     }
 
+    /// A page under a news outlet's byline is reported journalism: its disguised-ad reading is
+    /// withdrawn and says why; the same story without the byline, or naming an outlet elsewhere
+    /// (央视《焦点访谈》 in the text), is still read as an advertorial.
+    func testAPressBylineWithdrawsTheAdvertorialReading() {
+        let story = "多年胃病一朝摆脱 她终于笑了\n家住城东的刘女士今年五十二岁，被胃病困扰了十多年，辗转多家医院，吃了无数的药始终不见好。去年经朋友介绍，她抱着试试看的心态来到本市康和中医医院，接诊的王主任采用独家研发的调胃疗法，三个疗程后刘女士的胃痛彻底消失。“真没想到还能吃上一碗辣面。”刘女士激动地说。据了解，康和中医医院引进多项专利技术，专家团队坐诊，已帮助上千名患者重获健康。咨询预约请拨打医院热线。"
+        let bare = scan(story).findings.first { $0.ruleID == "AL-14" }
+        XCTAssertNotNil(bare)
+        XCTAssertNil(bare?.suppressedBy)
+        let bylined = scan("來源：環球網　" + story).findings.first { $0.ruleID == "AL-14" }
+        XCTAssertEqual(bylined?.suppressedBy, "press_byline: 来源:环球网 (a news outlet's byline)")
+        let mentioned = scan("央视《焦点访谈》播出后，" + story).findings.first { $0.ruleID == "AL-14" }
+        XCTAssertNotNil(mentioned)
+        XCTAssertNil(mentioned?.suppressedBy)
+    }
+
     /// Evidence words come from the one prefilter; a group with patterns keeps every hit for them
     /// (the matcher used to keep 64): the certificate number after 80 bare mentions of 医广 must
     /// still be seen, and 80 bare mentions alone are no certificate.
