@@ -193,8 +193,9 @@ public struct ContextGate: Sendable {
                 findings[k].downgradedBy = why
             }
         }
-        // whether the page names public bodies only: read at most once (a fold and two searches of
-        // the whole page), and only for a record with an error or a page finding to judge
+        // the page folded at most once, and only for a record with an error or a page finding to
+        // judge: whether it names public bodies only (two searches of it, read once) and whether it
+        // runs under a news outlet's byline (one search, for a page finding only)
         var foldedPage: String?
         func folded() -> String {
             if let f = foldedPage { return f }
