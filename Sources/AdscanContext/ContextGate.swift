@@ -93,7 +93,7 @@ public struct ContextGate: Sendable {
     }
 
     public func readDocument(_ result: MatchResult, text: UnsafeBufferPointer<UInt8>) -> DocumentReading {
-        DocumentReading(markerReason: documentSuppression(result.markers, text: text), read: classify(result, bytes: text.count))
+        DocumentReading(markerReason: documentSuppression(result, text: text), read: classify(result, bytes: text.count))
     }
 
     /// Whether the claim model reads a record: not one a document marker or the genre makes a
@@ -131,7 +131,7 @@ public struct ContextGate: Sendable {
         let hasClaim = result.candidates.contains { !cueClaims.cueRules[$0.rule] }
         guard hasClaim || genre.map(advertorialRule) != nil else { return ([], false, genre) }
         let suppressors = compiled.ruleSet.suppressors
-        var documentReason = reading.map(\.markerReason) ?? documentSuppression(result.markers, text: text)
+        var documentReason = reading.map(\.markerReason) ?? documentSuppression(result, text: text)
         if documentReason == nil, let g = genre, genres.suppresses(g) {
             documentReason = GenreClassifier.reading(g) + (g.evidence.isEmpty ? "" : " (\(g.evidence.joined(separator: ", ")))")
         }
@@ -360,10 +360,17 @@ public struct ContextGate: Sendable {
     }
 
     /// "id: marker, marker" when enough distinct document markers of one suppressor are present.
-    private func documentSuppression(_ markers: [MarkerHit], text: UnsafeBufferPointer<UInt8>) -> String? {
+    private func documentSuppression(_ result: MatchResult, text: UnsafeBufferPointer<UInt8>) -> String? {
+        let markers = result.markers
         guard !markers.isEmpty else { return nil }
+        let suppressors = compiled.ruleSet.suppressors
+        // a marker inside a statement the law makes the ad carry (「本品不能代替药物」 holds
+        // 不能代替药物) is the ad's own label, not a text about ads
+        let mandated = result.clauseMarkers.filter { suppressors[$0.suppressor].scope == .cover }
         var distinct: [Int: Set<Int>] = [:]
-        for m in markers { distinct[m.suppressor, default: []].insert(m.marker) }
+        for m in markers where !mandated.contains(where: { $0.start <= m.start && $0.end >= m.end }) {
+            distinct[m.suppressor, default: []].insert(m.marker)
+        }
         for (si, set) in distinct.sorted(by: { $0.key < $1.key }) {
             let s = compiled.ruleSet.suppressors[si]
             if s.scope == .document && set.count >= s.minDistinct {

@@ -14,6 +14,9 @@ final class ContextGateTests: XCTestCase {
             scope: document
             min_distinct: 2
             markers: [经查, 责令, 罚款]
+          - id: caveat
+            scope: document
+            markers: [不能代替药物]
           - id: frame
             scope: clause_before
             markers: [不得宣传, 禁止]
@@ -22,7 +25,7 @@ final class ContextGateTests: XCTestCase {
             markers: [等用语]
           - id: mandated
             scope: cover
-            markers: [本品不能根治颈椎病]
+            markers: [本品不能根治颈椎病, 本品不能代替药物]
           - id: negation
             scope: negation
             markers: [没有, 并不]
@@ -117,6 +120,12 @@ final class ContextGateTests: XCTestCase {
         XCTAssertEqual(suppressedBy("经查，经查，当事人发布根治颈椎病的广告。"), [nil], "one marker twice is one")
     }
 
+    /// A document marker inside a mandated statement is the ad's own label, not a warning about ads.
+    func testADocumentMarkerInsideAMandatedStatementDoesNotCount() {
+        XCTAssertEqual(suppressedBy("推拿根治颈椎病，但不能代替药物。"), ["caveat: 不能代替药物"])
+        XCTAssertEqual(suppressedBy("推拿根治颈椎病。本品不能代替药物"), [nil], "the statement the law makes the ad carry")
+    }
+
     func testTheFirstEntryOfThePackWinsInAClause() {
         // both a clause_before (frame) and a clause_after (quoting) cue: the earlier entry names it
         XCTAssertEqual(suppressedBy("禁止根治颈椎病等用语"), ["frame: 禁止"])
@@ -131,5 +140,8 @@ final class ContextGateTests: XCTestCase {
         XCTAssertFalse(active("本院独创疗法 有效率为98% 随访三年无复发").isEmpty, "one study word in an ad")
         XCTAssertEqual(active("我爸说那款降糖茶喝了能降血糖,我跟他说那是广告"), [])
         XCTAssertFalse(active("这款降糖茶喝了能降血糖,别信外面那些").isEmpty, "one skeptic word in the seller's mouth")
+        // a warning that a product cannot replace treatment is advice; the label's own statement is not
+        XCTAssertEqual(active("三七能活血化瘀、调节血脂,辅助控制血糖,但无法替代药物治疗"), [])
+        XCTAssertFalse(active("降糖茶 喝一个月根治糖尿病 (本品为保健食品,不能代替药物)").isEmpty)
     }
 }
