@@ -271,14 +271,16 @@ public struct ContextGate: Sendable {
 
     /// The genre rule a less confident reading triggers (`weak_confidence`): the record also
     /// carries an active claim and has the form a disguise takes (one of the rule's
-    /// `form_features`, named in the result).
+    /// `form_features`, named in the result), or carries `weak_claims` active claims.
     private func weakAdvertorialRule(_ g: Genre, _ x: [Double], _ findings: [Finding]) -> (Int, [String])? {
-        guard findings.contains(where: { $0.suppressedBy == nil && $0.severity != .info }) else { return nil }
+        let claims = findings.lazy.filter { $0.suppressedBy == nil && $0.severity != .info }.count
+        guard claims > 0 else { return nil }
         for (k, ri) in genreRules.enumerated() {
             let r = compiled.ruleSet.rules[ri]
             guard r.genre == g.id, let weak = r.weakConfidence, g.confidence >= weak else { continue }
             let forms = formSlots[k].filter { x[$0.slot] > 0 }.map(\.name)
             if !forms.isEmpty { return (ri, forms) }
+            if let n = r.weakClaims, claims >= n { return (ri, ["\(claims) active claims"]) }
         }
         return nil
     }

@@ -117,6 +117,10 @@ public struct Rule: Sendable {
     /// `minConfidence`, and a direct ad page, its nearest look-alike, has no such form.
     public var weakConfidence: Double? = nil
     public var formFeatures: [String] = []
+    /// For `genre` rules: from `weakConfidence`, this many active claims report the genre without
+    /// one of `formFeatures` (a page the model reads as an advertorial, however unsure, that
+    /// makes claim after claim is one whatever its form).
+    public var weakClaims: Int? = nil
     /// For `genre` rules: genres an advertorial passes as (health science, 广告法第十九条): a page
     /// read as one of them that also carries an active claim is reported too.
     public var hostGenres: [String] = []

@@ -443,7 +443,7 @@ public struct RuleLoader {
         "patterns", "terms", "exceptions", "exception_patterns", "requires", "examples",
         "require_class", "exclude_class", "ad_class", "law_by_class", "severity_by_class", "family",
         "provision", "provision_by_class", "genre", "min_confidence", "implies_class",
-        "weak_confidence", "form_features", "host_genres", "derives_from", "near_lists", "reach", "window",
+        "weak_confidence", "form_features", "weak_claims", "host_genres", "derives_from", "near_lists", "reach", "window",
     ]
 
     private func rule(_ node: Node, file: String) throws -> Rule {
@@ -555,6 +555,7 @@ public struct RuleLoader {
                 return d
             },
             formFeatures: try reader.strings("form_features"),
+            weakClaims: try reader.optionalInt("weak_claims"),
             hostGenres: try reader.strings("host_genres"),
             derivesFrom: try reader.strings("derives_from").map { name in
                 guard let c = Category(rawValue: name) else { throw reader.error("derives_from", "unknown category `\(name)`") }

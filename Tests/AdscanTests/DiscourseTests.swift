@@ -349,6 +349,20 @@ final class DiscourseTests: XCTestCase {
         XCTAssertNil(advertorial("周大爷腰疼多年，后来来到仁济堂诊所，没有药能根治颈椎病"), "the claim is negated")
     }
 
+    /// With `weak_claims`, a page read as an advertorial below `min_confidence` and without a form
+    /// feature is reported once it carries that many active claims; one claim is an ad's.
+    func testAWeakAdvertorialWithoutTheFormNeedsSeveralClaims() throws {
+        let advertorial = try advertorialScanner(context: """
+              - id: f_cta
+                scope: feature
+                markers: [电话, 预约]
+
+            """, minConfidence: "0.9", weights: "f_cta: 0.2", ruleExtra: "    weak_claims: 3\n")
+        XCTAssertNil(advertorial("仁济堂诊所能根治颈椎病，预约电话"), "one claim")
+        let page = try XCTUnwrap(advertorial("仁济堂诊所能根治颈椎病，预约电话。针灸根治颈椎病。推拿根治颈椎病。"))
+        XCTAssertEqual(page.evidence.first { $0.role == "form" }?.match, "3 active claims")
+    }
+
     /// A page read as health science (a `host_genres` genre) is reported when it carries an active
     /// claim: the science piece that promises a cure is the advertorial 第十九条 names; the same
     /// page without a claim, or with the claim negated, is science.
