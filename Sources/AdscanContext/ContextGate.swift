@@ -366,11 +366,12 @@ public struct ContextGate: Sendable {
         let markers = result.markers
         guard !markers.isEmpty else { return nil }
         let suppressors = compiled.ruleSet.suppressors
-        // a marker inside a statement the law makes the ad carry (「本品不能代替药物」 holds
-        // 不能代替药物) is the ad's own label, not a text about ads
-        let mandated = result.clauseMarkers.filter { suppressors[$0.suppressor].scope == .cover }
         var distinct: [Int: Set<Int>] = [:]
-        for m in markers where !mandated.contains(where: { $0.start <= m.start && $0.end >= m.end }) {
+        // only document markers count (feature markers are the genre model's); one inside a
+        // statement the law makes the ad carry (「本品不能代替药物」 holds 不能代替药物) is the
+        // ad's own label, not a text about ads
+        for m in markers where suppressors[m.suppressor].scope == .document {
+            if result.clauseMarkers.contains(where: { $0.start <= m.start && $0.end >= m.end && suppressors[$0.suppressor].scope == .cover }) { continue }
             distinct[m.suppressor, default: []].insert(m.marker)
         }
         for (si, set) in distinct.sorted(by: { $0.key < $1.key }) {
