@@ -427,6 +427,7 @@ public struct ContextGate: Sendable {
             if applies && (best == nil || h.suppressor < best!.suppressor) { best = h }
         }
         if best == nil { best = nextSentenceMention(c, markers, from: lo, suppressors: suppressors, text: text) }
+        if best == nil { best = longQuoteMention(c, markers, suppressors: suppressors, text: text) }
         if best == nil { best = followingMeta(c, markers, from: lo, suppressors: suppressors, text: text) }
         guard let best else { return nil }
         return "\(suppressors[best.suppressor].id): \(suppressors[best.suppressor].markers[best.marker])"
@@ -452,6 +453,40 @@ public struct ContextGate: Sendable {
     }
 
     static let nextSentenceReach = 24
+
+    /// A claim inside a long quotation that a mention marker introduces right before its opening
+    /// mark (「广告中含有“……能再生脑细胞,……是治疗心脑血管病的中药;……”」): notices quote whole
+    /// passages of an ad, and the clause-window test sees neither the marker nor the marks.
+    private func longQuoteMention(_ c: Candidate, _ markers: [MarkerHit], suppressors: [Suppressor],
+                                  text: UnsafeBufferPointer<UInt8>) -> MarkerHit? {
+        guard c.end > c.start, let open = Discourse.longQuoteOpener(text, c.start, c.end, reach: Self.longQuoteReach)
+        else { return nil }
+        // the marker ends at the mark, or only 为, colons and spaces lie between (「广告语为：“」)
+        var lo = 0, hi = markers.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if markers[mid].end < open - Self.longQuoteLead { lo = mid + 1 } else { hi = mid }
+        }
+        for h in markers[lo...] {
+            if h.start >= open { break }
+            guard suppressors[h.suppressor].scope == .mention, h.end <= open else { continue }
+            var b = h.end
+            while b < open {
+                if text[b] == 0x20 || text[b] == 0x3A { b += 1; continue }
+                guard b + 3 <= open else { break }
+                if text[b] == 0xEF && text[b + 1] == 0xBC && text[b + 2] == 0x9A { b += 3; continue }   // ：
+                if text[b] == 0xE4 && text[b + 1] == 0xB8 && text[b + 2] == 0xBA { b += 3; continue }   // 为
+                break
+            }
+            if b == open { return h }
+        }
+        return nil
+    }
+
+    /// How far a long quotation reaches either side of its claim, and how far before the mark
+    /// its marker may end.
+    static let longQuoteReach = 600
+    static let longQuoteLead = 9
 
     /// A `following` marker after the claim, up to the end of the sentence after the claim's
     /// (at most `followingReach` bytes past the claim, not over a line break): the text goes on to

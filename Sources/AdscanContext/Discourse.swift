@@ -253,6 +253,38 @@ enum Discourse {
         return b - 2 >= clause.lowerBound && at(text, b - 2, ru)
     }
 
+    /// The opening mark of the quotation that holds [start, end) when it is longer than a clause
+    /// window allows: the nearest opener at most `reach` bytes before `start` with no closer
+    /// between, whose own closer comes at most `reach` bytes after `end`; never over a line break.
+    /// Curly and corner marks only (an ASCII " does not say which side it is on).
+    static func longQuoteOpener(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, reach: Int) -> Int? {
+        var i = start - 1
+        var kind = -1
+        let low = max(0, start - reach)
+        while i >= low {
+            let b = text[i]
+            if b == 0x0A || b == 0x0D { return nil }
+            if b == 0xE2 || b == 0xE3 {
+                if closers.contains(where: { at(text, i, $0) }) { return nil }
+                if let k = openers.firstIndex(where: { at(text, i, $0) }) { kind = k; break }
+            }
+            i -= 1
+        }
+        guard kind >= 0 else { return nil }
+        var j = end
+        let high = min(text.count, end + reach)
+        while j < high {
+            let b = text[j]
+            if b == 0x0A || b == 0x0D { return nil }
+            if b == 0xE2 || b == 0xE3 {
+                if at(text, j, closers[kind]) { return i }
+                if at(text, j, openers[kind]) { return nil }
+            }
+            j += 1
+        }
+        return nil
+    }
+
     /// Opening and closing quotation marks: “” 「」 『』 《》 and the ASCII ".
     private static let openers: [[UInt8]] = [[0xE2, 0x80, 0x9C], [0xE3, 0x80, 0x8C], [0xE3, 0x80, 0x8E], [0xE3, 0x80, 0x8A]]
     private static let closers: [[UInt8]] = [[0xE2, 0x80, 0x9D], [0xE3, 0x80, 0x8D], [0xE3, 0x80, 0x8F], [0xE3, 0x80, 0x8B]]

@@ -231,6 +231,19 @@ final class DiscourseTests: XCTestCase {
         XCTAssertEqual(try active("'根治颈椎病',就找我们").count, 1, "no reporting cue in the sentence")
     }
 
+    /// A notice quotes a whole passage of an ad: the claim lies inside a quotation longer than its
+    /// clause window, opened right after a reporting marker. The marker must stand at the opening
+    /// mark (a colon or 为 between), and the quotation must close.
+    func testAClaimInALongQuotationOpenedByAMarker() throws {
+        let filler = String(repeating: "该产品选用上等原料精心制作,", count: 6)
+        XCTAssertTrue(try active("广告中宣称“\(filler)能根治颈椎病,\(filler)”等").isEmpty)
+        XCTAssertTrue(try active("其广告等内容为：“\(filler)能根治颈椎病”").isEmpty,
+                      "a colon between the marker and the mark")
+        XCTAssertEqual(try active("“\(filler)能根治颈椎病,\(filler)”").count, 1, "no marker: quotation marks for emphasis")
+        XCTAssertEqual(try active("宣称那天我们来到店里,“\(filler)能根治颈椎病”").count, 1, "the marker is not at the mark")
+        XCTAssertEqual(try active("广告中宣称“\(filler)能根治颈椎病,\(filler)").count, 1, "the quotation never closes")
+    }
+
     /// A quoted claim answered at the start of the next sentence is a mention; the answer must open
     /// that sentence, and the claim must be quoted.
     func testAQuotedClaimAnsweredInTheNextSentence() throws {
