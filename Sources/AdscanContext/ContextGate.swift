@@ -459,15 +459,21 @@ public struct ContextGate: Sendable {
     /// passages of an ad, and the clause-window test sees neither the marker nor the marks.
     private func longQuoteMention(_ c: Candidate, _ markers: [MarkerHit], suppressors: [Suppressor],
                                   text: UnsafeBufferPointer<UInt8>) -> MarkerHit? {
-        guard c.end > c.start, let open = Discourse.longQuoteOpener(text, c.start, c.end, reach: Self.longQuoteReach)
-        else { return nil }
-        // the marker ends at the mark, or only 为, colons and spaces lie between (「广告语为：“」)
+        guard c.end > c.start else { return nil }
+        // markers come first: most claims have no mention marker within reach before them, and
+        // then no byte of the text is read
         var lo = 0, hi = markers.count
         while lo < hi {
             let mid = (lo + hi) >> 1
-            if markers[mid].end < open - Self.longQuoteLead { lo = mid + 1 } else { hi = mid }
+            // (markers are in start order; no mention marker is longer than 64 bytes)
+            if markers[mid].start < c.start - Self.longQuoteReach - Self.longQuoteLead - 64 { lo = mid + 1 } else { hi = mid }
         }
+        guard markers[lo...].prefix(while: { $0.start < c.start }).contains(where: { suppressors[$0.suppressor].scope == .mention }),
+              let open = Discourse.longQuoteOpener(text, c.start, c.end, reach: Self.longQuoteReach)
+        else { return nil }
+        // the marker ends at the mark, or only 为, colons and spaces lie between (「广告语为：“」)
         for h in markers[lo...] {
+            if h.end < open - Self.longQuoteLead { continue }
             if h.start >= open { break }
             guard suppressors[h.suppressor].scope == .mention, h.end <= open else { continue }
             var b = h.end
