@@ -35,6 +35,10 @@ public struct ContextGate: Sendable {
     private let genreRules: [Int]
     private let publicInstitution: PublicInstitution
     private let pressByline: PressByline
+    /// Genre feature slots whose markers make a page naming public bodies only their news, and
+    /// the shortest such page (institutions.news_features, news_min_bytes).
+    private let publicNewsSlots: [Int]
+    private let publicNewsMinBytes: Int
     private let promotedEntity: AdscanMatch.Regex?
     /// Rules that report parts, a severity per class or belong to a family (the rest skip that work).
     private let composed: [Bool]
@@ -61,8 +65,11 @@ public struct ContextGate: Sendable {
             }
         }
         promotedEntity = try? AdscanMatch.Regex(PromotedEntity.pattern)
-        publicInstitution = PublicInstitution(publicName: compiled.publicNames, privateName: compiled.privateNames)
+        publicInstitution = PublicInstitution(publicName: compiled.publicNames, privateName: compiled.privateNames,
+                                              credential: compiled.credentials)
         pressByline = PressByline(compiled.pressBylines)
+        publicNewsSlots = compiled.ruleSet.institutions.newsFeatures.compactMap { [genres] in genres.featureNames.firstIndex(of: $0) }
+        publicNewsMinBytes = compiled.ruleSet.institutions.newsMinBytes
         familyOf = Dictionary(compiled.ruleSet.rules.compactMap { r in r.family.map { (r.id, $0) } }, uniquingKeysWith: { a, _ in a })
         // a family may be named after its first rule (CLM-USE.paragraph is of family CLM-USE)
         var keys: [String: Int] = [:]
@@ -217,6 +224,17 @@ public struct ContextGate: Sendable {
             for k in findings.indices where findings[k].severity == .error && findings[k].suppressedBy == nil {
                 findings[k].severity = .warning
                 findings[k].downgradedBy = "public_institution: \(name) (no private provider named)"
+            }
+        }
+        // a page about public bodies only that reads as news (记者, 近日, 院务公开, or a news
+        // outlet's byline) reports what they did — a patient's thanks, a first operation, a
+        // ranking: its claims are the reporter's account, not copy
+        if validUTF8, text.count >= publicNewsMinBytes, !publicNewsSlots.isEmpty, let x = read?.features,
+           findings.contains(where: { $0.suppressedBy == nil && $0.severity != .info }) {
+            let newsMarked = publicNewsSlots.contains { x[$0] > 0 }
+            if newsMarked || pressByline.find(folded()) != nil, let name = onlyPublic() {
+                let why = "public_institution_news: \(name) (public bodies only, read as news)"
+                for k in findings.indices where findings[k].suppressedBy == nil { findings[k].suppressedBy = why }
             }
         }
         if let (g, x) = read, validUTF8 {

@@ -6,16 +6,19 @@ import AdscanNormalize
 /// provider (a disease- or specialty-named hospital, 门诊部, 诊所, 医疗美容, 中医馆 …). A public
 /// hospital's own news and a report about it are what real news pages look like; the advertorials
 /// that regulators cite promote a private provider (set 9: 3 of 29 real advertorials name a public
-/// body and no private one, 20 of 41 genuine pages do). Run on the folded page, so 醫院 is 医院.
+/// body and no private one, 20 of 41 genuine pages do). A page that names a doctor's former post at
+/// one (原…人民医院…主任) lends its standing to someone else's product. Run on the folded page, so 醫院 is 医院.
 struct PublicInstitution {
     private let publicName: Regex?
     private let privateName: Regex?
+    private let credential: Regex?
 
     /// The rule pack's `institutions` (lexicons/genre.yaml), compiled with the pack. Without
     /// public names the check is off.
-    init(publicName: Regex?, privateName: Regex?) {
+    init(publicName: Regex?, privateName: Regex?, credential: Regex? = nil) {
         self.publicName = publicName
         self.privateName = privateName
+        self.credential = credential
     }
 
     /// The first public name when the folded page names public bodies only, else nil. A private-style
@@ -27,6 +30,8 @@ struct PublicInstitution {
         return page.withUTF8 { b -> String? in
             let data = MatchData()
             guard let first = pub.firstMatch(in: b, from: 0, to: b.count, data: data) else { return nil }
+            // a former post at a public hospital is a credential lent to whoever the page promotes
+            if let c = credential, c.firstMatch(in: b, from: 0, to: b.count, data: data) != nil { return nil }
             if let priv = privateName {
                 var at = 0
                 while at < b.count, let p = priv.firstMatch(in: b, from: at, to: b.count, data: data) {

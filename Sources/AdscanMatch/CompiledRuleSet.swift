@@ -109,6 +109,7 @@ public final class CompiledRuleSet: Sendable {
     public let publicNames: Regex?
     public let privateNames: Regex?
     public let pressBylines: Regex?
+    public let credentials: Regex?
 
     public struct CompileError: Error, CustomStringConvertible {
         public let file: String
@@ -166,6 +167,7 @@ public final class CompiledRuleSet: Sendable {
         publicNames = try institutions(ruleSet.institutions.publicNames, "public")
         privateNames = try institutions(ruleSet.institutions.privateNames, "private")
         pressBylines = try institutions(ruleSet.institutions.pressBylines, "press")
+        credentials = try institutions(ruleSet.institutions.credentials, "credential")
 
         // every literal the prefilter looks for: the rules' words, context markers, ad-class
         // indicators, the evasion pass's spellings of claim words (its triggers), in that order

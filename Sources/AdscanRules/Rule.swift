@@ -292,6 +292,14 @@ public struct Institutions: Sendable {
     public var privateNames: [String] = []
     /// News outlets' bylines (来源：环球网, 人民日报健康客户端记者): a page under one is reported journalism.
     public var pressBylines: [String] = []
+    /// A doctor's former or retired post at a public hospital (原某市人民医院内分泌科主任): an
+    /// advertorial's credential, so a page naming one is not public bodies' own news.
+    public var credentials: [String] = []
+    /// Genre features (`feature` context entries) whose markers make a page that names public
+    /// bodies only read as news about them (记者, 近日, 院务公开): its claims are reported, not copy.
+    public var newsFeatures: [String] = []
+    /// The shortest such page, in bytes: a slogan naming a public hospital is not news about it.
+    public var newsMinBytes = 0
     public init() {}
 }
 

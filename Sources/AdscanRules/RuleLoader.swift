@@ -104,6 +104,9 @@ public struct RuleLoader {
             set.institutions.publicNames += part.institutions.publicNames
             set.institutions.privateNames += part.institutions.privateNames
             set.institutions.pressBylines += part.institutions.pressBylines
+            set.institutions.credentials += part.institutions.credentials
+            set.institutions.newsFeatures += part.institutions.newsFeatures
+            set.institutions.newsMinBytes = max(set.institutions.newsMinBytes, part.institutions.newsMinBytes)
         }
         try resolveLexicons(&set)
         try resolveProvisions(&set)
@@ -128,6 +131,9 @@ public struct RuleLoader {
                 : "rule \(r.id): the claim model has no head for category `\(r.meta.category.rawValue)` (heads: \(set.claimModel.heads.joined(separator: ", ")))")
         }
         let featureIDs = Set(set.suppressors.filter { $0.scope == .feature }.map(\.id))
+        for f in set.institutions.newsFeatures where !featureIDs.contains(f) {
+            throw RuleLoadError(file: "institutions", line: 0, reason: "`institutions.news_features` names `\(f)`, which is no `feature` context entry")
+        }
         for r in set.rules {
             for f in r.formFeatures where !featureIDs.contains(f) {
                 throw RuleLoadError(file: r.file, line: r.line, reason: "rule \(r.id): `form_features` names `\(f)`, which is no `feature` context entry")
@@ -316,10 +322,13 @@ public struct RuleLoader {
             }
             var reader = Fields(mapping: m, file: file, line: inst.mark?.line ?? 0)
             reader.context = "institutions"
-            try reader.rejectUnknownOrRepeated(["public", "private", "press"], what: "institutions")
+            try reader.rejectUnknownOrRepeated(["public", "private", "press", "credential", "news_features", "news_min_bytes"], what: "institutions")
             set.institutions.publicNames = try reader.strings("public")
             set.institutions.privateNames = try reader.strings("private")
             set.institutions.pressBylines = try reader.strings("press")
+            set.institutions.credentials = try reader.strings("credential")
+            set.institutions.newsFeatures = try reader.strings("news_features")
+            set.institutions.newsMinBytes = try reader.optionalInt("news_min_bytes") ?? 0
         }
         if let gm = top.value("genre_model") {
             guard let m = gm.mapping else {

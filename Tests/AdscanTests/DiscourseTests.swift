@@ -571,5 +571,13 @@ final class DiscourseTests: XCTestCase {
         // a city's TCM hospital is public; a named hall's is not
         XCTAssertNotNil(p.onlyPublic("洛阳市中医院开展义诊活动"))
         XCTAssertNil(p.onlyPublic("同心堂中医院专家坐诊"))
+        // a university's own hospital under its name is public
+        XCTAssertEqual(p.onlyPublic("专家来自四川大学华西医院"), "专家来自四川大学华西医院")
+        XCTAssertNil(p.onlyPublic("大学城附近医院"))
+        // a former post at a public hospital is a credential lent to the page's product
+        let withCredential = PublicInstitution(publicName: pack.publicNames, privateName: pack.privateNames, credential: pack.credentials)
+        XCTAssertNotNil(withCredential.onlyPublic("城东区人民医院内分泌科主任提醒"))
+        XCTAssertNil(withCredential.onlyPublic("配方由原城东区人民医院内分泌科主任研发"))
+        XCTAssertNil(withCredential.onlyPublic("退休前在省人民医院当了三十年大夫"))
     }
 }

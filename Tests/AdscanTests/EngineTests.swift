@@ -191,6 +191,25 @@ final class AdClassTests: XCTestCase {
         XCTAssertNil(privatePage?.downgradedBy)
     }
 
+    /// A page about public hospitals only that reads as news (a reporter, a dateline) reports what
+    /// they did: its claims are the report, not copy. The same claim as a slogan, on a page that
+    /// names a private provider, or one that names a doctor's former post at a public hospital
+    /// (an advertorial's credential) stays a finding.
+    func testAPublicHospitalsNewsPageReportsItsClaims() {
+        let story = "近日，市第一人民医院骨科病房里，一位七十岁的老人拉着医生的手连声道谢。据介绍，老人因股骨颈骨折入院，手术后第三天便可下床行走，困扰多年的病痛终于解除。记者了解到，该科今年已完成同类手术两百余例，患者满意度持续提升。"
+        let page = scan(story)
+        XCTAssertFalse(page.findings.isEmpty, "the story carries claims to judge")
+        let why = page.findings.map { ($0.ruleID, $0.suppressedBy ?? "-") }
+        XCTAssertTrue(page.findings.allSatisfy { $0.suppressedBy != nil }, "\(why)")
+        XCTAssertTrue(page.findings.contains { $0.ruleID == "CLM-TIME" && $0.suppressedBy?.hasPrefix("public_institution_news: 市第一人民医院") == true }, "\(why)")
+        let slogan = scan("市第一人民医院骨科，手术后第三天便可下床行走")
+        XCTAssertTrue(slogan.findings.contains { $0.suppressedBy == nil }, "a slogan is no news page")
+        let privatePage = scan(story.replacingOccurrences(of: "市第一人民医院", with: "康和骨科医院"))
+        XCTAssertTrue(privatePage.findings.contains { $0.suppressedBy == nil }, "a private provider's page")
+        let credential = scan(story.replacingOccurrences(of: "记者了解到", with: "坐诊专家为原市第一人民医院骨科主任，记者了解到"))
+        XCTAssertTrue(credential.findings.contains { $0.suppressedBy == nil }, "a former post is a credential")
+    }
+
     /// A page under a news outlet's byline is reported journalism: its disguised-ad reading is
     /// withdrawn and says why; the same story without the byline, or naming an outlet elsewhere
     /// (央视《焦点访谈》 in the text), is still read as an advertorial.
