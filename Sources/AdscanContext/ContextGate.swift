@@ -188,6 +188,7 @@ public struct ContextGate: Sendable {
                 if composed[c.rule] { compose(&findings[k], rules[c.rule], result.adClasses) }
             }
         }
+        echoQuotedMentions(&findings, text: text)
         if hasClaim && cueClaims.hasCueRules {
             let derived = cueClaims.derive(from: findings, candidates: result.candidates, classes: result.adClasses, text: text)
             findings.append(contentsOf: derived.prefix(max(0, maxFindings - findings.count)))
@@ -607,6 +608,27 @@ public struct ContextGate: Sendable {
         let (c, n) = UTF8Scan.decode(t, i)
         let table = compiled.normalizer.table
         return n == 3 && !table.isStable(c) && table.transformBit(c) == Transform.ignorable
+    }
+
+    /// A term the writer has set in quotes as a mention (「广告中的“神医”」) is the same mention when it
+    /// comes back in quotes later in the record (「“神医”各有“专攻”」): the later quoted uses inherit the
+    /// reading. Only a quoted use of the very same folded words; an unquoted use stays a claim.
+    private func echoQuotedMentions(_ findings: inout [Finding], text: UnsafeBufferPointer<UInt8>) {
+        guard findings.count > 1 else { return }
+        var mentioned: Set<String> = []
+        for k in findings.indices {
+            guard let why = findings[k].suppressedBy else { continue }
+            if why.hasPrefix("quoted_mention") || why.hasPrefix("quoted_list") { mentioned.insert(findings[k].normalizedMatch) }
+        }
+        guard !mentioned.isEmpty else { return }
+        for k in findings.indices where findings[k].suppressedBy == nil && mentioned.contains(findings[k].normalizedMatch) {
+            let s = findings[k].start, e = findings[k].end
+            // the quote marks must sit right around the match (a mark of the same term, not a quoted sentence)
+            let clause = max(0, s - 3)..<min(text.count, e + 3)
+            if Discourse.quoted(text, s, e, within: clause) {
+                findings[k].suppressedBy = "quoted_mention: the same quoted term as an earlier mention «\(findings[k].normalizedMatch)»"
+            }
+        }
     }
 
     /// A claim quoted as one of a list of quoted terms (「"降度数""摘眼镜"」, 「“彻底治愈”“不复发”」)

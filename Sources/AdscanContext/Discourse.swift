@@ -364,7 +364,7 @@ enum Discourse {
 enum PromotedEntity {
     /// A name holds no particle or motion verb (「送到了仁济堂诊所」「后来来到仁济堂诊所」 name
     /// 仁济堂诊所); 向 and 于 stay allowed (向阳, 于都).
-    static let pattern = "(?:^|[^\\p{Han}]|[的在到了是来去和与及我于从向对被让把给说据经])\\K(?:(?![了的着过到在来去是把被让从对给])\\p{Han}){2,8}?(?:医院|诊所|门诊部|门诊|医疗美容医院|医疗美容诊所|医美|中医馆|国医馆|研究院|研究所|诊疗中心|医学中心|专科|养生馆|美容院|健康管理中心)"
+    static let pattern = "(?:^|[^\\p{Han}]|[的在到了是来去和与及我于从向对被让把给说据经往])\\K(?:(?![了的着过到在来去是把被让从对给往据])\\p{Han}){2,8}?(?:医院|诊所|门诊部|门诊|医疗美容医院|医疗美容诊所|医美|中医馆|国医馆|研究院|研究所|诊疗中心|医学中心|专科|养生馆|美容院|健康管理中心)"
 
     /// The institution words a name ends with, for finding where names can be.
     static let institutionWords = ["医院", "诊所", "门诊部", "门诊", "医疗美容医院", "医疗美容诊所", "医美", "中医馆", "国医馆",
@@ -381,6 +381,19 @@ enum PromotedEntity {
         }
         return t
     }()
+
+    /// Kinds of hospital, not names: a grade, an ownership, a size or a place (「三甲医院」「正规医院」
+    /// 「当地医院」), and a clinical subspecialty (「亚专科」).
+    static let genericPrefixes: Set<String> = ["三甲", "二甲", "一甲", "三级", "二级", "一级", "甲等", "公立", "私立", "民营", "正规", "综合",
+        "专科", "大型", "当地", "本地", "附近", "各大", "各级", "基层", "定点", "普通", "其他", "别的", "其它", "这家", "那家", "哪家",
+        "一家", "多家", "大的", "小的", "县级", "市级", "省级", "乡镇", "社区", "城市", "农村", "上级", "下级", "大医", "三甲综合"]
+    static func isGeneric(_ name: String) -> Bool {
+        if name.hasSuffix("亚专科") { return true }
+        for w in institutionWords where name.hasSuffix(w) {
+            return genericPrefixes.contains(String(name.dropLast(w.count)))
+        }
+        return false
+    }
 
     /// The most frequent name. The pattern runs only near institution words (a name is at most
     /// 8 Han characters and one context character before one), not over the whole page.
@@ -404,6 +417,7 @@ enum PromotedEntity {
             if from < end {
                 re.forEachMatch(in: UnsafeBufferPointer(rebasing: text[0..<end]), from: from, to: end, data: data) { s, e in
                     let name = UTF8Scan.string(text, from: s, to: e)
+                    if isGeneric(name) { return }
                     if let c = counts[name] { counts[name] = (c.0 + 1, c.1) } else { counts[name] = (1, s..<e) }
                     searched = max(searched, e)
                 }

@@ -231,6 +231,25 @@ final class DiscourseTests: XCTestCase {
         XCTAssertEqual(try active("'根治颈椎病',就找我们").count, 1, "no reporting cue in the sentence")
     }
 
+    /// A term the writer has quoted as a mention stays one when it comes back in quotes later on
+    /// (a commentary's scare quotes); the same words unquoted, or quoted with no earlier mention, are claims.
+    func testALaterQuotedUseOfAMentionedTermIsTheSameMention() throws {
+        XCTAssertTrue(try active("当事人宣称“根治颈椎病”。“根治颈椎病”的说辞整齐划一").isEmpty)
+        XCTAssertFalse(try active("当事人宣称“根治颈椎病”。我们能根治颈椎病").isEmpty, "unquoted: a claim")
+        let plain = "“根治颈椎病”，就找我们。“根治颈椎病”"
+        XCTAssertEqual(try active(plain).count, try findings(plain).count, "no earlier mention")
+        XCTAssertEqual(try findings(plain).count, 2)
+    }
+
+    /// Kinds of hospital (a grade, an ownership, a place) and subspecialties are not names a page promotes.
+    func testGenericHospitalKindsAreNoPromotedEntity() {
+        XCTAssertTrue(PromotedEntity.isGeneric("三甲医院"))
+        XCTAssertTrue(PromotedEntity.isGeneric("正规医院"))
+        XCTAssertTrue(PromotedEntity.isGeneric("临床儿科亚专科"))
+        XCTAssertFalse(PromotedEntity.isGeneric("康和中医医院"))
+        XCTAssertFalse(PromotedEntity.isGeneric("仁爱医院"))
+    }
+
     /// A notice quotes a whole passage of an ad: the claim lies inside a quotation longer than its
     /// clause window, opened right after a reporting marker. The marker must stand at the opening
     /// mark (a colon or 为 between), and the quotation must close.
