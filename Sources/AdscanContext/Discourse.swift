@@ -416,10 +416,10 @@ enum PromotedEntity {
             while from > 0 && from < text.count && text[from] & 0xC0 == 0x80 { from -= 1 }
             if from < end {
                 re.forEachMatch(in: UnsafeBufferPointer(rebasing: text[0..<end]), from: from, to: end, data: data) { s, e in
+                    searched = max(searched, e)
                     let name = UTF8Scan.string(text, from: s, to: e)
                     if isGeneric(name) { return }
                     if let c = counts[name] { counts[name] = (c.0 + 1, c.1) } else { counts[name] = (1, s..<e) }
-                    searched = max(searched, e)
                 }
             }
             searched = max(searched, end)
