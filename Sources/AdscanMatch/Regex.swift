@@ -69,9 +69,9 @@ public final class Regex: @unchecked Sendable {
     /// pattern to check it at load; nil compiles the pattern itself now (and keeps it).
     public init(_ pattern: String, lead: LeadIndex? = nil, skeleton: String? = nil, shards: [String] = []) throws {
         self.pattern = pattern
-        self.lead = lead
+        self.lead = lead ?? LiteralLeads.of(pattern).map { LeadIndex($0) }
         self.shards = shards
-        let code = try Self.compile(skeleton ?? pattern, anchored: lead != nil)
+        let code = try Self.compile(skeleton ?? pattern, anchored: self.lead != nil)
         if skeleton != nil {
             pcre2_code_free_8(code)
             compiling = Mutex(nil)
@@ -83,7 +83,8 @@ public final class Regex: @unchecked Sendable {
     private static func compile(_ pattern: String, anchored: Bool) throws -> OpaquePointer {
         var errorCode: Int32 = 0
         var errorOffset = 0
-        let bytes = Array(((anchored ? "\\G" : "") + pattern).utf8)
+        // anchored as a whole: `\\G` before a top-level alternation would bind its first branch only
+        let bytes = Array((anchored ? "\\G(?:" + pattern + ")" : pattern).utf8)
         let opts = UInt32(PCRE2_UTF) | UInt32(PCRE2_UCP)
         guard let code = bytes.withUnsafeBufferPointer({ p in
             pcre2_compile_8(p.baseAddress, p.count, opts, &errorCode, &errorOffset, nil)
@@ -91,7 +92,7 @@ public final class Regex: @unchecked Sendable {
             var buf = [UInt8](repeating: 0, count: 256)
             let n = pcre2_get_error_message_8(errorCode, &buf, buf.count)
             let msg = n > 0 ? String(decoding: buf[0..<Int(n)], as: UTF8.self) : "error \(errorCode)"
-            throw CompileError(pattern: pattern, offset: max(0, errorOffset - (anchored ? 2 : 0)), message: msg)
+            throw CompileError(pattern: pattern, offset: max(0, errorOffset - (anchored ? 5 : 0)), message: msg)
         }
         return code
     }

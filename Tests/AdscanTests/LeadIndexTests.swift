@@ -57,6 +57,37 @@ final class LeadIndexTests: XCTestCase {
         }
     }
 
+    func testLiteralLeadsOfAPattern() {
+        let names = (1...8).map { "媒体\($0)号" }
+        let alt = names.joined(separator: "|")
+        XCTAssertEqual(LiteralLeads.of("(?:来源|稿源)\\s*:\\s*(?:\(alt))|(?:\(alt))[^,]{0,12}?记者"), ["来源", "稿源"] + names)
+        XCTAssertEqual(LiteralLeads.of("(?<![的和])(?=\\p{Han})(?:\(alt))好了"), names, "lookarounds consume nothing")
+        XCTAssertEqual(LiteralLeads.of("(?:\(alt)|央视网?)报道"), names + ["央视"], "an optional last character is not part of the lead")
+        XCTAssertNil(LiteralLeads.of("(?:\(alt))|\\d+%"), "an alternative that starts with a class")
+        XCTAssertNil(LiteralLeads.of("(?:\(alt))?好了"), "an optional group leads nothing")
+        XCTAssertNil(LiteralLeads.of("(?i:ettoday)|\(alt)"), "an inline option")
+        XCTAssertNil(LiteralLeads.of("(?:治|看|调|医)\\s*好"), "too few alternatives: PCRE2's own start map is as fast")
+    }
+
+    func testLiteralLeadPatternMatchesWhatTheSearchEverywhereMatches() throws {
+        let names = ["新华社", "人民网", "央视网", "央视", "光明网", "健康报", "澎湃新闻", "环球网", "中新网"]
+        let pattern = "(?:来源|稿源)\\s*:\\s*(?:\(names.joined(separator: "|")))|(?<!转载)(?:\(names.joined(separator: "|")))[^,。]{0,8}?(?:记者|讯)"
+        let led = try Regex(pattern)
+        let plain = try Regex("(?:)" + pattern)   // (?:) first: no literal lead, searched everywhere
+        let data = MatchData()
+        for t in ["来源: 人民网 本报讯", "据央视网报道,健康报记者", "转载人民网记者,环球网讯", "没有来源", "澎湃新闻讯澎湃新闻讯", "来源:", ""] {
+            var bytes = Array(t.utf8)
+            bytes.withUnsafeBufferPointer { u in
+                var a: [[Int]] = [], b: [[Int]] = []
+                plain.forEachMatch(in: u, from: 0, to: u.count, data: data) { a.append([$0, $1]) }
+                led.forEachMatch(in: u, from: 0, to: u.count, data: data) { b.append([$0, $1]) }
+                XCTAssertEqual(a, b, t)
+                XCTAssertEqual(plain.firstMatch(in: u, from: 0, to: u.count, data: data), led.firstMatch(in: u, from: 0, to: u.count, data: data), t)
+            }
+            _ = bytes
+        }
+    }
+
     /// A list too large for PCRE2 in one pattern is matched through slices of it, and the slices
     /// find what the whole would: the leftmost match, the longer where two start together.
     func testOversizedListIsMatchedThroughItsSlices() throws {
