@@ -79,7 +79,7 @@ public struct ContextGate: Sendable {
             keys[name] = keys.count
             return keys.count - 1
         }
-        composed = compiled.ruleSet.rules.map { !$0.partRoles.isEmpty || !$0.severityByClass.isEmpty || $0.family != nil || $0.impliesClass != nil }
+        composed = compiled.ruleSet.rules.map { !$0.partRoles.isEmpty || !$0.severityByClass.isEmpty || $0.sloganSeverity != nil || $0.family != nil || $0.impliesClass != nil }
     }
 
     /// The reportable findings of a record (suppressed ones carry `suppressedBy`).
@@ -143,6 +143,7 @@ public struct ContextGate: Sendable {
             documentReason = GenreClassifier.reading(g) + (g.evidence.isEmpty ? "" : " (\(g.evidence.joined(separator: ", ")))")
         }
 
+        let slogan = Slogan.isOne(text)
         var findings: [Finding] = []
         findings.reserveCapacity(min(result.candidates.count, maxFindings))
         var truncated = false
@@ -185,7 +186,7 @@ public struct ContextGate: Sendable {
                     ?? termListSuppression(c, text: text)
                     ?? reportedSuppression(c, result.clauseMarkers, suppressors: suppressors, genre: genre, text: text)
                     ?? documentReason
-                if composed[c.rule] { compose(&findings[k], rules[c.rule], result.adClasses) }
+                if composed[c.rule] { compose(&findings[k], rules[c.rule], result.adClasses, slogan: slogan) }
             }
         }
         echoQuotedMentions(&findings, text: text)
@@ -334,7 +335,8 @@ public struct ContextGate: Sendable {
     }
 
     /// A composed claim: its parts, and the severity and citation its ad class chooses.
-    private func compose(_ f: inout Finding, _ rule: Rule, _ classes: [Int]) {
+    /// `slogan`: the record is one short line (`Slogan.isOne`).
+    private func compose(_ f: inout Finding, _ rule: Rule, _ classes: [Int], slogan: Bool) {
         f.parts = partFinder.parts(rule.partRoles, in: f.normalizedMatch)
         if let implied = rule.impliesClass {
             let cls = namedClass(rule, classes, besides: implied)
@@ -347,8 +349,12 @@ public struct ContextGate: Sendable {
             if let s = rule.severityByClass[id] { f.severity = s }
             if rule.severityByClass[id] != nil || rule.lawByClass[id] != nil {
                 f.parts.append(Part(role: "ad_class", text: id))
-                break
+                return
             }
+        }
+        if slogan, let s = rule.sloganSeverity, s > f.severity {
+            f.severity = s
+            f.parts.append(Part(role: "form", text: "slogan"))
         }
     }
 

@@ -79,6 +79,10 @@ public struct Rule: Sendable {
     /// is a service description in a hospital ad and a violation in a tea ad): class modifies,
     /// it does not gate.
     public var severityByClass: [String: Severity] = [:]
+    /// The severity where no class applies and the record is one short line: a slogan, a quoted
+    /// claim, a livestream line. A bare health function (养胃, 净化血液) in an article is as likely
+    /// advice; alone, it is a product's claim (private set rc14: 14 such violations, no clean record).
+    public var sloganSeverity: Severity? = nil
     /// The cited provision's own text for each class in `lawByClass`.
     public var lawTextByClass: [String: String] = [:]
     /// Provision ids (lexicons/provisions.yaml) the citation comes from: the default and per class.

@@ -450,7 +450,7 @@ public struct RuleLoader {
     private static let ruleKeys: Set<String> = [
         "id", "category", "severity", "law", "law_text", "message", "scope", "boundary", "keywords",
         "patterns", "terms", "exceptions", "exception_patterns", "requires", "examples",
-        "require_class", "exclude_class", "ad_class", "law_by_class", "severity_by_class", "family",
+        "require_class", "exclude_class", "ad_class", "law_by_class", "severity_by_class", "slogan_severity", "family",
         "provision", "provision_by_class", "genre", "min_confidence", "implies_class",
         "weak_confidence", "form_features", "weak_claims", "host_genres", "derives_from", "near_lists", "reach", "window",
     ]
@@ -550,6 +550,12 @@ public struct RuleLoader {
             severityByClass: try reader.stringMap("severity_by_class").mapValues { name in
                 guard let s = Severity(rawValue: name) else {
                     throw reader.error("severity_by_class", "severity must be error, warning or info, not `\(name)`")
+                }
+                return s
+            },
+            sloganSeverity: try reader.optionalString("slogan_severity").map { name in
+                guard let s = Severity(rawValue: name) else {
+                    throw reader.error("slogan_severity", "severity must be error, warning or info, not `\(name)`")
                 }
                 return s
             },

@@ -119,6 +119,23 @@ final class ComposedClaimTests: XCTestCase {
         XCTAssertEqual(clinic?.severity, .info)
     }
 
+    /// A record that is one short line is the product's claim: `slogan_severity` raises a bare
+    /// claim there, not in a longer text, and never over what a detected class decides.
+    func testSloganSeverityRaisesABareClaimOnAShortLineOnly() throws {
+        let yaml = Self.pack.replacingOccurrences(of: "severity_by_class: {food: error, medical: info}",
+                                                  with: "severity_by_class: {food: error, medical: info}\n    slogan_severity: error")
+        let short = try scanner(yaml).scan("  调理糖尿病\n").findings.first { $0.ruleID == "T-TREAT" }
+        XCTAssertEqual(short?.severity, .error)
+        XCTAssertEqual(short?.parts.last, Part(role: "form", text: "slogan"))
+        let long = String(repeating: "今天天气很好", count: 6) + "调理糖尿病"
+        XCTAssertEqual(try scanner(yaml).scan(long).findings.first { $0.ruleID == "T-TREAT" }?.severity, .warning)
+        XCTAssertEqual(try scanner(yaml).scan("第一行\n调理糖尿病").findings.first { $0.ruleID == "T-TREAT" }?.severity, .warning,
+                       "two lines are not one slogan")
+        XCTAssertEqual(try scanner(yaml).scan("医疗机构执业许可 调理糖尿病").findings.first { $0.ruleID == "T-TREAT" }?.severity, .info,
+                       "the class decides where one applies")
+        XCTAssertEqual(try scanner().scan("调理糖尿病").findings.first { $0.ruleID == "T-TREAT" }?.severity, .warning)
+    }
+
     /// A rule that implies its class (a return promise implies an investment ad) still cites the
     /// provision of another class it names when the record shows that class (a real-estate page).
     func testImpliedClassGivesWayToANamedDetectedClass() throws {
