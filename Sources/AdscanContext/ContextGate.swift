@@ -39,6 +39,12 @@ public struct ContextGate: Sendable {
     /// the shortest such page (institutions.news_features, news_min_bytes).
     private let publicNewsSlots: [Int]
     private let publicNewsMinBytes: Int
+    /// Genres read as knowledge where a page promotes no one, the feature slots that are promotion,
+    /// and the shortest such page (institutions.knowledge_genres, promotion_features, knowledge_min_bytes).
+    private let knowledgeGenres: Set<String>
+    private let promotionSlots: [Int]
+    private let knowledgeMinBytes: Int
+    private let knowledgeRules: Set<String>
     private let promotedEntity: AdscanMatch.Regex?
     /// Rules that report parts, a severity per class or belong to a family (the rest skip that work).
     private let composed: [Bool]
@@ -70,6 +76,10 @@ public struct ContextGate: Sendable {
         pressByline = PressByline(compiled.pressBylines)
         publicNewsSlots = compiled.ruleSet.institutions.newsFeatures.compactMap { [genres] in genres.featureNames.firstIndex(of: $0) }
         publicNewsMinBytes = compiled.ruleSet.institutions.newsMinBytes
+        knowledgeGenres = Set(compiled.ruleSet.institutions.knowledgeGenres)
+        promotionSlots = compiled.ruleSet.institutions.promotionFeatures.compactMap { [genres] in genres.featureNames.firstIndex(of: $0) }
+        knowledgeMinBytes = compiled.ruleSet.institutions.knowledgeMinBytes
+        knowledgeRules = Set(compiled.ruleSet.institutions.knowledgeRules)
         familyOf = Dictionary(compiled.ruleSet.rules.compactMap { r in r.family.map { (r.id, $0) } }, uniquingKeysWith: { a, _ in a })
         // a family may be named after its first rule (CLM-USE.paragraph is of family CLM-USE)
         var keys: [String: Int] = [:]
@@ -238,6 +248,18 @@ public struct ContextGate: Sendable {
                 let why = "public_institution_news: \(name) (public bodies only, read as news)"
                 for k in findings.indices where findings[k].suppressedBy == nil { findings[k].suppressedBy = why }
             }
+        }
+        // a science piece or a doctor's answer that promotes no one (no provider named, no contact,
+        // call to action or 我院) and claims only what a substance or habit does explains what it
+        // says: those claims are knowledge, not copy
+        if validUTF8, let g = genre, knowledgeGenres.contains(g.id), text.count >= knowledgeMinBytes,
+           let x = read?.features, !promotionSlots.contains(where: { x[$0] > 0 }),
+           findings.contains(where: { $0.suppressedBy == nil && $0.severity != .info }),
+           !findings.contains(where: { $0.suppressedBy == nil && $0.severity != .info && !knowledgeRules.contains($0.ruleID) }),
+           PromotedEntity.find(in: text, pattern: promotedEntity) == nil,
+           !publicInstitution.namesPrivate(folded()) {
+            let why = "knowledge_page: \(g.id) page promoting no named provider, product or contact"
+            for k in findings.indices where findings[k].suppressedBy == nil { findings[k].suppressedBy = why }
         }
         if let (g, x) = read, validUTF8 {
             var page: Finding?

@@ -43,6 +43,24 @@ struct PublicInstitution {
         }
     }
 
+    /// Whether the folded page names a private-style provider (not a public hospital's department).
+    func namesPrivate(_ folded: String) -> Bool {
+        guard let priv = privateName else { return false }
+        var page = folded
+        return page.withUTF8 { b -> Bool in
+            let data = MatchData()
+            var at = 0
+            while at < b.count, let p = priv.firstMatch(in: b, from: at, to: b.count, data: data) {
+                if let pub = publicName, isDepartment(p, of: pub, in: b, data: data) {
+                    at = Self.after(p, in: b)
+                    continue
+                }
+                return true
+            }
+            return false
+        }
+    }
+
     /// Where the name shown for a public match begins: up to `nameReach` Han characters before
     /// it (the pack's patterns begin at the suffix, 人民医院, with the place before it only looked
     /// behind at: 市第一 of 市第一人民医院).

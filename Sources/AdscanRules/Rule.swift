@@ -296,6 +296,17 @@ public struct Institutions: Sendable {
     public var privateNames: [String] = []
     /// News outlets' bylines (来源：环球网, 人民日报健康客户端记者): a page under one is reported journalism.
     public var pressBylines: [String] = []
+    /// Genres whose pages are read as knowledge when they promote no one (`knowledge_genres`): a
+    /// science piece or a doctor's answer that names no provider, has none of `promotion_features`
+    /// (a contact or call to action, 我院, a provider's praise) and is at least `knowledge_min_bytes`
+    /// long explains what it says; its claims are not copy.
+    public var knowledgeGenres: [String] = []
+    public var promotionFeatures: [String] = []
+    public var knowledgeMinBytes: Int = 0
+    /// The rules whose findings such a page may carry and still be knowledge (`knowledge_rules`:
+    /// what a substance or habit does). A page with any other active finding (a guarantee, a
+    /// superlative, 我院's cure) is read as usual.
+    public var knowledgeRules: [String] = []
     /// A doctor's former or retired post at a public hospital (原某市人民医院内分泌科主任): an
     /// advertorial's credential, so a page naming one is not public bodies' own news.
     public var credentials: [String] = []

@@ -107,6 +107,10 @@ public struct RuleLoader {
             set.institutions.credentials += part.institutions.credentials
             set.institutions.newsFeatures += part.institutions.newsFeatures
             set.institutions.newsMinBytes = max(set.institutions.newsMinBytes, part.institutions.newsMinBytes)
+            set.institutions.knowledgeGenres += part.institutions.knowledgeGenres
+            set.institutions.promotionFeatures += part.institutions.promotionFeatures
+            set.institutions.knowledgeMinBytes = max(set.institutions.knowledgeMinBytes, part.institutions.knowledgeMinBytes)
+            set.institutions.knowledgeRules += part.institutions.knowledgeRules
         }
         try resolveLexicons(&set)
         try resolveProvisions(&set)
@@ -133,6 +137,12 @@ public struct RuleLoader {
         let featureIDs = Set(set.suppressors.filter { $0.scope == .feature }.map(\.id))
         for f in set.institutions.newsFeatures where !featureIDs.contains(f) {
             throw RuleLoadError(file: "institutions", line: 0, reason: "`institutions.news_features` names `\(f)`, which is no `feature` context entry")
+        }
+        for id in set.institutions.knowledgeRules where seen[id] == nil {
+            throw RuleLoadError(file: "institutions", line: 0, reason: "`institutions.knowledge_rules` names `\(id)`, which is no rule")
+        }
+        for f in set.institutions.promotionFeatures where !featureIDs.contains(f) {
+            throw RuleLoadError(file: "institutions", line: 0, reason: "`institutions.promotion_features` names `\(f)`, which is no `feature` context entry")
         }
         for r in set.rules {
             for f in r.formFeatures where !featureIDs.contains(f) {
@@ -322,13 +332,18 @@ public struct RuleLoader {
             }
             var reader = Fields(mapping: m, file: file, line: inst.mark?.line ?? 0)
             reader.context = "institutions"
-            try reader.rejectUnknownOrRepeated(["public", "private", "press", "credential", "news_features", "news_min_bytes"], what: "institutions")
+            try reader.rejectUnknownOrRepeated(["public", "private", "press", "credential", "news_features", "news_min_bytes",
+                                                "knowledge_genres", "promotion_features", "knowledge_min_bytes", "knowledge_rules"], what: "institutions")
             set.institutions.publicNames = try reader.strings("public")
             set.institutions.privateNames = try reader.strings("private")
             set.institutions.pressBylines = try reader.strings("press")
             set.institutions.credentials = try reader.strings("credential")
             set.institutions.newsFeatures = try reader.strings("news_features")
             set.institutions.newsMinBytes = try reader.optionalInt("news_min_bytes") ?? 0
+            set.institutions.knowledgeGenres = try reader.strings("knowledge_genres")
+            set.institutions.promotionFeatures = try reader.strings("promotion_features")
+            set.institutions.knowledgeMinBytes = try reader.optionalInt("knowledge_min_bytes") ?? 0
+            set.institutions.knowledgeRules = try reader.strings("knowledge_rules")
         }
         if let gm = top.value("genre_model") {
             guard let m = gm.mapping else {

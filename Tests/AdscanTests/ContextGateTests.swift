@@ -144,4 +144,19 @@ final class ContextGateTests: XCTestCase {
         XCTAssertEqual(active("三七能活血化瘀、调节血脂,辅助控制血糖,但无法替代药物治疗"), [])
         XCTAssertFalse(active("降糖茶 喝一个月根治糖尿病 (本品为保健食品,不能代替药物)").isEmpty)
     }
+
+    /// The default pack's knowledge reading: a science page that promotes no one and claims only
+    /// what a substance does is explaining; the same page inviting readers to 我院 is not.
+    func testTheDefaultPackReadsSciencePromotingNoOneAsKnowledge() {
+        let page = "褪黑素是人体松果体分泌的一种激素，夜间分泌增多，白天分泌减少。一般认为，规律作息有助于维持正常的昼夜节律。"
+            + "对于倒时差的人群，短期服用褪黑素能够改善睡眠质量。长期失眠应当及时就医，查明原因，不宜自行长期服用任何助眠产品。"
+            + "老年人褪黑素分泌减少，入睡困难较为常见，可以通过白天适度运动、晚间减少屏幕使用来调整。"
+        let read = TestSupport.scanner.scan(page).findings.filter { $0.severity != .info }
+        XCTAssertFalse(read.isEmpty)
+        XCTAssertTrue(read.allSatisfy { $0.suppressedBy?.hasPrefix("knowledge_page") == true }, "\(read.map(\.suppressedBy))")
+        let promoted = TestSupport.scanner.scan(page + "欢迎到我院睡眠门诊咨询预约。").findings
+        XCTAssertTrue(promoted.contains { $0.suppressedBy == nil && $0.severity != .info })
+        // a short line is no page
+        XCTAssertTrue(TestSupport.scanner.scan("短期服用褪黑素能够改善睡眠质量").findings.contains { $0.suppressedBy == nil && $0.severity != .info })
+    }
 }
