@@ -249,14 +249,14 @@ public struct ContextGate: Sendable {
                 for k in findings.indices where findings[k].suppressedBy == nil { findings[k].suppressedBy = why }
             }
         }
-        // a science piece or a doctor's answer that promotes no one (no provider named, no contact,
-        // call to action or 我院) and claims only what a substance or habit does explains what it
-        // says: those claims are knowledge, not copy
+        // a science piece or a doctor's answer that promotes no one (no provider named but public
+        // bodies, no contact, call to action or 我院) and claims only what a substance or habit does
+        // explains what it says: those claims are knowledge, not copy
         if validUTF8, let g = genre, knowledgeGenres.contains(g.id), text.count >= knowledgeMinBytes,
            let x = read?.features, !promotionSlots.contains(where: { x[$0] > 0 }),
            findings.contains(where: { $0.suppressedBy == nil && $0.severity != .info }),
            !findings.contains(where: { $0.suppressedBy == nil && $0.severity != .info && !knowledgeRules.contains($0.ruleID) }),
-           PromotedEntity.find(in: text, pattern: promotedEntity) == nil,
+           PromotedEntity.find(in: text, pattern: promotedEntity) == nil || onlyPublic() != nil,
            !publicInstitution.namesPrivate(folded()) {
             let why = "knowledge_page: \(g.id) page promoting no named provider, product or contact"
             for k in findings.indices where findings[k].suppressedBy == nil { findings[k].suppressedBy = why }

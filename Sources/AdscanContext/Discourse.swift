@@ -387,8 +387,11 @@ enum PromotedEntity {
     static let genericPrefixes: Set<String> = ["三甲", "二甲", "一甲", "三级", "二级", "一级", "甲等", "公立", "私立", "民营", "正规", "综合",
         "专科", "大型", "当地", "本地", "附近", "各大", "各级", "基层", "定点", "普通", "其他", "别的", "其它", "这家", "那家", "哪家",
         "一家", "多家", "大的", "小的", "县级", "市级", "省级", "乡镇", "社区", "城市", "农村", "上级", "下级", "大医", "三甲综合"]
+    /// Words that make a name a kind or a crowd (「如一些医美」「整治医美」「部分诊所」), not one provider.
+    static let genericWords = ["一些", "这些", "那些", "部分", "各类", "各种", "整治", "打击", "规范", "乱象", "非法", "黑医美", "无证"]
     static func isGeneric(_ name: String) -> Bool {
         if name.hasSuffix("亚专科") { return true }
+        if genericWords.contains(where: { name.contains($0) }) { return true }
         for w in institutionWords where name.hasSuffix(w) {
             return genericPrefixes.contains(String(name.dropLast(w.count)))
         }
