@@ -222,6 +222,14 @@ public struct ContextGate: Sendable {
             foldedPage = f
             return f
         }
+        // the entity the page promotes, searched at most once (the knowledge reading and the page finding)
+        var promotedMemo: PromotedEntity.Found??
+        func promoted() -> PromotedEntity.Found? {
+            if let known = promotedMemo { return known }
+            let e = PromotedEntity.find(in: text, pattern: promotedEntity)
+            promotedMemo = .some(e)
+            return e
+        }
         var publicOnly: String??
         func onlyPublic() -> String? {
             if let known = publicOnly { return known }
@@ -256,20 +264,19 @@ public struct ContextGate: Sendable {
            let x = read?.features, !promotionSlots.contains(where: { x[$0] > 0 }),
            findings.contains(where: { $0.suppressedBy == nil && $0.severity != .info }),
            !findings.contains(where: { $0.suppressedBy == nil && $0.severity != .info && !knowledgeRules.contains($0.ruleID) }),
-           PromotedEntity.find(in: text, pattern: promotedEntity) == nil || onlyPublic() != nil,
-           !publicInstitution.namesPrivate(folded()) {
+           onlyPublic() != nil || (promoted() == nil && !publicInstitution.namesPrivate(folded())) {
             let why = "knowledge_page: \(g.id) page promoting no named provider, product or contact"
             for k in findings.indices where findings[k].suppressedBy == nil { findings[k].suppressedBy = why }
         }
         if let (g, x) = read, validUTF8 {
             var page: Finding?
             if let ri = advertorialRule(g) {
-                page = disguisedAd(ri, g, findings, text)
+                page = disguisedAd(ri, g, findings, text, promoted())
             } else if let (ri, forms) = weakAdvertorialRule(g, x, findings) {
-                page = disguisedAd(ri, g, findings, text)
+                page = disguisedAd(ri, g, findings, text, promoted())
                 page?.evidence.insert(Evidence(role: "form", match: forms.joined(separator: ", "), start: 0, end: 0), at: 1)
             } else if let ri = hostedAdvertorialRule(g, findings) {
-                page = disguisedAd(ri, g, findings, text)
+                page = disguisedAd(ri, g, findings, text, promoted())
                 page?.evidence.insert(Evidence(role: "form", match: "\(g.id) page carrying a claim", start: 0, end: 0), at: 1)
             }
             if var f = page {
@@ -329,9 +336,9 @@ public struct ContextGate: Sendable {
 
     /// A disguised ad found by what the page is: its genre, the entity it promotes and the claims
     /// in it. The finding spans the first mention of the promoted entity (or the record's start).
-    private func disguisedAd(_ ri: Int, _ g: Genre, _ claims: [Finding], _ text: UnsafeBufferPointer<UInt8>) -> Finding {
+    private func disguisedAd(_ ri: Int, _ g: Genre, _ claims: [Finding], _ text: UnsafeBufferPointer<UInt8>,
+                             _ entity: PromotedEntity.Found?) -> Finding {
         let rule = compiled.ruleSet.rules[ri]
-        let entity = PromotedEntity.find(in: text, pattern: promotedEntity)
         let span = entity?.first ?? 0..<0
         var f = Finding(rule: rule.meta, match: UTF8Scan.string(text, from: span.lowerBound, to: span.upperBound),
                         start: span.lowerBound, end: span.upperBound)

@@ -400,7 +400,10 @@ enum PromotedEntity {
 
     /// The most frequent name. The pattern runs only near institution words (a name is at most
     /// 8 Han characters and one context character before one), not over the whole page.
-    static func find(in text: UnsafeBufferPointer<UInt8>, pattern: AdscanMatch.Regex?) -> (name: String, count: Int, first: Range<Int>)? {
+    /// A promoted name, how often the page names it, and its first mention.
+    typealias Found = (name: String, count: Int, first: Range<Int>)
+
+    static func find(in text: UnsafeBufferPointer<UInt8>, pattern: AdscanMatch.Regex?) -> Found? {
         guard let re = pattern, let base = text.baseAddress else { return nil }
         var counts: [String: (Int, Range<Int>)] = [:]
         let data = MatchData()

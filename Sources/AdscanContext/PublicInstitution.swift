@@ -32,33 +32,28 @@ struct PublicInstitution {
             guard let first = pub.firstMatch(in: b, from: 0, to: b.count, data: data) else { return nil }
             // a former post at a public hospital is a credential lent to whoever the page promotes
             if let c = credential, c.firstMatch(in: b, from: 0, to: b.count, data: data) != nil { return nil }
-            if let priv = privateName {
-                var at = 0
-                while at < b.count, let p = priv.firstMatch(in: b, from: at, to: b.count, data: data) {
-                    if !isDepartment(p, of: pub, in: b, data: data) { return nil }
-                    at = Self.after(p, in: b)
-                }
-            }
+            if namesPrivate(b, data) { return nil }
             return UTF8Scan.string(b, from: Self.nameStart(first.lowerBound, in: b), to: first.upperBound)
         }
     }
 
     /// Whether the folded page names a private-style provider (not a public hospital's department).
     func namesPrivate(_ folded: String) -> Bool {
-        guard let priv = privateName else { return false }
         var page = folded
-        return page.withUTF8 { b -> Bool in
-            let data = MatchData()
-            var at = 0
-            while at < b.count, let p = priv.firstMatch(in: b, from: at, to: b.count, data: data) {
-                if let pub = publicName, isDepartment(p, of: pub, in: b, data: data) {
-                    at = Self.after(p, in: b)
-                    continue
-                }
-                return true
+        return page.withUTF8 { namesPrivate($0, MatchData()) }
+    }
+
+    private func namesPrivate(_ b: UnsafeBufferPointer<UInt8>, _ data: MatchData) -> Bool {
+        guard let priv = privateName else { return false }
+        var at = 0
+        while at < b.count, let p = priv.firstMatch(in: b, from: at, to: b.count, data: data) {
+            if let pub = publicName, isDepartment(p, of: pub, in: b, data: data) {
+                at = Self.after(p, in: b)
+                continue
             }
-            return false
+            return true
         }
+        return false
     }
 
     /// Where the name shown for a public match begins: up to `nameReach` Han characters before

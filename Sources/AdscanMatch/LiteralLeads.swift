@@ -29,7 +29,9 @@ public enum LiteralLeads {
         // an inline option (?i) (?x) (?-…) (?^) (?n) or quoting \Q can change what a later
         // literal means: such a pattern is searched as written
         for k in 0..<max(0, s.count - 2) {
-            if s[k] == 0x28, s[k + 1] == 0x3F, [0x69, 0x78, 0x2D, 0x5E, 0x6E].contains(s[k + 2]) { return nil }
+            if s[k] == 0x28, s[k + 1] == 0x3F {
+                switch s[k + 2] { case 0x69, 0x78, 0x2D, 0x5E, 0x6E: return nil; default: break }   // i x - ^ n
+            }
             if s[k] == 0x5C, s[k + 1] == 0x51 { return nil }
         }
         var i = 0

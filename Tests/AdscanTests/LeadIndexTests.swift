@@ -42,18 +42,25 @@ final class LeadIndexTests: XCTestCase {
         for body in ["\\S{0,6}?好了", "(?:的)?\\s*\\S{0,3}?(?:好|没)"] {
             let plain = try Regex("(?:" + alt + ")" + body)
             let led = try Regex("(?:" + alt + ")" + body, lead: LeadIndex(words))
-            let data = MatchData()
-            for t in texts {
-                var bytes = Array(t.utf8)
-                bytes.withUnsafeBufferPointer { u in
-                    var a: [[Int]] = [], b: [[Int]] = []
-                    plain.forEachMatch(in: u, from: 0, to: u.count, data: data) { a.append([$0, $1]) }
-                    led.forEachMatch(in: u, from: 0, to: u.count, data: data) { b.append([$0, $1]) }
-                    XCTAssertEqual(a, b, t)
-                    XCTAssertEqual(plain.matches(in: u, from: 0, to: u.count, data: data), led.matches(in: u, from: 0, to: u.count, data: data), t)
-                }
-                _ = bytes
+            assertSameMatches(plain, led, in: texts)
+        }
+    }
+
+    /// Every match, whether one matches, and the first match: the same from a pattern tried only
+    /// where its lead starts as from the pattern searched everywhere.
+    private func assertSameMatches(_ plain: Regex, _ led: Regex, in texts: [String], line: UInt = #line) {
+        let data = MatchData()
+        for t in texts {
+            var bytes = Array(t.utf8)
+            bytes.withUnsafeBufferPointer { u in
+                var a: [[Int]] = [], b: [[Int]] = []
+                plain.forEachMatch(in: u, from: 0, to: u.count, data: data) { a.append([$0, $1]) }
+                led.forEachMatch(in: u, from: 0, to: u.count, data: data) { b.append([$0, $1]) }
+                XCTAssertEqual(a, b, t, line: line)
+                XCTAssertEqual(plain.matches(in: u, from: 0, to: u.count, data: data), led.matches(in: u, from: 0, to: u.count, data: data), t, line: line)
+                XCTAssertEqual(plain.firstMatch(in: u, from: 0, to: u.count, data: data), led.firstMatch(in: u, from: 0, to: u.count, data: data), t, line: line)
             }
+            _ = bytes
         }
     }
 
@@ -74,18 +81,7 @@ final class LeadIndexTests: XCTestCase {
         let pattern = "(?:来源|稿源)\\s*:\\s*(?:\(names.joined(separator: "|")))|(?<!转载)(?:\(names.joined(separator: "|")))[^,。]{0,8}?(?:记者|讯)"
         let led = try Regex(pattern)
         let plain = try Regex("(?:)" + pattern)   // (?:) first: no literal lead, searched everywhere
-        let data = MatchData()
-        for t in ["来源: 人民网 本报讯", "据央视网报道,健康报记者", "转载人民网记者,环球网讯", "没有来源", "澎湃新闻讯澎湃新闻讯", "来源:", ""] {
-            var bytes = Array(t.utf8)
-            bytes.withUnsafeBufferPointer { u in
-                var a: [[Int]] = [], b: [[Int]] = []
-                plain.forEachMatch(in: u, from: 0, to: u.count, data: data) { a.append([$0, $1]) }
-                led.forEachMatch(in: u, from: 0, to: u.count, data: data) { b.append([$0, $1]) }
-                XCTAssertEqual(a, b, t)
-                XCTAssertEqual(plain.firstMatch(in: u, from: 0, to: u.count, data: data), led.firstMatch(in: u, from: 0, to: u.count, data: data), t)
-            }
-            _ = bytes
-        }
+        assertSameMatches(plain, led, in: ["来源: 人民网 本报讯", "据央视网报道,健康报记者", "转载人民网记者,环球网讯", "没有来源", "澎湃新闻讯澎湃新闻讯", "来源:", ""])
     }
 
     /// A list too large for PCRE2 in one pattern is matched through slices of it, and the slices
