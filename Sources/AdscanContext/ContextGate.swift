@@ -149,9 +149,13 @@ public struct ContextGate: Sendable {
         guard hasClaim || genre.map(advertorialRule) != nil else { return ([], false, genre) }
         let suppressors = compiled.ruleSet.suppressors
         var documentReason = reading.map(\.markerReason) ?? documentSuppression(result, text: text)
+        // the genre's reason apart: rules that outlive the genre answer to the markers only
+        var genreReason: String?
         if documentReason == nil, let g = genre, genres.suppresses(g) {
             documentReason = GenreClassifier.reading(g) + (g.evidence.isEmpty ? "" : " (\(g.evidence.joined(separator: ", ")))")
+            genreReason = documentReason
         }
+        var outlived: [Int] = []
 
         let slogan = Slogan.isOne(text)
         var findings: [Finding] = []
@@ -195,7 +199,8 @@ public struct ContextGate: Sendable {
                     ?? quotedListSuppression(c, genre: genre, text: text)
                     ?? termListSuppression(c, text: text)
                     ?? reportedSuppression(c, result.clauseMarkers, suppressors: suppressors, genre: genre, text: text)
-                    ?? documentReason
+                    ?? (genreReason != nil && rules[c.rule].outlivesGenre ? nil : documentReason)
+                if genreReason != nil, rules[c.rule].outlivesGenre, findings[k].suppressedBy == nil { outlived.append(k) }
                 if composed[c.rule] { compose(&findings[k], rules[c.rule], result.adClasses, slogan: slogan) }
             }
         }
@@ -236,6 +241,11 @@ public struct ContextGate: Sendable {
             let name = publicInstitution.onlyPublic(folded())
             publicOnly = .some(name)
             return name
+        }
+        // a finding that outlived a news or science reading stands only on a page that names a
+        // private provider or promotes a named one: a ranking of public hospitals in the news is the news
+        if !outlived.isEmpty, !(validUTF8 && onlyPublic() == nil && (promoted() != nil || publicInstitution.namesPrivate(folded()))) {
+            for k in outlived { findings[k].suppressedBy = genreReason }
         }
         // a page about public hospitals and health bodies only (their news, a ranking, a patient's
         // thanks) reports what they did: its claims stay findings, but not verdicts

@@ -83,6 +83,10 @@ public struct Rule: Sendable {
     /// claim, a livestream line. A bare health function (养胃, 净化血液) in an article is as likely
     /// advice; alone, it is a product's claim (private set rc14: 14 such violations, no clean record).
     public var sloganSeverity: Severity? = nil
+    /// A page-form rule (a ranking of providers) whose findings a news or science reading of the
+    /// page does not suppress when the page names a private provider: an advertorial is written
+    /// to read as news, so for these rules the reading is no evidence against them.
+    public var outlivesGenre: Bool = false
     /// The cited provision's own text for each class in `lawByClass`.
     public var lawTextByClass: [String: String] = [:]
     /// Provision ids (lexicons/provisions.yaml) the citation comes from: the default and per class.

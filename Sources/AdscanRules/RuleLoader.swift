@@ -465,7 +465,7 @@ public struct RuleLoader {
     private static let ruleKeys: Set<String> = [
         "id", "category", "severity", "law", "law_text", "message", "scope", "boundary", "keywords",
         "patterns", "terms", "exceptions", "exception_patterns", "requires", "examples",
-        "require_class", "exclude_class", "ad_class", "law_by_class", "severity_by_class", "slogan_severity", "family",
+        "require_class", "exclude_class", "ad_class", "law_by_class", "severity_by_class", "slogan_severity", "outlives_genre", "family",
         "provision", "provision_by_class", "genre", "min_confidence", "implies_class",
         "weak_confidence", "form_features", "weak_claims", "host_genres", "derives_from", "near_lists", "reach", "window",
     ]
@@ -574,6 +574,7 @@ public struct RuleLoader {
                 }
                 return s
             },
+            outlivesGenre: try reader.optionalBool("outlives_genre") ?? false,
             provision: try reader.optionalString("provision"),
             provisionByClass: try reader.stringMap("provision_by_class"),
             family: try reader.optionalString("family"), partRoles: [],
@@ -708,6 +709,15 @@ private struct Fields {
         guard let node = mapping.value(key) else { return nil }
         guard let s = node.scalar?.string, let v = Int(s) else { throw error(key, "`\(key)` must be an integer") }
         return v
+    }
+
+    func optionalBool(_ key: String) throws -> Bool? {
+        guard let node = mapping.value(key) else { return nil }
+        switch node.scalar?.string {
+        case "true": return true
+        case "false": return false
+        default: throw error(key, "`\(key)` must be true or false")
+        }
     }
 
     func stringMap(_ key: String) throws -> [String: String] {
