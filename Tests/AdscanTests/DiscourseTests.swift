@@ -467,6 +467,59 @@ final class DiscourseTests: XCTestCase {
         XCTAssertNil(ad.findings.first?.suppressedBy)
     }
 
+    /// A ranking of providers is written to read as news: a rule with `outlives_genre` keeps its
+    /// finding on a news-read page that names a private provider, and loses it on one naming
+    /// public bodies only; other rules on the page stay suppressed by the reading.
+    func testARankingOutlivesANewsReadingOnlyWhereAPrivateProviderIsNamed() throws {
+        let yaml = Self.pack.replacingOccurrences(of: "context:\n", with: """
+            context:
+              - id: f_news
+                scope: feature
+                markers: [记者, 报道]
+
+            """).replacingOccurrences(of: "rules:\n", with: """
+            rules:
+              - id: T-RANK
+                category: disguised_ad
+                severity: warning
+                law: t
+                message: t
+                outlives_genre: true
+                keywords: [医院排名]
+                patterns: ['医院排名']
+                examples:
+                  flag: [医院排名]
+                  pass: [医院]
+
+            """) + """
+
+            genre_model:
+              cap: 3
+              min_confidence: 0.5
+              suppress: [news]
+              genres:
+                - id: ad
+                  bias: 0.5
+                  weights: {claims: 0.5}
+                - id: news
+                  bias: -1
+                  weights: {f_news: 2.0}
+            institutions:
+              public: ['人民医院']
+              private: ['整形医院']
+            """
+        let s = RecordScanner(try CompiledRuleSet(try RuleLoader().load(yaml: yaml, file: "p.yaml")))
+        let privatePage = s.scan("记者报道：本年度医院排名出炉，康美整形医院位列榜首，能根治颈椎病。")
+        XCTAssertEqual(privatePage.genre?.id, "news")
+        XCTAssertNil(privatePage.findings.first { $0.ruleID == "T-RANK" }?.suppressedBy)
+        let cure = try XCTUnwrap(privatePage.findings.first { $0.ruleID == "T-CURE" })
+        XCTAssertTrue(cure.suppressedBy?.hasPrefix("genre: news") ?? false, cure.suppressedBy ?? "nil")
+        let publicPage = s.scan("记者报道：本年度医院排名出炉，市人民医院位列榜首。")
+        XCTAssertEqual(publicPage.genre?.id, "news")
+        let rank = try XCTUnwrap(publicPage.findings.first { $0.ruleID == "T-RANK" })
+        XCTAssertTrue(rank.suppressedBy?.hasPrefix("genre: news") ?? false, rank.suppressedBy ?? "nil")
+    }
+
     func testAnErrorStandsOnlyInAnAdGenre() throws {
         let yaml = Self.pack.replacingOccurrences(of: "context:\n", with: """
             context:

@@ -25,6 +25,7 @@ final class RuleLoaderTests: XCTestCase {
             (base.replacingOccurrences(of: "terms: [治愈率]", with: "terms: [ab]"), 7, "shorter than 3"),
             (base + "    colour: red\n", 11, "unknown rule field `colour`"),
             (base + "    terms: [治愈率高]\n", 11, "field `terms` is given twice"),
+            (base + "    outlives_genre: maybe\n", 11, "must be true or false"),
             ("rules:\n  - id: [unclosed\n", 3, "YAML syntax"),
         ]
         for (yaml, line, reason) in cases {
