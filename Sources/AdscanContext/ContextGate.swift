@@ -267,6 +267,14 @@ public struct ContextGate: Sendable {
                 for k in findings.indices where findings[k].suppressedBy == nil { findings[k].suppressedBy = why }
             }
         }
+        // a page not read as an ad's own copy that runs under a news outlet's byline (来源：科技日报)
+        // is journalism: the claims it carries are reported, whoever made them
+        if validUTF8, let g = genre, !genres.isAdGenre(g), text.count >= publicNewsMinBytes,
+           findings.contains(where: { $0.suppressedBy == nil && $0.severity != .info }),
+           let by = pressByline.find(folded()) {
+            let why = "press_byline: \(by) (a \(g.id) page under a news outlet's byline)"
+            for k in findings.indices where findings[k].suppressedBy == nil { findings[k].suppressedBy = why }
+        }
         // a science piece or a doctor's answer that promotes no one (no provider named but public
         // bodies, no contact, call to action or 我院) and claims only what a substance or habit does
         // explains what it says: those claims are knowledge, not copy

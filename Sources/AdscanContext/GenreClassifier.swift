@@ -94,6 +94,11 @@ struct GenreClassifier: Sendable {
         "genre: \(g.id) \(String(format: "%.2f", g.confidence)), mention \(String(format: "%.2f", g.mention))"
     }
 
+    /// Whether the genre is one an ad's own copy is written in (`errors_in`: ad, advertorial, livestream).
+    func isAdGenre(_ g: Genre) -> Bool {
+        model.errorsIn.isEmpty || model.errorsIn.contains(g.id)
+    }
+
     /// Why a rule's `error` in a record of this genre is lowered to `warning` (nil: it stands).
     func errorDowngrade(_ g: Genre) -> String? {
         let outside = !model.errorsIn.isEmpty && !model.errorsIn.contains(g.id)
