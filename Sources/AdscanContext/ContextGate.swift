@@ -256,6 +256,16 @@ public struct ContextGate: Sendable {
                 findings[k].downgradedBy = "public_institution: \(name) (no private provider named)"
             }
         }
+        // a page read as an advertorial that names no provider it promotes is as often a report on
+        // one (a crackdown story reads like the story it exposes): its claims stay findings, but
+        // not verdicts
+        if validUTF8, let g = genre, g.id == "advertorial", text.count >= knowledgeMinBytes,
+           findings.contains(where: { $0.severity == .error && $0.suppressedBy == nil }), promoted() == nil {
+            for k in findings.indices where findings[k].severity == .error && findings[k].suppressedBy == nil {
+                findings[k].severity = .warning
+                findings[k].downgradedBy = GenreClassifier.reading(g) + " (no promoted provider named)"
+            }
+        }
         // a page about public bodies only that reads as news (记者, 近日, 院务公开, or a news
         // outlet's byline) reports what they did — a patient's thanks, a first operation, a
         // ranking: its claims are the reporter's account, not copy
@@ -269,9 +279,11 @@ public struct ContextGate: Sendable {
         }
         // a page not read as an ad's own copy that runs under a news outlet's byline (来源：科技日报)
         // is journalism: the claims it carries are reported, whoever made them
-        if validUTF8, let g = genre, !genres.isAdGenre(g), text.count >= publicNewsMinBytes,
+        // (a page read as an advertorial only under a source line, 来源：…: its text citing an outlet's
+        // report, 央视网报道过, is the endorsement itself)
+        if validUTF8, let g = genre, !genres.isAdGenre(g) || g.id == "advertorial", text.count >= publicNewsMinBytes,
            findings.contains(where: { $0.suppressedBy == nil && $0.severity != .info }),
-           let by = pressByline.find(folded()) {
+           let by = pressByline.find(folded()), g.id != "advertorial" || by.hasPrefix("来源") || by.hasPrefix("稿源") {
             let why = "press_byline: \(by) (a \(g.id) page under a news outlet's byline)"
             for k in findings.indices where findings[k].suppressedBy == nil { findings[k].suppressedBy = why }
         }
