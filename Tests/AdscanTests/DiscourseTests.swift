@@ -398,6 +398,44 @@ final class DiscourseTests: XCTestCase {
     /// A page read as health science (a `host_genres` genre) is reported when it carries an active
     /// claim: the science piece that promises a cure is the advertorial 第十九条 names; the same
     /// page without a claim, or with the claim negated, is science.
+    /// A disguise promotes someone: an advertorial reading of a page that names no provider is
+    /// no page finding, and lowers the page's errors to warnings; naming one keeps both.
+    func testAnAdvertorialReadingWithoutAPromotedProvider() throws {
+        let yaml = Self.pack.replacingOccurrences(of: "context:\n", with: """
+            context:
+              - id: f_story
+                scope: feature
+                markers: [多年, 后来]
+
+            """).replacingOccurrences(of: "rules:\n", with: "rules:\n" + TestSupport.weakAdvertorialRule("    min_confidence: 0.5\n")) + """
+
+            genre_model:
+              cap: 3
+              min_confidence: 0.5
+              suppress: []
+              errors_in: [ad, advertorial]
+              genres:
+                - id: ad
+                  bias: 0
+                  weights: {}
+                - id: advertorial
+                  bias: 0
+                  weights: {f_story: 3}
+            """
+        let s = RecordScanner(try CompiledRuleSet(try RuleLoader().load(yaml: yaml, file: "p.yaml")))
+        let story = String(repeating: "多年来他在外地打工，后来回到家乡。", count: 8)
+        let nobody = s.scan(story + "听说能根治颈椎病。")
+        XCTAssertEqual(nobody.genre?.id, "advertorial")
+        let page = try XCTUnwrap(nobody.findings.first { $0.rule.id == "T-ADV" })
+        XCTAssertTrue(page.suppressedBy?.hasPrefix("no_promoted_entity") ?? false, page.suppressedBy ?? "nil")
+        let cure = try XCTUnwrap(nobody.findings.first { $0.rule.id == "T-CURE" })
+        XCTAssertEqual(cure.severity, .warning)
+        XCTAssertTrue(cure.downgradedBy?.contains("no promoted provider") ?? false, cure.downgradedBy ?? "nil")
+        let named = s.scan(story + "仁济堂诊所说能根治颈椎病，仁济堂诊所欢迎你。")
+        XCTAssertNil(named.findings.first { $0.rule.id == "T-ADV" }?.suppressedBy)
+        XCTAssertEqual(named.findings.first { $0.rule.id == "T-CURE" }?.severity, .error)
+    }
+
     func testAScienceReadingWithAClaimIsAHostedAdvertorial() throws {
         let advertorial = try advertorialScanner(context: """
               - id: f_science
