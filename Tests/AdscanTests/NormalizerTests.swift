@@ -4,6 +4,19 @@ import XCTest
 final class NormalizerTests: XCTestCase {
     let table = FoldTable.shared
 
+    func testByteContainsFindsANeedleAnywhereAndOnlyWhole() {
+        func has(_ hay: String, _ needle: String) -> Bool {
+            Array(hay.utf8).withUnsafeBufferPointer { UTF8Scan.contains($0, Array(needle.utf8)) }
+        }
+        XCTAssertTrue(has("如一些医美机构", "一些"))
+        XCTAssertTrue(has("整治医美", "整治"))
+        XCTAssertTrue(has("无证", "无证"))
+        XCTAssertFalse(has("仁济堂诊所", "一些"))
+        XCTAssertFalse(has("一", "一些"), "a needle longer than the text")
+        XCTAssertFalse(has("一此", "一些"), "a shared first byte is no match")
+        XCTAssertTrue(has("abc", ""))
+    }
+
     func testFoldsWidthCaseTraditionalAndIgnorables() {
         XCTAssertEqual(table.fold("治癒率高達９８％"), "治愈率高达98%")
         XCTAssertEqual(table.fold("ＮＯ．１ Top"), "no.1 top")
