@@ -193,14 +193,15 @@ public struct ContextGate: Sendable {
                                  start: $0.range.lowerBound, end: $0.range.upperBound)
                     }
                 }
+                let outlives = genreReason != nil && rules[c.rule].outlivesGenre
                 findings[k].suppressedBy = clauseSuppression(c, result.clauseMarkers, suppressors: suppressors, text: text)
                     ?? enumerationSuppression(c, result.clauseMarkers, suppressors: suppressors, text: text)
                     ?? questionSuppression(c, text: text)
                     ?? quotedListSuppression(c, genre: genre, text: text)
                     ?? termListSuppression(c, text: text)
                     ?? reportedSuppression(c, result.clauseMarkers, suppressors: suppressors, genre: genre, text: text)
-                    ?? (genreReason != nil && rules[c.rule].outlivesGenre ? nil : documentReason)
-                if genreReason != nil, rules[c.rule].outlivesGenre, findings[k].suppressedBy == nil { outlived.append(k) }
+                    ?? (outlives ? nil : documentReason)
+                if outlives, findings[k].suppressedBy == nil { outlived.append(k) }
                 if composed[c.rule] { compose(&findings[k], rules[c.rule], result.adClasses, slogan: slogan) }
             }
         }
@@ -234,6 +235,14 @@ public struct ContextGate: Sendable {
             let e = PromotedEntity.find(in: text, pattern: promotedEntity)
             promotedMemo = .some(e)
             return e
+        }
+        // the news outlet's byline on the page, searched at most once (public news, the claims, the page finding)
+        var bylineMemo: String??
+        func byline() -> String? {
+            if let known = bylineMemo { return known }
+            let b = pressByline.find(folded())
+            bylineMemo = .some(b)
+            return b
         }
         var publicOnly: String??
         func onlyPublic() -> String? {
@@ -272,7 +281,7 @@ public struct ContextGate: Sendable {
         if validUTF8, text.count >= publicNewsMinBytes, !publicNewsSlots.isEmpty, let x = read?.features,
            findings.contains(where: { $0.suppressedBy == nil && $0.severity != .info }) {
             let newsMarked = publicNewsSlots.contains { x[$0] > 0 }
-            if newsMarked || pressByline.find(folded()) != nil, let name = onlyPublic() {
+            if newsMarked || byline() != nil, let name = onlyPublic() {
                 let why = "public_institution_news: \(name) (public bodies only, read as news)"
                 for k in findings.indices where findings[k].suppressedBy == nil { findings[k].suppressedBy = why }
             }
@@ -283,7 +292,7 @@ public struct ContextGate: Sendable {
         // report, 央视网报道过, is the endorsement itself)
         if validUTF8, let g = genre, !genres.isAdGenre(g) || g.id == "advertorial", text.count >= publicNewsMinBytes,
            findings.contains(where: { $0.suppressedBy == nil && $0.severity != .info }),
-           let by = pressByline.find(folded()), g.id != "advertorial" || by.hasPrefix("来源") || by.hasPrefix("稿源") {
+           let by = byline(), g.id != "advertorial" || by.hasPrefix("来源") || by.hasPrefix("稿源") {
             let why = "press_byline: \(by) (a \(g.id) page under a news outlet's byline)"
             for k in findings.indices where findings[k].suppressedBy == nil { findings[k].suppressedBy = why }
         }
@@ -325,7 +334,7 @@ public struct ContextGate: Sendable {
                     f.suppressedBy = "public_institution: \(name) (no private provider named)"
                 }
                 // a page under a news outlet's byline is reported journalism, not a disguise
-                if f.suppressedBy == nil, let by = pressByline.find(folded()) {
+                if f.suppressedBy == nil, let by = byline() {
                     f.suppressedBy = "press_byline: \(by) (a news outlet's byline)"
                 }
                 // the page's finding counts toward the cap like any other

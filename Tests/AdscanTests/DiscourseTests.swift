@@ -41,6 +41,18 @@ final class DiscourseTests: XCTestCase {
             """)
     }
 
+    /// The pack with one feature entry, rules added before its own, and a genre model (the YAML
+    /// under `genre_model:`, and anything after it at the top level).
+    static func genrePack(feature id: String, markers: String, rules: String = "", model: String) -> String {
+        pack.replacingOccurrences(of: "context:\n", with: """
+            context:
+              - id: \(id)
+                scope: feature
+                markers: \(markers)
+
+            """).replacingOccurrences(of: "rules:\n", with: "rules:\n" + rules) + "\ngenre_model:\n" + model
+    }
+
     func findings(_ text: String, _ yaml: String = pack) throws -> [Finding] {
         RecordScanner(try CompiledRuleSet(try RuleLoader().load(yaml: yaml, file: "p.yaml"))).scan(text).findings
     }
@@ -395,21 +407,11 @@ final class DiscourseTests: XCTestCase {
         XCTAssertEqual(page.evidence.first { $0.role == "form" }?.match, "3 active claims")
     }
 
-    /// A page read as health science (a `host_genres` genre) is reported when it carries an active
-    /// claim: the science piece that promises a cure is the advertorial 第十九条 names; the same
-    /// page without a claim, or with the claim negated, is science.
     /// A disguise promotes someone: an advertorial reading of a page that names no provider is
     /// no page finding, and lowers the page's errors to warnings; naming one keeps both.
     func testAnAdvertorialReadingWithoutAPromotedProvider() throws {
-        let yaml = Self.pack.replacingOccurrences(of: "context:\n", with: """
-            context:
-              - id: f_story
-                scope: feature
-                markers: [多年, 后来]
-
-            """).replacingOccurrences(of: "rules:\n", with: "rules:\n" + TestSupport.weakAdvertorialRule("    min_confidence: 0.5\n")) + """
-
-            genre_model:
+        let yaml = Self.genrePack(feature: "f_story", markers: "[多年, 后来]",
+                                  rules: TestSupport.weakAdvertorialRule("    min_confidence: 0.5\n"), model: """
               cap: 3
               min_confidence: 0.5
               suppress: []
@@ -436,6 +438,9 @@ final class DiscourseTests: XCTestCase {
         XCTAssertEqual(named.findings.first { $0.rule.id == "T-CURE" }?.severity, .error)
     }
 
+    /// A page read as health science (a `host_genres` genre) is reported when it carries an active
+    /// claim: the science piece that promises a cure is the advertorial 第十九条 names; the same
+    /// page without a claim, or with the claim negated, is science.
     func testAScienceReadingWithAClaimIsAHostedAdvertorial() throws {
         let advertorial = try advertorialScanner(context: """
               - id: f_science
@@ -473,15 +478,7 @@ final class DiscourseTests: XCTestCase {
     }
 
     func testTheGenreModelSuppressesClaimsInANoticeAndExplainsWhy() throws {
-        let yaml = Self.pack.replacingOccurrences(of: "context:\n", with: """
-            context:
-              - id: f_penalty
-                scope: feature
-                markers: [当事人, 经查, 罚款]
-
-            """) + """
-
-            genre_model:
+        let yaml = Self.genrePack(feature: "f_penalty", markers: "[当事人, 经查, 罚款]", model: """
               cap: 3
               min_confidence: 0.5
               suppress: [enforcement]
@@ -509,14 +506,7 @@ final class DiscourseTests: XCTestCase {
     /// finding on a news-read page that names a private provider, and loses it on one naming
     /// public bodies only; other rules on the page stay suppressed by the reading.
     func testARankingOutlivesANewsReadingOnlyWhereAPrivateProviderIsNamed() throws {
-        let yaml = Self.pack.replacingOccurrences(of: "context:\n", with: """
-            context:
-              - id: f_news
-                scope: feature
-                markers: [记者, 报道]
-
-            """).replacingOccurrences(of: "rules:\n", with: """
-            rules:
+        let yaml = Self.genrePack(feature: "f_news", markers: "[记者, 报道]", rules: """
               - id: T-RANK
                 category: disguised_ad
                 severity: warning
@@ -529,9 +519,7 @@ final class DiscourseTests: XCTestCase {
                   flag: [医院排名]
                   pass: [医院]
 
-            """) + """
-
-            genre_model:
+            """, model: """
               cap: 3
               min_confidence: 0.5
               suppress: [news]
