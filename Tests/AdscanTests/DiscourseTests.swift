@@ -262,6 +262,26 @@ final class DiscourseTests: XCTestCase {
         XCTAssertFalse(PromotedEntity.isGeneric("仁爱医院"))
     }
 
+    /// A page in traditional script promotes its clinic under the same name as a simplified one: the
+    /// name is found by its traditional institution word and counted folded.
+    func testATraditionalScriptClinicIsAPromotedEntity() throws {
+        let re = try AdscanMatch.Regex(PromotedEntity.pattern)
+        // the few characters this test needs of the fold table
+        let fold: (String) -> String = { s in
+            [("診", "诊"), ("這", "这"), ("醫", "医")].reduce(s) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
+        }
+        func find(_ s: String) -> PromotedEntity.Found? {
+            var s = s
+            return s.withUTF8 { PromotedEntity.find(in: $0, pattern: re, fold: fold) }
+        }
+        let page = "安和診所院長表示,療程免開刀。安和诊所另有專人諮詢,到安和診所只需預約"
+        let found = try XCTUnwrap(find(page))
+        XCTAssertEqual(found.name, "安和诊所")
+        XCTAssertEqual(found.count, 3, "one name in either script")
+        XCTAssertEqual(String(decoding: Array(page.utf8)[found.first], as: UTF8.self), "安和診所", "the span is the page's own text")
+        XCTAssertNil(find("這些診所與一些醫美都在整治之列"), "kinds and crowds are no name")
+    }
+
     /// A notice quotes a whole passage of an ad: the claim lies inside a quotation longer than its
     /// clause window, opened right after a reporting marker. The marker must stand at the opening
     /// mark (a colon or 为 between), and the quotation must close.
@@ -423,7 +443,7 @@ final class DiscourseTests: XCTestCase {
                 - id: advertorial
                   bias: 0
                   weights: {f_story: 3}
-            """
+            """)
         let s = RecordScanner(try CompiledRuleSet(try RuleLoader().load(yaml: yaml, file: "p.yaml")))
         let story = String(repeating: "多年来他在外地打工，后来回到家乡。", count: 8)
         let nobody = s.scan(story + "听说能根治颈椎病。")
@@ -489,7 +509,7 @@ final class DiscourseTests: XCTestCase {
                 - id: enforcement
                   bias: -1
                   weights: {f_penalty: 2.0}
-            """
+            """)
         let s = RecordScanner(try CompiledRuleSet(try RuleLoader().load(yaml: yaml, file: "p.yaml")))
         let notice = s.scan("经查，当事人发布根治颈椎病的广告，处以罚款。")
         XCTAssertEqual(notice.genre?.id, "enforcement")
@@ -533,7 +553,7 @@ final class DiscourseTests: XCTestCase {
             institutions:
               public: ['人民医院']
               private: ['整形医院']
-            """
+            """)
         let s = RecordScanner(try CompiledRuleSet(try RuleLoader().load(yaml: yaml, file: "p.yaml")))
         let privatePage = s.scan("记者报道：本年度医院排名出炉，康美整形医院位列榜首，能根治颈椎病。")
         XCTAssertEqual(privatePage.genre?.id, "news")
