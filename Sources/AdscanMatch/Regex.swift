@@ -80,11 +80,21 @@ public final class Regex: @unchecked Sendable {
         }
     }
 
+    /// A pattern's `\p{Han}` and `\P{Han}` as the Han script (`sc=Han`), not its script extensions.
+    static func hanScript(_ pattern: String) -> String {
+        guard pattern.contains("{Han}") else { return pattern }
+        return pattern.replacingOccurrences(of: "\\p{Han}", with: "\\p{sc=Han}")
+            .replacingOccurrences(of: "\\P{Han}", with: "\\P{sc=Han}")
+    }
+
     private static func compile(_ pattern: String, anchored: Bool) throws -> OpaquePointer {
         var errorCode: Int32 = 0
         var errorOffset = 0
+        // PCRE2 (10.40 on) reads \p{Han} as Script_Extensions, which hold 。、《》「」【】 too: a
+        // name or a run of \p{Han} would run over sentence punctuation. Patterns mean the Han script.
+        let source = Self.hanScript(pattern)
         // anchored as a whole: `\\G` before a top-level alternation would bind its first branch only
-        let bytes = Array((anchored ? "\\G(?:" + pattern + ")" : pattern).utf8)
+        let bytes = Array((anchored ? "\\G(?:" + source + ")" : source).utf8)
         let opts = UInt32(PCRE2_UTF) | UInt32(PCRE2_UCP)
         guard let code = bytes.withUnsafeBufferPointer({ p in
             pcre2_compile_8(p.baseAddress, p.count, opts, &errorCode, &errorOffset, nil)
