@@ -364,11 +364,14 @@ enum Discourse {
 enum PromotedEntity {
     /// A name holds no particle or motion verb (「送到了仁济堂诊所」「后来来到仁济堂诊所」 name
     /// 仁济堂诊所); 向 and 于 stay allowed (向阳, 于都).
-    static let pattern = "(?:^|[^\\p{Han}]|[的在到了是来去和与及我于从向对被让把给说据经往])\\K(?:(?![了的着过到在来去是把被让从对给往据])\\p{Han}){2,8}?(?:医院|诊所|门诊部|门诊|医疗美容医院|医疗美容诊所|医美|中医馆|国医馆|研究院|研究所|诊疗中心|医学中心|专科|养生馆|美容院|健康管理中心)"
+    static let pattern = "(?:^|[^\\p{Han}]|[的在到了是来去和与及我于从向对被让把给说据经往來與於從對讓給說據經])\\K(?:(?![了的着过到在来去是把被让从对给往据著過來從對讓給據])\\p{Han}){2,8}?(?:" + institutionWords.joined(separator: "|") + ")"
 
     /// The institution words a name ends with, for finding where names can be.
-    static let institutionWords = ["医院", "诊所", "门诊部", "门诊", "医疗美容医院", "医疗美容诊所", "医美", "中医馆", "国医馆",
+    static let institutionWords = ["医疗美容医院", "医疗美容诊所", "医院", "诊所", "门诊部", "门诊", "医美", "中医馆", "国医馆",
                                    "研究院", "研究所", "诊疗中心", "医学中心", "专科", "养生馆", "美容院", "健康管理中心"]
+        // traditional script (Hong Kong and Taiwan pages, Big5 mirrors): the name is folded before it is counted
+        + ["醫療美容醫院", "醫療美容診所", "醫院", "診所", "門診部", "門診", "醫美", "中醫館", "國醫館",
+           "研究院", "研究所", "診療中心", "醫學中心", "專科", "養生館", "美容院", "健康管理中心"]
     static let suffixes = LeadIndex(institutionWords)
 
     /// The first two bytes of every institution word: most positions of a page are ruled out by
@@ -388,7 +391,9 @@ enum PromotedEntity {
         "专科", "大型", "当地", "本地", "附近", "各大", "各级", "基层", "定点", "普通", "其他", "别的", "其它", "这家", "那家", "哪家",
         "一家", "多家", "大的", "小的", "县级", "市级", "省级", "乡镇", "社区", "城市", "农村", "上级", "下级", "大医", "三甲综合"]
     /// Words that make a name a kind or a crowd (「如一些医美」「整治医美」「部分诊所」), not one provider.
-    static let genericWords = ["一些", "这些", "那些", "部分", "各类", "各种", "整治", "打击", "规范", "乱象", "非法", "黑医美", "无证"]
+    static let genericWords = ["一些", "这些", "那些", "部分", "各类", "各种", "整治", "打击", "规范", "乱象", "非法", "黑医美", "无证",
+                                      // a patient's rounds, not a provider: 「辗转多家医院」「跑遍各大医院」
+                                      "多家", "几家", "数家", "各家", "各大", "两家", "三家", "好几家"]
     static let genericWordBytes = genericWords.map { Array($0.utf8) }
     static func isGeneric(_ name: String) -> Bool {
         if name.hasSuffix("亚专科") { return true }
@@ -408,7 +413,10 @@ enum PromotedEntity {
     /// A promoted name, how often the page names it, and its first mention.
     typealias Found = (name: String, count: Int, first: Range<Int>)
 
-    static func find(in text: UnsafeBufferPointer<UInt8>, pattern: AdscanMatch.Regex?) -> Found? {
+    /// `fold` maps a name to the form it is counted under (traditional 診所 and simplified 诊所 are
+    /// one name).
+    static func find(in text: UnsafeBufferPointer<UInt8>, pattern: AdscanMatch.Regex?,
+                     fold: (String) -> String = { $0 }) -> Found? {
         guard let re = pattern, let base = text.baseAddress else { return nil }
         var counts: [String: (Int, Range<Int>)] = [:]
         let data = MatchData()
@@ -428,7 +436,7 @@ enum PromotedEntity {
             if from < end {
                 re.forEachMatch(in: UnsafeBufferPointer(rebasing: text[0..<end]), from: from, to: end, data: data) { s, e in
                     searched = max(searched, e)
-                    let name = UTF8Scan.string(text, from: s, to: e)
+                    let name = fold(UTF8Scan.string(text, from: s, to: e))
                     if isGeneric(name) { return }
                     if let c = counts[name] { counts[name] = (c.0 + 1, c.1) } else { counts[name] = (1, s..<e) }
                 }
