@@ -46,6 +46,7 @@ public struct ContextGate: Sendable {
     private let knowledgeMinBytes: Int
     private let knowledgeRules: Set<String>
     private let promotedEntity: AdscanMatch.Regex?
+    private let promotedProduct: AdscanMatch.Regex?
     /// Rules that report parts, a severity per class or belong to a family (the rest skip that work).
     private let composed: [Bool]
     /// Rule id → its family.
@@ -71,6 +72,7 @@ public struct ContextGate: Sendable {
             }
         }
         promotedEntity = try? AdscanMatch.Regex(PromotedEntity.pattern)
+        promotedProduct = try? AdscanMatch.Regex(PromotedEntity.productPattern)
         publicInstitution = PublicInstitution(publicName: compiled.publicNames, privateName: compiled.privateNames,
                                               credential: compiled.credentials)
         pressByline = PressByline(compiled.pressBylines)
@@ -232,7 +234,7 @@ public struct ContextGate: Sendable {
         var promotedMemo: PromotedEntity.Found??
         func promoted() -> PromotedEntity.Found? {
             if let known = promotedMemo { return known }
-            let e = PromotedEntity.find(in: text, pattern: promotedEntity)
+            let e = PromotedEntity.find(in: text, pattern: promotedEntity, product: promotedProduct, fold: compiled.normalizer.table.fold)
             promotedMemo = .some(e)
             return e
         }
@@ -510,9 +512,10 @@ public struct ContextGate: Sendable {
             case .cover: applies = h.start <= c.start && h.end >= c.end
             case .negation:
                 // before the claim in its clause, or inside it after its first word (「枕头本身并不能治疗…」);
-                // a negated harm (「没有副作用」「再也没有复发」) is itself the claim
+                // a negated harm (「没有副作用」「再也没有复发」) is itself the claim, and so is an
+                // illness said to be gone by the claim's last word (「疾病全没有」)
                 let before = h.end <= c.start && c.start - h.end <= Self.negationReach && !Discourse.clauseBreak(text, h.end, c.start)
-                let inside = h.start > c.start && h.end <= c.end
+                let inside = h.start > c.start && h.end < c.end
                 // or over the claim's first word: 「不承诺通过率」 with the claim 承诺通过
                 let over = h.start < c.start && h.end > c.start && h.end <= c.end
                 applies = (before || inside || over) && !negatesPromise(text, h.end, promises[h.suppressor])

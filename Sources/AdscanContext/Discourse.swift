@@ -364,7 +364,7 @@ enum Discourse {
 enum PromotedEntity {
     /// A name holds no particle or motion verb (「送到了仁济堂诊所」「后来来到仁济堂诊所」 name
     /// 仁济堂诊所); 向 and 于 stay allowed (向阳, 于都).
-    static let pattern = "(?:^|[^\\p{Han}]|[的在到了是来去和与及我于从向对被让把给说据经往來與於從對讓給說據經])\\K(?:(?![了的着过到在来去是把被让从对给往据著過來從對讓給據])\\p{Han}){2,8}?(?:" + institutionWords.joined(separator: "|") + ")"
+    static let pattern = "(?:^|[^\\p{Han}]|[的在到了是来去和与及我于从向对被让把给说据经往由等來與於從對讓給說據經])\\K(?:(?![了的着过到在来去是把被让从对给往据由等著過來從對讓給據])\\p{Han}){2,8}?(?:" + institutionWords.joined(separator: "|") + ")"
 
     /// The institution words a name ends with, for finding where names can be.
     static let institutionWords = ["医疗美容医院", "医疗美容诊所", "医院", "诊所", "门诊部", "门诊", "医美", "中医馆", "国医馆",
@@ -415,7 +415,16 @@ enum PromotedEntity {
 
     /// `fold` maps a name to the form it is counted under (traditional 診所 and simplified 诊所 are
     /// one name).
-    static func find(in text: UnsafeBufferPointer<UInt8>, pattern: AdscanMatch.Regex?,
+    /// A product, device or therapy under a quoted brand (「“海极星”聚焦超声系统」「『法植草』疗法」):
+    /// the quoted name, then at most six characters, then what kind of thing it is. A quotation that
+    /// holds the whole product (a notice's 宣传“速效益菌胶囊”) is not this form.
+    static let productPattern = "[“\"「『]\\K[^”\"」』\\s，。,]{2,12}(?=[”\"」』]\\s*\\p{Han}{0,6}?(?:系统|疗法|技术|治疗仪|仪器|仪|胶囊|口服液|颗粒|冲剂|茶|膏|丸|片|贴|精华液|原液|疗程|项目|手术))"
+
+    /// Scare quotes around a kind of treatment, not a brand (所谓“无痛”人流手术, “微创”技术).
+    static let genericProducts: Set<String> = ["无痛", "微创", "无创", "绿色", "纯天然", "天然", "根治", "祖传", "特效", "神奇",
+        "黑科技", "高科技", "网红", "一针", "传统", "进口", "新型", "秘方", "偏方", "神药", "全能", "万能", "速效"]
+
+    static func find(in text: UnsafeBufferPointer<UInt8>, pattern: AdscanMatch.Regex?, product: AdscanMatch.Regex? = nil,
                      fold: (String) -> String = { $0 }) -> Found? {
         guard let re = pattern, let base = text.baseAddress else { return nil }
         var counts: [String: (Int, Range<Int>)] = [:]
@@ -443,6 +452,14 @@ enum PromotedEntity {
             }
             searched = max(searched, end)
             p = end
+        }
+        if let product {
+            let data = MatchData()
+            product.forEachMatch(in: text, from: 0, to: text.count, data: data) { s, e in
+                let name = fold(UTF8Scan.string(text, from: s, to: e))
+                if genericProducts.contains(name) { return }
+                if let c = counts[name] { counts[name] = (c.0 + 1, c.1) } else { counts[name] = (1, s..<e) }
+            }
         }
         guard let best = counts.max(by: { $0.value.0 != $1.value.0 ? $0.value.0 < $1.value.0 : $0.key > $1.key }) else { return nil }
         return (best.key, best.value.0, best.value.1)

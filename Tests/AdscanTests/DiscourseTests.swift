@@ -282,6 +282,23 @@ final class DiscourseTests: XCTestCase {
         XCTAssertNil(find("這些診所與一些醫美都在整治之列"), "kinds and crowds are no name")
     }
 
+    /// A page may promote a product or device under a quoted brand rather than a clinic; scare
+    /// quotes around a kind of treatment and a quotation holding the whole product are no brand.
+    func testAQuotedBrandBeforeItsKindIsAPromotedEntity() throws {
+        let re = try AdscanMatch.Regex(PromotedEntity.pattern)
+        let product = try AdscanMatch.Regex(PromotedEntity.productPattern)
+        func find(_ s: String) -> PromotedEntity.Found? {
+            var s = s
+            return s.withUTF8 { PromotedEntity.find(in: $0, pattern: re, product: product) }
+        }
+        let found = try XCTUnwrap(find("目前先进的方式是“海星宝”聚焦超声系统。选择“海星宝”治疗仪的患者"))
+        XCTAssertEqual(found.name, "海星宝")
+        XCTAssertEqual(found.count, 2)
+        XCTAssertNil(find("所谓“无痛”人流手术并非没有风险"), "scare quotes around a kind")
+        XCTAssertNil(find("当事人宣传“速效益菌胶囊”能治病"), "the quotation holds the whole product")
+        XCTAssertEqual(find("注射填充等医美项目")?.name, nil, "等 ends a list, it begins no name")
+    }
+
     /// A notice quotes a whole passage of an ad: the claim lies inside a quotation longer than its
     /// clause window, opened right after a reporting marker. The marker must stand at the opening
     /// mark (a colon or 为 between), and the quotation must close.
