@@ -392,8 +392,8 @@ enum PromotedEntity {
         "一家", "多家", "大的", "小的", "县级", "市级", "省级", "乡镇", "社区", "城市", "农村", "上级", "下级", "大医", "三甲综合"]
     /// Words that make a name a kind or a crowd (「如一些医美」「整治医美」「部分诊所」), not one provider.
     static let genericWords = ["一些", "这些", "那些", "部分", "各类", "各种", "整治", "打击", "规范", "乱象", "非法", "黑医美", "无证",
-                                      // a patient's rounds, not a provider: 「辗转多家医院」「跑遍各大医院」
-                                      "多家", "几家", "数家", "各家", "各大", "两家", "三家", "好几家"]
+                               // a patient's rounds, not a provider: 「辗转多家医院」「跑遍各大医院」
+                               "多家", "几家", "数家", "各家", "各大", "两家", "三家", "好几家"]
     static let genericWordBytes = genericWords.map { Array($0.utf8) }
     static func isGeneric(_ name: String) -> Bool {
         if name.hasSuffix("亚专科") { return true }
@@ -413,8 +413,6 @@ enum PromotedEntity {
     /// A promoted name, how often the page names it, and its first mention.
     typealias Found = (name: String, count: Int, first: Range<Int>)
 
-    /// `fold` maps a name to the form it is counted under (traditional 診所 and simplified 诊所 are
-    /// one name).
     /// A product, device or therapy under a quoted brand (「“海极星”聚焦超声系统」「『法植草』疗法」):
     /// the quoted name, then at most six characters, then what kind of thing it is. A quotation that
     /// holds the whole product (a notice's 宣传“速效益菌胶囊”) is not this form.
@@ -424,6 +422,9 @@ enum PromotedEntity {
     static let genericProducts: Set<String> = ["无痛", "微创", "无创", "绿色", "纯天然", "天然", "根治", "祖传", "特效", "神奇",
         "黑科技", "高科技", "网红", "一针", "传统", "进口", "新型", "秘方", "偏方", "神药", "全能", "万能", "速效"]
 
+    /// `product`: the quoted-brand pattern (`productPattern`), whose names count beside the
+    /// institutions'. `fold` maps a name to the form it is counted under (traditional 診所 and
+    /// simplified 诊所 are one name).
     static func find(in text: UnsafeBufferPointer<UInt8>, pattern: AdscanMatch.Regex?, product: AdscanMatch.Regex? = nil,
                      fold: (String) -> String = { $0 }) -> Found? {
         guard let re = pattern, let base = text.baseAddress else { return nil }

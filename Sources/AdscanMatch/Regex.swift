@@ -81,7 +81,7 @@ public final class Regex: @unchecked Sendable {
     }
 
     /// A pattern's `\p{Han}` and `\P{Han}` as the Han script (`sc=Han`), not its script extensions.
-    static func hanScript(_ pattern: String) -> String {
+    public static func hanScript(_ pattern: String) -> String {
         guard pattern.contains("{Han}") else { return pattern }
         return pattern.replacingOccurrences(of: "\\p{Han}", with: "\\p{sc=Han}")
             .replacingOccurrences(of: "\\P{Han}", with: "\\P{sc=Han}")

@@ -146,4 +146,20 @@ final class LeadIndexTests: XCTestCase {
         XCTAssertTrue(denial.allSatisfy { $0.suppressedBy != nil }, "a plain negation denies")
         XCTAssertThrowsError(try RuleLoader().load(yaml: pack.replacingOccurrences(of: "scope: negation", with: "scope: clause_before"), file: "x.yaml"))
     }
+
+    /// \p{Han} in a pattern is the Han script: PCRE2 10.40+ would read Script_Extensions, under which
+    /// 。、《》「」 count as Han and a run of Han characters crosses sentence punctuation.
+    func testHanInAPatternStopsAtChinesePunctuation() throws {
+        let re = try Regex("\\p{Han}+")
+        var text = "奇迹。安和诊所、《书名》"
+        let runs: [String] = text.withUTF8 { b in
+            var out: [String] = []
+            re.forEachMatch(in: b, from: 0, to: b.count, data: MatchData()) { s, e in
+                out.append(String(decoding: b[s..<e], as: UTF8.self))
+            }
+            return out
+        }
+        XCTAssertEqual(runs, ["奇迹", "安和诊所", "书名"])
+        XCTAssertEqual(Regex.hanScript("[^\\p{Han}]\\P{Han}"), "[^\\p{sc=Han}]\\P{sc=Han}")
+    }
 }
