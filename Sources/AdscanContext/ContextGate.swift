@@ -246,6 +246,15 @@ public struct ContextGate: Sendable {
             bylineMemo = .some(b)
             return b
         }
+        // whether the page names a private-style provider, searched at most once (the outlived
+        // findings and the knowledge reading)
+        var privateMemo: Bool?
+        func namesPrivate() -> Bool {
+            if let known = privateMemo { return known }
+            let p = publicInstitution.namesPrivate(folded())
+            privateMemo = p
+            return p
+        }
         var publicOnly: String??
         func onlyPublic() -> String? {
             if let known = publicOnly { return known }
@@ -255,7 +264,7 @@ public struct ContextGate: Sendable {
         }
         // a finding that outlived a news or science reading stands only on a page that names a
         // private provider or promotes a named one: a ranking of public hospitals in the news is the news
-        if !outlived.isEmpty, !(validUTF8 && onlyPublic() == nil && (promoted() != nil || publicInstitution.namesPrivate(folded()))) {
+        if !outlived.isEmpty, !(validUTF8 && onlyPublic() == nil && (promoted() != nil || namesPrivate())) {
             for k in outlived { findings[k].suppressedBy = genreReason }
         }
         // a page about public hospitals and health bodies only (their news, a ranking, a patient's
@@ -305,7 +314,7 @@ public struct ContextGate: Sendable {
            let x = read?.features, !promotionSlots.contains(where: { x[$0] > 0 }),
            findings.contains(where: { $0.suppressedBy == nil && $0.severity != .info }),
            !findings.contains(where: { $0.suppressedBy == nil && $0.severity != .info && !knowledgeRules.contains($0.ruleID) }),
-           onlyPublic() != nil || (promoted() == nil && !publicInstitution.namesPrivate(folded())) {
+           onlyPublic() != nil || (promoted() == nil && !namesPrivate()) {
             let why = "knowledge_page: \(g.id) page promoting no named provider, product or contact"
             for k in findings.indices where findings[k].suppressedBy == nil { findings[k].suppressedBy = why }
         }

@@ -367,11 +367,13 @@ enum PromotedEntity {
     static let pattern = "(?:^|[^\\p{Han}]|[的在到了是来去和与及我于从向对被让把给说据经往由等來與於從對讓給說據經])\\K(?:(?![了的着过到在来去是把被让从对给往据由等著過來從對讓給據])\\p{Han}){2,8}?(?:" + institutionWords.joined(separator: "|") + ")"
 
     /// The institution words a name ends with, for finding where names can be.
-    static let institutionWords = ["医疗美容医院", "医疗美容诊所", "医院", "诊所", "门诊部", "门诊", "医美", "中医馆", "国医馆",
-                                   "研究院", "研究所", "诊疗中心", "医学中心", "专科", "养生馆", "美容院", "健康管理中心"]
+    static let institutionWords = simplifiedInstitutionWords
         // traditional script (Hong Kong and Taiwan pages, Big5 mirrors): the name is folded before it is counted
         + ["醫療美容醫院", "醫療美容診所", "醫院", "診所", "門診部", "門診", "醫美", "中醫館", "國醫館",
            "研究院", "研究所", "診療中心", "醫學中心", "專科", "養生館", "美容院", "健康管理中心"]
+    /// The words a folded name ends with (what `isGeneric` strips).
+    static let simplifiedInstitutionWords = ["医疗美容医院", "医疗美容诊所", "医院", "诊所", "门诊部", "门诊", "医美", "中医馆", "国医馆",
+                                             "研究院", "研究所", "诊疗中心", "医学中心", "专科", "养生馆", "美容院", "健康管理中心"]
     static let suffixes = LeadIndex(institutionWords)
 
     /// The first two bytes of every institution word: most positions of a page are ruled out by
@@ -402,7 +404,8 @@ enum PromotedEntity {
         // Collection.firstRange(of:) looks up type metadata on every call
         var n = name
         if n.withUTF8({ b in genericWordBytes.contains { UTF8Scan.contains(b, $0) } }) { return true }
-        for w in institutionWords where name.hasSuffix(w) {
+        // names are folded: the traditional words never end one
+        for w in simplifiedInstitutionWords where name.hasSuffix(w) {
             return genericPrefixes.contains(String(name.dropLast(w.count)))
         }
         return false
@@ -455,7 +458,6 @@ enum PromotedEntity {
             p = end
         }
         if let product {
-            let data = MatchData()
             product.forEachMatch(in: text, from: 0, to: text.count, data: data) { s, e in
                 let name = fold(UTF8Scan.string(text, from: s, to: e))
                 if genericProducts.contains(name) { return }
