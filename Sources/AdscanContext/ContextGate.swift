@@ -299,11 +299,11 @@ public struct ContextGate: Sendable {
         }
         // a page not read as an ad's own copy that runs under a news outlet's byline (来源：科技日报)
         // is journalism: the claims it carries are reported, whoever made them
-        // (a page read as an advertorial only under a source line, 来源：…: its text citing an outlet's
-        // report, 央视网报道过, is the endorsement itself)
+        // (a page read as an advertorial only under a source line, 来源：…, or a dateline, 本报讯 or
+        // 中新网北京1月18日电: its text citing an outlet's report, 央视网报道过, is the endorsement itself)
         if validUTF8, let g = genre, !genres.isAdGenre(g) || g.id == "advertorial", text.count >= publicNewsMinBytes,
            findings.contains(where: { $0.suppressedBy == nil && $0.severity != .info }),
-           let by = byline(), g.id != "advertorial" || by.hasPrefix("来源") || by.hasPrefix("稿源") {
+           let by = byline(), g.id != "advertorial" || PressByline.isSourceOrDateline(by) {
             let why = "press_byline: \(by) (a \(g.id) page under a news outlet's byline)"
             for k in findings.indices where findings[k].suppressedBy == nil { findings[k].suppressedBy = why }
         }
@@ -313,8 +313,8 @@ public struct ContextGate: Sendable {
         if validUTF8, let g = genre, knowledgeGenres.contains(g.id), text.count >= knowledgeMinBytes,
            let x = read?.features, !promotionSlots.contains(where: { x[$0] > 0 }),
            findings.contains(where: { $0.suppressedBy == nil && $0.severity != .info }),
-           !findings.contains(where: { $0.suppressedBy == nil && $0.severity != .info && !knowledgeRules.contains($0.ruleID) }),
-           onlyPublic() != nil || (promoted() == nil && !namesPrivate()) {
+           onlyPublic() != nil || (promoted() == nil && !namesPrivate() &&
+               !findings.contains(where: { $0.suppressedBy == nil && $0.severity != .info && !knowledgeRules.contains($0.ruleID) })) {
             let why = "knowledge_page: \(g.id) page promoting no named provider, product or contact"
             for k in findings.indices where findings[k].suppressedBy == nil { findings[k].suppressedBy = why }
         }

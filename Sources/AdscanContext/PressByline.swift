@@ -12,6 +12,12 @@ struct PressByline {
     /// The rule pack's `institutions.press` (lexicons/genre.yaml); without it the check is off.
     init(_ byline: Regex?) { self.byline = byline }
 
+    /// Whether a byline is a source line (来源：…) or a dateline (本报讯, …日电): the forms an
+    /// advertorial does not take, unlike an outlet named in its text (央视网报道过).
+    static func isSourceOrDateline(_ by: String) -> Bool {
+        by.hasPrefix("来源") || by.hasPrefix("稿源") || by.contains("讯") || by.contains("日电")
+    }
+
     /// The first byline in the folded page, or nil.
     func find(_ folded: String) -> String? {
         guard let byline else { return nil }
