@@ -53,7 +53,15 @@ def softmax(z):
 
 def fit(rows, nf, l2=0.01, epochs=800, lr=0.3):
     """Full-batch gradient descent on the L2-regularised cross-entropy; classes weighted by
-    inverse frequency so that small genres (advertorials) are not drowned by short ads."""
+    inverse frequency so that small genres (advertorials) are not drowned by short ads.
+    With numpy present the same steps run vectorised (minutes instead of an hour); without it,
+    in plain Python."""
+    try:
+        import numpy
+    except ImportError:
+        numpy = None
+    if numpy is not None:
+        return fit_numpy(numpy, rows, nf, l2, epochs, lr)
     K = len(GENRES)
     W = [[0.0] * nf for _ in range(K)]
     b = [0.0] * K
@@ -81,6 +89,30 @@ def fit(rows, nf, l2=0.01, epochs=800, lr=0.3):
             for j in range(nf):
                 W[k][j] -= lr * (gW[k][j] / n + l2 * W[k][j])
     return W, b
+
+
+def fit_numpy(np, rows, nf, l2, epochs, lr):
+    """fit(), vectorised: the same loss, weights, step and number of steps."""
+    K = len(GENRES)
+    X = np.array([x for _, _, x in rows], dtype=float).reshape(len(rows), nf)
+    y = np.array([GENRES.index(g) for _, g, _ in rows])
+    count = np.bincount(y, minlength=K)
+    n = len(rows)
+    cw = np.array([np.sqrt(n / (K * c)) if c else 0.0 for c in count])
+    w = cw[y][:, None]
+    Y = np.zeros((n, K))
+    Y[np.arange(n), y] = 1.0
+    W = np.zeros((K, nf))
+    b = np.zeros(K)
+    for _ in range(epochs):
+        Z = X @ W.T + b
+        Z -= Z.max(axis=1, keepdims=True)
+        P = np.exp(Z)
+        P /= P.sum(axis=1, keepdims=True)
+        D = w * (P - Y)
+        b -= lr * D.sum(axis=0) / n
+        W -= lr * (D.T @ X / n + l2 * W)
+    return W.tolist(), b.tolist()
 
 
 def predict(W, b, x):
