@@ -47,6 +47,8 @@ public struct ContextGate: Sendable {
     private let knowledgeRules: Set<String>
     private let promotedEntity: AdscanMatch.Regex?
     private let promotedProduct: AdscanMatch.Regex?
+    private let promotedDoctor: AdscanMatch.Regex?
+    private let promotedRemedy: AdscanMatch.Regex?
     /// Rules that report parts, a severity per class or belong to a family (the rest skip that work).
     private let composed: [Bool]
     /// Rule id → its family.
@@ -73,6 +75,8 @@ public struct ContextGate: Sendable {
         }
         promotedEntity = try? AdscanMatch.Regex(PromotedEntity.pattern)
         promotedProduct = try? AdscanMatch.Regex(PromotedEntity.productPattern)
+        promotedDoctor = try? AdscanMatch.Regex(PromotedEntity.doctorPattern)
+        promotedRemedy = try? AdscanMatch.Regex(PromotedEntity.remedyPattern)
         publicInstitution = PublicInstitution(publicName: compiled.publicNames, privateName: compiled.privateNames,
                                               credential: compiled.credentials)
         pressByline = PressByline(compiled.pressBylines)
@@ -226,7 +230,7 @@ public struct ContextGate: Sendable {
         var foldedPage: String?
         func folded() -> String {
             if let f = foldedPage { return f }
-            let f = compiled.normalizer.table.fold(text)
+            let f = PinyinGloss.strip(compiled.normalizer.table.fold(text))
             foldedPage = f
             return f
         }
@@ -234,7 +238,8 @@ public struct ContextGate: Sendable {
         var promotedMemo: PromotedEntity.Found??
         func promoted() -> PromotedEntity.Found? {
             if let known = promotedMemo { return known }
-            let e = PromotedEntity.find(in: text, pattern: promotedEntity, product: promotedProduct, fold: compiled.normalizer.table.fold)
+            let e = PromotedEntity.find(in: text, pattern: promotedEntity, product: promotedProduct,
+                                        doctor: promotedDoctor, remedy: promotedRemedy, fold: compiled.normalizer.table.fold)
             promotedMemo = .some(e)
             return e
         }
@@ -347,6 +352,13 @@ public struct ContextGate: Sendable {
                 // a page under a news outlet's byline is reported journalism, not a disguise
                 if f.suppressedBy == nil, let by = byline() {
                     f.suppressedBy = "press_byline: \(by) (a news outlet's byline)"
+                }
+                // a page whose claims are all reported, quoted or prohibited (a notice or a news
+                // story listing a product's banned wording) tells of an ad; it is not one
+                if f.suppressedBy == nil,
+                   !findings.contains(where: { $0.suppressedBy == nil && $0.severity != .info }),
+                   case let reported = findings.filter({ $0.suppressedBy != nil }).count, reported >= 2 {
+                    f.suppressedBy = "reported_page: all \(reported) claims on the page are reported, quoted or prohibited"
                 }
                 // the page's finding counts toward the cap like any other
                 if findings.count < maxFindings { findings.append(f) } else { truncated = true }

@@ -425,10 +425,26 @@ enum PromotedEntity {
     static let genericProducts: Set<String> = ["无痛", "微创", "无创", "绿色", "纯天然", "天然", "根治", "祖传", "特效", "神奇",
         "黑科技", "高科技", "网红", "一针", "传统", "进口", "新型", "秘方", "偏方", "神药", "全能", "万能", "速效"]
 
+    /// A doctor by surname and title (王述荣医生, 胡教授): an advertorial for a doctor or a clinic
+    /// without a name names the doctor again and again (rc18 tune half: 王医生 ×4, 胡教授 ×3 in pages
+    /// that name no institution). Counted under surname and title, so 胡天宝教授 and 胡教授 are one,
+    /// and only from `doctorMinCount` mentions: a report names its expert once or twice.
+    static let doctorTitles = ["老中医", "医生", "医师", "大夫", "教授", "主任", "院长", "博士", "专家"]
+    static let doctorPattern = "(?:" + Array("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤").map(String.init).joined(separator: "|")
+        + "|陳|楊|黃|趙|吳|孫|馬|郭|羅|鄭|謝|許|韓|馮|鄧|蕭|劉|張|葉|蘇|呂|盧|鍾|譚|陸|範|賈|韋|鄒|閆|龍|賀|顧|龔|萬|錢|嚴|湯)\\p{Han}{0,2}?(?:"
+        + (doctorTitles + ["老中醫", "醫生", "醫師", "院長", "專家"]).joined(separator: "|") + ")"
+    static let doctorMinCount = 3
+
+    /// A remedy or therapy under its own quoted name (“保元汤”, “标本逆从法”), from its second mention.
+    static let remedyPattern = "[“\"「『]\\K[^”\"」』\\s，。,]{1,8}(?:汤|散|丸|膏|丹|方|饮|疗法|法)(?=[”\"」』])"
+    static let remedyMinCount = 2
+
     /// `product`: the quoted-brand pattern (`productPattern`), whose names count beside the
-    /// institutions'. `fold` maps a name to the form it is counted under (traditional 診所 and
+    /// institutions'; `doctor` and `remedy` (`doctorPattern`, `remedyPattern`) count from their
+    /// minimum. `fold` maps a name to the form it is counted under (traditional 診所 and
     /// simplified 诊所 are one name).
     static func find(in text: UnsafeBufferPointer<UInt8>, pattern: AdscanMatch.Regex?, product: AdscanMatch.Regex? = nil,
+                     doctor: AdscanMatch.Regex? = nil, remedy: AdscanMatch.Regex? = nil,
                      fold: (String) -> String = { $0 }) -> Found? {
         guard let re = pattern, let base = text.baseAddress else { return nil }
         var counts: [String: (Int, Range<Int>)] = [:]
@@ -463,6 +479,26 @@ enum PromotedEntity {
                 if genericProducts.contains(name) { return }
                 if let c = counts[name] { counts[name] = (c.0 + 1, c.1) } else { counts[name] = (1, s..<e) }
             }
+        }
+        // doctors and remedies, kept only where they recur
+        var recurring: [String: (Int, Range<Int>)] = [:]
+        if let doctor {
+            doctor.forEachMatch(in: text, from: 0, to: text.count, data: data) { s, e in
+                let name = fold(UTF8Scan.string(text, from: s, to: e))
+                guard let surname = name.first, let title = doctorTitles.first(where: { name.hasSuffix($0) }) else { return }
+                let key = String(surname) + title
+                if let c = recurring[key] { recurring[key] = (c.0 + 1, c.1) } else { recurring[key] = (1, s..<e) }
+            }
+            for (k, v) in recurring where v.0 >= doctorMinCount && (counts[k]?.0 ?? 0) < v.0 { counts[k] = v }
+            recurring.removeAll()
+        }
+        if let remedy {
+            remedy.forEachMatch(in: text, from: 0, to: text.count, data: data) { s, e in
+                let name = fold(UTF8Scan.string(text, from: s, to: e))
+                if genericProducts.contains(name) { return }
+                if let c = recurring[name] { recurring[name] = (c.0 + 1, c.1) } else { recurring[name] = (1, s..<e) }
+            }
+            for (k, v) in recurring where v.0 >= remedyMinCount && (counts[k]?.0 ?? 0) < v.0 { counts[k] = v }
         }
         guard let best = counts.max(by: { $0.value.0 != $1.value.0 ? $0.value.0 < $1.value.0 : $0.key > $1.key }) else { return nil }
         return (best.key, best.value.0, best.value.1)

@@ -299,6 +299,46 @@ final class DiscourseTests: XCTestCase {
         XCTAssertEqual(find("注射填充等医美项目")?.name, nil, "等 ends a list, it begins no name")
     }
 
+    /// An advertorial for a doctor or a remedy may name no institution: a doctor named again and
+    /// again under one surname and title, or a remedy under its own quoted name from its second
+    /// mention, is the entity it promotes; an expert named once or twice is a report's source.
+    func testARecurringDoctorOrQuotedRemedyIsAPromotedEntity() throws {
+        let re = try AdscanMatch.Regex(PromotedEntity.pattern)
+        let doctor = try AdscanMatch.Regex(PromotedEntity.doctorPattern)
+        let remedy = try AdscanMatch.Regex(PromotedEntity.remedyPattern)
+        func find(_ s: String) -> PromotedEntity.Found? {
+            var s = s
+            return s.withUTF8 { PromotedEntity.find(in: $0, pattern: re, doctor: doctor, remedy: remedy) }
+        }
+        let story = "听说贺明山医生治腰腿痛有一套,贺医生开了三副药,贺医生说再巩固一个月"
+        let found = try XCTUnwrap(find(story))
+        XCTAssertEqual(found.name, "贺医生", "贺明山医生 and 贺医生 are one doctor")
+        XCTAssertEqual(found.count, 3)
+        XCTAssertNil(find("贺明山医生提醒,腰腿痛要及时就医。贺医生说"), "named twice: a source, not the subject")
+        XCTAssertEqual(find("她用了“安肾汤”之后,又把丈夫带来喝“安肾汤”")?.name, "安肾汤")
+        XCTAssertNil(find("古方“安肾汤”出自宋代医书"), "one mention")
+        XCTAssertNil(find("主治医生和口腔医生都建议住院,这位医生也同意,哪个医生都一样"), "a kind of doctor is no name")
+    }
+
+    /// Pinyin glosses that mirror sites put after characters are read through by the page-level
+    /// searches (a county hospital is still one); brackets holding anything else stay.
+    func testPinyinGlossesAreStrippedFromTheFoldedPage() {
+        XCTAssertEqual(PinyinGloss.strip("望奎县中医(yī)院外科"), "望奎县中医院外科")
+        XCTAssertEqual(PinyinGloss.strip("当(dāng)事人发(fā)布"), "当事人发布")
+        XCTAssertEqual(PinyinGloss.strip("电话(0451)与(图)"), "电话(0451)与(图)", "digits and Han in brackets are no gloss")
+        XCTAssertEqual(PinyinGloss.strip("见附件(pdf)"), "见附件", "a short Latin word after Han reads as a gloss: the page-level searches lose nothing by it")
+        XCTAssertEqual(PinyinGloss.strip("x (abc) y"), "x (abc) y", "after no Han character")
+    }
+
+    /// A dateline or source line is the form a news page takes; an outlet named in the text is
+    /// what an advertorial cites as its endorsement.
+    func testSourceLinesAndDatelinesAreTheBylinesAnAdvertorialDoesNotCarry() {
+        XCTAssertTrue(PressByline.isSourceOrDateline("来源:科技日报"))
+        XCTAssertTrue(PressByline.isSourceOrDateline("本报讯"))
+        XCTAssertTrue(PressByline.isSourceOrDateline("中新网北京1月18日电"))
+        XCTAssertFalse(PressByline.isSourceOrDateline("央视网报道"))
+    }
+
     /// A notice quotes a whole passage of an ad: the claim lies inside a quotation longer than its
     /// clause window, opened right after a reporting marker. The marker must stand at the opening
     /// mark (a colon or 为 between), and the quotation must close.
