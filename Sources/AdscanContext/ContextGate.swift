@@ -357,7 +357,7 @@ public struct ContextGate: Sendable {
                 // story listing a product's banned wording) tells of an ad; it is not one
                 if f.suppressedBy == nil,
                    !findings.contains(where: { $0.suppressedBy == nil && $0.severity != .info }),
-                   case let reported = findings.filter({ $0.suppressedBy != nil }).count, reported >= 2 {
+                   case let reported = findings.lazy.filter({ $0.suppressedBy != nil }).count, reported >= 2 {
                     f.suppressedBy = "reported_page: all \(reported) claims on the page are reported, quoted or prohibited"
                 }
                 // the page's finding counts toward the cap like any other

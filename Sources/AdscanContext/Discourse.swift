@@ -430,8 +430,8 @@ enum PromotedEntity {
     /// that name no institution). Counted under surname and title, so 胡天宝教授 and 胡教授 are one,
     /// and only from `doctorMinCount` mentions: a report names its expert once or twice.
     static let doctorTitles = ["老中医", "医生", "医师", "大夫", "教授", "主任", "院长", "博士", "专家"]
-    static let doctorPattern = "(?:" + Array("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤").map(String.init).joined(separator: "|")
-        + "|陳|楊|黃|趙|吳|孫|馬|郭|羅|鄭|謝|許|韓|馮|鄧|蕭|劉|張|葉|蘇|呂|盧|鍾|譚|陸|範|賈|韋|鄒|閆|龍|賀|顧|龔|萬|錢|嚴|湯)\\p{Han}{0,2}?(?:"
+    static let doctorPattern = "[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+        + "陳楊黃趙吳孫馬羅鄭謝許韓馮鄧蕭劉張葉蘇呂盧鍾譚陸範賈韋鄒閆龍賀顧龔萬錢嚴湯]\\p{Han}{0,2}?(?:"
         + (doctorTitles + ["老中醫", "醫生", "醫師", "院長", "專家"]).joined(separator: "|") + ")"
     static let doctorMinCount = 3
 

@@ -2,34 +2,53 @@
 /// searches (institutions, bylines) read the page without them, so that 望奎縣中醫(yī)院 is still a
 /// county hospital. Run on the folded page (full-width brackets already ASCII, letters lower case).
 enum PinyinGloss {
-    /// `folded` without every `(pinyin)` that follows a Han character; the page itself when it has none.
+    /// `folded` without every `(pinyin)` that follows a Han character; the page itself, with no
+    /// copy made, when it has none. Walks the UTF-8 bytes.
     static func strip(_ folded: String) -> String {
-        guard folded.utf8.contains(0x28) else { return folded }
-        let s = Array(folded.unicodeScalars)
-        var out = String.UnicodeScalarView()
-        var i = 0
-        while i < s.count {
-            if s[i] == "(", i > 0, isHan(s[i - 1]) {
-                var j = i + 1
-                while j < s.count, j - i <= 7, isPinyinLetter(s[j]) { j += 1 }
-                if j < s.count, s[j] == ")", j - i >= 2, j - i <= 7 {
-                    i = j + 1
-                    continue
-                }
+        var page = folded
+        return page.withUTF8 { b -> String in
+            var out: [UInt8] = []      // filled from the first gloss on
+            var copied = 0
+            var i = 3
+            while i < b.count {
+                guard b[i] == 0x28, isHan(b, i - 3), let close = glossClose(b, after: i) else { i += 1; continue }
+                if out.isEmpty { out.reserveCapacity(b.count) }
+                out.append(contentsOf: b[copied..<i])
+                copied = close + 1
+                i = close + 1
             }
-            out.append(s[i])
-            i += 1
+            if copied == 0 { return folded }
+            out.append(contentsOf: b[copied..<b.count])
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(out)
     }
 
-    private static func isHan(_ c: Unicode.Scalar) -> Bool {
-        (0x4E00...0x9FFF).contains(c.value) || (0x3400...0x4DBF).contains(c.value)
+    /// Whether the three bytes at `at` are one Han character (CJK unified ideographs and extension A).
+    private static func isHan(_ b: UnsafeBufferPointer<UInt8>, _ at: Int) -> Bool {
+        let b0 = b[at], b1 = b[at + 1], b2 = b[at + 2]
+        guard b0 >= 0xE3, b0 <= 0xE9, b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80 else { return false }
+        let v = UInt32(b0 & 0x0F) << 12 | UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F)
+        return (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v)
     }
 
-    private static let toned: Set<Unicode.Scalar> = Set("āáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ".unicodeScalars)
-
-    private static func isPinyinLetter(_ c: Unicode.Scalar) -> Bool {
-        (c.value >= 0x61 && c.value <= 0x7A) || toned.contains(c)
+    /// The offset of the `)` closing one to six pinyin letters after the `(` at `open`, or nil.
+    private static func glossClose(_ b: UnsafeBufferPointer<UInt8>, after open: Int) -> Int? {
+        var j = open + 1, letters = 0
+        while j < b.count, letters <= 6 {
+            let c = b[j]
+            if c >= 0x61 && c <= 0x7A {
+                j += 1
+            } else if c >= 0xC3, c <= 0xC7, j + 1 < b.count,
+                      toned.contains(UInt32(c & 0x1F) << 6 | UInt32(b[j + 1] & 0x3F)) {
+                j += 2
+            } else {
+                break
+            }
+            letters += 1
+        }
+        return (1...6).contains(letters) && j < b.count && b[j] == 0x29 ? j : nil
     }
+
+    /// Vowels with tone marks (all two bytes in UTF-8).
+    private static let toned: Set<UInt32> = Set("āáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ".unicodeScalars.map(\.value))
 }
