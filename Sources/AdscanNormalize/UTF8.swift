@@ -141,6 +141,22 @@ public enum UTF8Scan {
         return false
     }
 
+    /// The first occurrence of `needle` in `p` at or after `from`, byte for byte (a plain scan).
+    public static func range(of needle: [UInt8], in p: UnsafeBufferPointer<UInt8>, from: Int = 0) -> Range<Int>? {
+        let n = needle.count
+        guard n > 0, n <= p.count else { return nil }
+        var i = max(0, from)
+        while i + n <= p.count {
+            if p[i] == needle[0] {
+                var k = 1
+                while k < n && p[i + k] == needle[k] { k += 1 }
+                if k == n { return i..<(i + n) }
+            }
+            i += 1
+        }
+        return nil
+    }
+
     /// Decodes bytes into a String, replacing invalid sequences (for report text only).
     public static func string(_ p: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: p[from..<to]), as: UTF8.self)

@@ -318,6 +318,24 @@ final class DiscourseTests: XCTestCase {
         XCTAssertEqual(find("她用了“安肾汤”之后,又把丈夫带来喝“安肾汤”")?.name, "安肾汤")
         XCTAssertNil(find("古方“安肾汤”出自宋代医书"), "one mention")
         XCTAssertNil(find("主治医生和口腔医生都建议住院,这位医生也同意,哪个医生都一样"), "a kind of doctor is no name")
+        XCTAssertEqual(find("种植科的韩一鸣院长很忙。韩一鸣院长说,来自黑龙江的韩院长早年学医")?.name, "韩院长",
+                       "a particle is never inside a name: 江的韩院长 is no doctor of its own")
+    }
+
+    /// A provider speaking of itself (我院, 本院) from the second time promotes itself even where
+    /// the crawled text keeps no name; a long name (city, district and brand) is still one name.
+    func testSelfReferenceAndLongNamesArePromotedEntities() throws {
+        let re = try AdscanMatch.Regex(PromotedEntity.pattern)
+        func find(_ s: String) -> PromotedEntity.Found? {
+            var s = s
+            return s.withUTF8 { PromotedEntity.find(in: $0, pattern: re) }
+        }
+        let found = try XCTUnwrap(find("张女士在我院治疗四个月,如今来本院复查,各项指标平稳"))
+        XCTAssertEqual(found.name, "我院")
+        XCTAssertEqual(found.count, 2)
+        XCTAssertNil(find("张女士在我院治疗四个月"), "once is not yet a voice")
+        XCTAssertEqual(find("他们都在重庆市南川青松山中医医院接受治疗,又回到重庆市南川青松山中医医院复查")?.name,
+                       "重庆市南川青松山中医医院", "ten characters before 医院")
     }
 
     /// Pinyin glosses that mirror sites put after characters are read through by the page-level
