@@ -126,19 +126,7 @@ public enum UTF8Scan {
 
     /// Whether `needle` occurs in `p`, byte for byte (short needles in short text: a plain scan).
     public static func contains(_ p: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-        let n = needle.count
-        guard n > 0 else { return true }
-        guard n <= p.count else { return false }
-        var i = 0
-        while i + n <= p.count {
-            if p[i] == needle[0] {
-                var k = 1
-                while k < n && p[i + k] == needle[k] { k += 1 }
-                if k == n { return true }
-            }
-            i += 1
-        }
-        return false
+        needle.isEmpty || range(of: needle, in: p) != nil
     }
 
     /// The first occurrence of `needle` in `p` at or after `from`, byte for byte (a plain scan).
