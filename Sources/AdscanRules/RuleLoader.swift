@@ -481,10 +481,7 @@ public struct RuleLoader {
         guard let category = Category(rawValue: catName) else {
             throw reader.error("category", "unknown category `\(catName)` (known: \(Category.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
-        let sevName = try reader.string("severity")
-        guard let severity = Severity(rawValue: sevName) else {
-            throw reader.error("severity", "severity must be error, warning or info, not `\(sevName)`")
-        }
+        let severity = try reader.severity(try reader.string("severity"), of: "severity")
         let scopeName = try reader.optionalString("scope") ?? "clause"
         guard let scope = RuleScope(rawValue: scopeName) else {
             throw reader.error("scope", "scope must be clause, document, required, genre, cue or model, not `\(scopeName)`")
@@ -562,18 +559,8 @@ public struct RuleLoader {
             requires: requires, requireClass: try reader.strings("require_class"),
             excludeClass: try reader.strings("exclude_class"), adClass: adClass,
             lawByClass: try reader.stringMap("law_by_class"),
-            severityByClass: try reader.stringMap("severity_by_class").mapValues { name in
-                guard let s = Severity(rawValue: name) else {
-                    throw reader.error("severity_by_class", "severity must be error, warning or info, not `\(name)`")
-                }
-                return s
-            },
-            sloganSeverity: try reader.optionalString("slogan_severity").map { name in
-                guard let s = Severity(rawValue: name) else {
-                    throw reader.error("slogan_severity", "severity must be error, warning or info, not `\(name)`")
-                }
-                return s
-            },
+            severityByClass: try reader.stringMap("severity_by_class").mapValues { try reader.severity($0, of: "severity_by_class") },
+            sloganSeverity: try reader.optionalString("slogan_severity").map { try reader.severity($0, of: "slogan_severity") },
             outlivesGenre: try reader.optionalBool("outlives_genre") ?? false,
             provision: try reader.optionalString("provision"),
             provisionByClass: try reader.stringMap("provision_by_class"),
@@ -709,6 +696,14 @@ private struct Fields {
         guard let node = mapping.value(key) else { return nil }
         guard let s = node.scalar?.string, let v = Int(s) else { throw error(key, "`\(key)` must be an integer") }
         return v
+    }
+
+    /// A severity by name, the error naming `key` where it is none.
+    func severity(_ name: String, of key: String) throws -> Severity {
+        guard let s = Severity(rawValue: name) else {
+            throw error(key, "severity must be error, warning or info, not `\(name)`")
+        }
+        return s
     }
 
     func optionalBool(_ key: String) throws -> Bool? {
