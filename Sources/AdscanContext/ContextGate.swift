@@ -33,6 +33,10 @@ public struct ContextGate: Sendable {
     private let formSlots: [[(slot: Int, name: String)]]
     /// Rules of scope `genre`, and the pattern that names the entity a page promotes.
     private let genreRules: [Int]
+    /// The genres some genre rule is hosted by (`host_genres`: a science page can be an advertorial).
+    private let hostGenres: Set<String>
+    /// The genre model's call-to-action feature (电话, 预约, 挂号…), when the pack defines it.
+    private let ctaSlot: Int?
     private let publicInstitution: PublicInstitution
     private let pressByline: PressByline
     /// Genre feature slots whose markers make a page naming public bodies only their news, and
@@ -68,6 +72,8 @@ public struct ContextGate: Sendable {
         genres = GenreClassifier(compiled.ruleSet)
         modelGenres = Set(compiled.ruleSet.claimModel.genres)
         genreRules = compiled.ruleSet.rules.indices.filter { compiled.ruleSet.rules[$0].scope == .genre }
+        hostGenres = Set(genreRules.flatMap { compiled.ruleSet.rules[$0].hostGenres })
+        ctaSlot = genres.featureNames.firstIndex(of: "f_cta")
         formSlots = genreRules.map { [genres] ri in
             compiled.ruleSet.rules[ri].formFeatures.compactMap { f in
                 genres.featureNames.firstIndex(of: f).map { (slot: $0, name: f) }
@@ -152,7 +158,9 @@ public struct ContextGate: Sendable {
         let genre = read?.genre
         // a record whose only candidates are cues (「这个」「喝了」 are everywhere) has no claim to judge
         let hasClaim = result.candidates.contains { !cueClaims.cueRules[$0.rule] }
-        guard hasClaim || genre.map(advertorialRule) != nil else { return ([], false, genre) }
+        // (or a page of a host genre: a science piece can promote a private provider by name alone)
+        guard hasClaim || genre.map(advertorialRule) != nil || genre.map({ hostGenres.contains($0.id) }) == true
+        else { return ([], false, genre) }
         let suppressors = compiled.ruleSet.suppressors
         var documentReason = reading.map(\.markerReason) ?? documentSuppression(result, text: text)
         // the genre's reason apart: rules that outlive the genre answer to the markers only
@@ -333,6 +341,16 @@ public struct ContextGate: Sendable {
             } else if let ri = hostedAdvertorialRule(g, findings) {
                 page = disguisedAd(ri, g, findings, text, promoted())
                 page?.evidence.insert(Evidence(role: "form", match: "\(g.id) page carrying a claim", start: 0, end: 0), at: 1)
+            } else if hostGenres.contains(g.id), let e = promoted(), e.count >= Self.privateHostMentions,
+                      publicInstitution.namesPrivate(e.name)
+                        // or a name no public pattern knows (石狮现代医院) on a page with a call to action
+                        || (ctaSlot.map { x[$0] > 0 } == true && publicInstitution.onlyPublic(e.name) == nil
+                            && PromotedEntity.isInstitution(e.name)),
+                      let ri = genreRules.first(where: { compiled.ruleSet.rules[$0].hostGenres.contains(g.id) }) {
+                // a science piece naming one private provider again and again (「东大肛肠医院专家提醒…」)
+                // is that provider's page, claims or none: real science pages name public bodies or no one
+                page = disguisedAd(ri, g, findings, text, e)
+                page?.evidence.insert(Evidence(role: "form", match: "\(g.id) page promoting a private provider named \(e.count) times", start: 0, end: 0), at: 1)
             }
             if var f = page {
                 // a page the document markers read as enforcement or consumer education (a guide to
@@ -576,6 +594,9 @@ public struct ContextGate: Sendable {
     }
 
     static let nextSentenceReach = 24
+
+    /// How often a science page must name one private provider to be read as its advertorial.
+    static let privateHostMentions = 2
 
     /// A claim inside a long quotation that a mention marker introduces right before its opening
     /// mark (「广告中含有“……能再生脑细胞,……是治疗心脑血管病的中药;……”」): notices quote whole

@@ -366,6 +366,21 @@ enum PromotedEntity {
     /// 仁济堂诊所); 向 and 于 stay allowed (向阳, 于都).
     static let pattern = "(?:^|[^\\p{Han}]|[的在到了是来去和与及我于从向对被让把给说据经往由等來與於從對讓給說據經])\\K(?:(?![了的着过到在来去是把被让从对给往据由等著過來從對讓給據])\\p{Han}){2,12}?(?:" + institutionWords.joined(separator: "|") + ")"
 
+    /// 门诊 names a clinic only when no noun it modifies follows (「门诊病历」「门诊大厅」「门诊时间」
+    /// are a hospital's records, hall and hours: 「请自行妥善保管门诊病历」 names no clinic). Checked
+    /// after the match: the pattern runs on the text up to the institution word only.
+    static let outpatientEnds = ["门诊", "門診"].map { Array($0.utf8) }
+    static let outpatientNouns = ["病历", "病歷", "大厅", "大廳", "楼", "樓", "量", "时间", "時間", "患者", "病人", "收费", "收費",
+                                  "挂号", "掛號", "输液", "輸液", "服务", "服務", "化验", "化驗", "就诊", "就診", "流程", "办公室",
+                                  "号", "號", "日", "预约", "預約", "医生", "醫生", "医师", "醫師", "护士", "護士", "手术", "手術",
+                                  "治疗", "治療"].map { Array($0.utf8) }
+
+    /// Whether the name ending at `e` ends with 门诊 and a noun it modifies follows.
+    static func isOutpatientModifier(_ text: UnsafeBufferPointer<UInt8>, end e: Int) -> Bool {
+        guard outpatientEnds.contains(where: { w in e >= w.count && text[(e - w.count)..<e].elementsEqual(w) }) else { return false }
+        return outpatientNouns.contains { w in e + w.count <= text.count && text[e..<(e + w.count)].elementsEqual(w) }
+    }
+
     /// The institution words a name ends with, for finding where names can be.
     static let institutionWords = simplifiedInstitutionWords
         // traditional script (Hong Kong and Taiwan pages, Big5 mirrors): the name is folded before it is counted
@@ -391,12 +406,22 @@ enum PromotedEntity {
     /// 「当地医院」), and a clinical subspecialty (「亚专科」).
     static let genericPrefixes: Set<String> = ["三甲", "二甲", "一甲", "三级", "二级", "一级", "甲等", "公立", "私立", "民营", "正规", "综合",
         "专科", "大型", "当地", "本地", "附近", "各大", "各级", "基层", "定点", "普通", "其他", "别的", "其它", "这家", "那家", "哪家",
-        "一家", "多家", "大的", "小的", "县级", "市级", "省级", "乡镇", "社区", "城市", "农村", "上级", "下级", "大医", "三甲综合"]
+        "一家", "多家", "大的", "小的", "县级", "市级", "省级", "乡镇", "社区", "城市", "农村", "上级", "下级", "大医", "三甲综合",
+        // kinds of outpatient session on a hospital's timetable (「专家门诊副主任医师:7元」「特需门诊」)
+        "专家", "知名专家", "特需", "夜间", "便民", "专病", "联合", "多学科联合", "加班", "发热", "简易", "普通专科",
+        // a town's own hospital by its level alone (「市中医院举办膏方节」「县医院眼科」)
+        "市中", "县中", "区中", "市", "县", "区", "省", "镇", "乡"]
     /// Words that make a name a kind or a crowd (「如一些医美」「整治医美」「部分诊所」), not one provider.
     static let genericWords = ["一些", "这些", "那些", "部分", "各类", "各种", "整治", "打击", "规范", "乱象", "非法", "黑医美", "无证",
                                // a patient's rounds, not a provider: 「辗转多家医院」「跑遍各大医院」
                                "多家", "几家", "数家", "各家", "各大", "两家", "三家", "好几家"]
     static let genericWordBytes = genericWords.map { Array($0.utf8) }
+    /// Whether a promoted name is an institution's (ends with an institution word), not a doctor's
+    /// or a product's.
+    static func isInstitution(_ name: String) -> Bool {
+        simplifiedInstitutionWords.contains { name.hasSuffix($0) }
+    }
+
     static func isGeneric(_ name: String) -> Bool {
         if name.hasSuffix("亚专科") { return true }
         // compared as bytes: String.contains(String) goes through Foundation's locale-aware search
@@ -471,6 +496,7 @@ enum PromotedEntity {
             if from < end {
                 re.forEachMatch(in: UnsafeBufferPointer(rebasing: text[0..<end]), from: from, to: end, data: data) { s, e in
                     searched = max(searched, e)
+                    if isOutpatientModifier(text, end: e) { return }
                     let name = fold(UTF8Scan.string(text, from: s, to: e))
                     if isGeneric(name) { return }
                     if let c = counts[name] { counts[name] = (c.0 + 1, c.1) } else { counts[name] = (1, s..<e) }

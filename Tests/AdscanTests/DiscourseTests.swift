@@ -260,6 +260,24 @@ final class DiscourseTests: XCTestCase {
         XCTAssertTrue(PromotedEntity.isGeneric("临床儿科亚专科"))
         XCTAssertFalse(PromotedEntity.isGeneric("康和中医医院"))
         XCTAssertFalse(PromotedEntity.isGeneric("仁爱医院"))
+        // sessions on a hospital's timetable and a town's hospital by its level alone
+        XCTAssertTrue(PromotedEntity.isGeneric("专家门诊"))
+        XCTAssertTrue(PromotedEntity.isGeneric("特需门诊"))
+        XCTAssertTrue(PromotedEntity.isGeneric("市中医院"))
+        XCTAssertTrue(PromotedEntity.isGeneric("县医院"))
+        XCTAssertFalse(PromotedEntity.isGeneric("建平县医院"))
+    }
+
+    /// 门诊 before a noun it modifies (门诊病历, 门诊大厅) ends no clinic's name.
+    func testOutpatientRecordsAreNoClinic() throws {
+        let re = try AdscanMatch.Regex(PromotedEntity.pattern)
+        func find(_ s: String) -> PromotedEntity.Found? {
+            var s = s
+            return s.withUTF8 { PromotedEntity.find(in: $0, pattern: re) }
+        }
+        XCTAssertNil(find("复诊患者请出示病历本,请自行妥善保管门诊病历"))
+        XCTAssertNil(find("一楼设有挂号处,安和门诊大厅设有自助机"))
+        XCTAssertEqual(find("后来她来到安和门诊,安和门诊的医生说")?.name, "安和门诊")
     }
 
     /// A page in traditional script promotes its clinic under the same name as a simplified one: the
@@ -772,5 +790,10 @@ final class DiscourseTests: XCTestCase {
         XCTAssertNotNil(withCredential.onlyPublic("城东区人民医院内分泌科主任提醒"))
         XCTAssertNil(withCredential.onlyPublic("配方由原城东区人民医院内分泌科主任研发"))
         XCTAssertNil(withCredential.onlyPublic("退休前在省人民医院当了三十年大夫"))
+        // a county's hospital under its place name is public; one told of in passing names no county
+        XCTAssertEqual(p.onlyPublic("建平县医院眼科启动复明工程"), "建平县医院")
+        XCTAssertNil(p.onlyPublic("我们带他去过县医院"))
+        // a disease's treatment base is a contracted department, whatever the host hospital
+        XCTAssertNil(p.onlyPublic("解放军某部队医院癫痫病治疗基地专家介绍"))
     }
 }

@@ -217,6 +217,21 @@ final class AdClassTests: XCTestCase {
         XCTAssertTrue(credential.findings.contains { $0.suppressedBy == nil }, "a former post is a credential")
     }
 
+    /// A science piece that names one private provider again and again is that provider's page,
+    /// claims or none; the same piece naming no one, or a public hospital, is science.
+    func testAScienceFormPageNamingAPrivateProviderIsADisguisedAd() {
+        let piece = "便血要紧吗?很多人认为便血没有必要治疗,可以自己好。安和肛肠医院专家提醒,便血可能是多种肛肠疾病的信号,一般需要及时检查,明确原因。"
+            + "专家建议,平时要多喝水,多吃蔬菜,避免久坐,养成定时排便的习惯。如果便血反复出现,建议到安和肛肠医院肛肠科进行检查,遵医嘱处理。"
+        let page = scan(piece).findings.first { $0.ruleID == "AL-14" }
+        XCTAssertNotNil(page, "\(scan(piece).genre.map { "\($0.id) \($0.confidence)" } ?? "-")")
+        XCTAssertNil(page?.suppressedBy)
+        XCTAssertTrue(page?.parts.contains { $0.role == "promoted" && $0.text.hasPrefix("安和肛肠医院") } == true)
+        let anonymous = piece.replacingOccurrences(of: "安和肛肠医院", with: "医院")
+        XCTAssertNil(scan(anonymous).findings.first { $0.ruleID == "AL-14" && $0.suppressedBy == nil })
+        let publicPiece = piece.replacingOccurrences(of: "安和肛肠医院", with: "市第一人民医院")
+        XCTAssertNil(scan(publicPiece).findings.first { $0.ruleID == "AL-14" && $0.suppressedBy == nil })
+    }
+
     /// A page under a news outlet's byline is reported journalism: its disguised-ad reading is
     /// withdrawn and says why; the same story without the byline, or naming an outlet elsewhere
     /// (央视《焦点访谈》 in the text), is still read as an advertorial.
