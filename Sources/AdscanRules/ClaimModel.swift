@@ -96,7 +96,9 @@ public struct ClaimModel: Sendable {
                 throw RuleLoadError(file: file, line: lineNo, reason: "a model line is KEY<TAB>VALUES")
             }
             let key = String(decoding: UnsafeBufferPointer(rebasing: u[start..<t]), as: UTF8.self)
-            if ["heads", "bias", "threshold", "threshold_shared", "threshold_short", "short_record", "genres"].contains(key) {
+            // (the setting names are lower-case ASCII; most keys are Han grams and skip the comparisons)
+            if (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(u[start]),
+               ["heads", "bias", "threshold", "threshold_shared", "threshold_short", "short_record", "genres"].contains(key) {
                 let values = String(decoding: UnsafeBufferPointer(rebasing: u[(t + 1)..<end]), as: UTF8.self)
                     .split(separator: " ")
                 func floats() throws -> [Float] {
