@@ -341,12 +341,11 @@ public struct ContextGate: Sendable {
             } else if let ri = hostedAdvertorialRule(g, findings) {
                 page = disguisedAd(ri, g, findings, text, promoted())
                 page?.evidence.insert(Evidence(role: "form", match: "\(g.id) page carrying a claim", start: 0, end: 0), at: 1)
-            } else if hostGenres.contains(g.id), let e = promoted(), e.count >= Self.privateHostMentions,
+            } else if let ri = hostRule(g), let e = promoted(), e.count >= Self.privateHostMentions,
                       publicInstitution.namesPrivate(e.name)
                         // or a name no public pattern knows (石狮现代医院) on a page with a call to action
                         || (ctaSlot.map { x[$0] > 0 } == true && publicInstitution.onlyPublic(e.name) == nil
-                            && PromotedEntity.isInstitution(e.name)),
-                      let ri = genreRules.first(where: { compiled.ruleSet.rules[$0].hostGenres.contains(g.id) }) {
+                            && PromotedEntity.isInstitution(e.name)) {
                 // a science piece naming one private provider again and again (「东大肛肠医院专家提醒…」)
                 // is that provider's page, claims or none: real science pages name public bodies or no one
                 page = disguisedAd(ri, g, findings, text, e)
@@ -401,7 +400,12 @@ public struct ContextGate: Sendable {
     /// (a health-science piece that promises a cure is the advertorial 第十九条 names).
     private func hostedAdvertorialRule(_ g: Genre, _ findings: [Finding]) -> Int? {
         guard findings.contains(where: { $0.suppressedBy == nil && $0.severity != .info }) else { return nil }
-        return genreRules.first { compiled.ruleSet.rules[$0].hostGenres.contains(g.id) }
+        return hostRule(g)
+    }
+
+    /// The genre rule whose `host_genres` hold the page's genre, if any.
+    private func hostRule(_ g: Genre) -> Int? {
+        genreRules.first { compiled.ruleSet.rules[$0].hostGenres.contains(g.id) }
     }
 
     /// The genre rule a less confident reading triggers (`weak_confidence`): the record also

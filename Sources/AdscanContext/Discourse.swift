@@ -419,7 +419,12 @@ enum PromotedEntity {
     /// Whether a promoted name is an institution's (ends with an institution word), not a doctor's
     /// or a product's.
     static func isInstitution(_ name: String) -> Bool {
-        simplifiedInstitutionWords.contains { name.hasSuffix($0) }
+        institutionWord(endingOf: name) != nil
+    }
+
+    /// The institution word a folded name ends with, if any.
+    static func institutionWord(endingOf name: String) -> String? {
+        simplifiedInstitutionWords.first { name.hasSuffix($0) }
     }
 
     static func isGeneric(_ name: String) -> Bool {
@@ -430,10 +435,8 @@ enum PromotedEntity {
         var n = name
         if n.withUTF8({ b in genericWordBytes.contains { UTF8Scan.contains(b, $0) } }) { return true }
         // names are folded: the traditional words never end one
-        for w in simplifiedInstitutionWords where name.hasSuffix(w) {
-            return genericPrefixes.contains(String(name.dropLast(w.count)))
-        }
-        return false
+        guard let w = institutionWord(endingOf: name) else { return false }
+        return genericPrefixes.contains(String(name.dropLast(w.count)))
     }
 
     /// The most frequent name. The pattern runs only near institution words (a name is at most
