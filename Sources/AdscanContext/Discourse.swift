@@ -393,14 +393,17 @@ enum PromotedEntity {
 
     /// The first two bytes of every institution word: most positions of a page are ruled out by
     /// one table load instead of a trie call.
-    static let leadPairs: [Bool] = {
+    static let leadPairs = pairTable(institutionWords)
+
+    /// A table of the first two bytes of `words`, indexed by the pair.
+    static func pairTable(_ words: [String]) -> [Bool] {
         var t = [Bool](repeating: false, count: 65536)
-        for w in institutionWords {
+        for w in words {
             let u = Array(w.utf8)
             t[Int(u[0]) << 8 | Int(u[1])] = true
         }
         return t
-    }()
+    }
 
     /// Kinds of hospital, not names: a grade, an ownership, a size or a place (「三甲医院」「正规医院」
     /// 「当地医院」), and a clinical subspecialty (「亚专科」).
@@ -461,7 +464,40 @@ enum PromotedEntity {
     static let doctorTitles = ["老中医", "医生", "医师", "大夫", "教授", "主任", "院长", "博士", "专家"]
     static let doctorPattern = "[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
         + "陳楊黃趙吳孫馬羅鄭謝許韓馮鄧蕭劉張葉蘇呂盧鍾譚陸範賈韋鄒閆龍賀顧龔萬錢嚴湯](?:(?![的是在了和与及])\\p{Han}){0,2}?(?:"
-        + (doctorTitles + ["老中醫", "醫生", "醫師", "院長", "專家"]).joined(separator: "|") + ")"
+        + doctorTitleWords.joined(separator: "|") + ")"
+    /// The titles a doctor match ends with, traditional forms included.
+    static let doctorTitleWords = doctorTitles + ["老中醫", "醫生", "醫師", "院長", "專家"]
+    static let titles = LeadIndex(doctorTitleWords)
+    static let titlePairs = pairTable(doctorTitleWords)
+    /// Bytes a doctor match begins before its title at most: a surname and two Han characters
+    /// (a supplementary-plane character takes 4).
+    static let doctorReach = 12
+
+    /// The stretches of `text` a doctor match can lie in: each title with `doctorReach` bytes before
+    /// it, overlapping ones joined. The pattern opens with a class of surnames, which gives PCRE2
+    /// nothing to skip to: searched over the whole page it tried every Han character (on the bench
+    /// corpus a tenth of the page-level context's time). Every match ends with a title and begins
+    /// within reach of it, so the matches found in these stretches are the page's.
+    static func titleWindows(_ text: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        guard let base = text.baseAddress else { return [] }
+        var out: [Range<Int>] = []
+        let pairs = titlePairs
+        var p = 0
+        while p + 1 < text.count {
+            if !pairs[Int(base[p]) << 8 | Int(base[p + 1])] { p += 1; continue }
+            let n = titles.longestEntry(base, p, text.count)
+            if n == 0 { p += 1; continue }
+            var lo = max(0, p - doctorReach)
+            while lo > 0 && text[lo] & 0xC0 == 0x80 { lo -= 1 }
+            if let last = out.last, lo <= last.upperBound {
+                out[out.count - 1] = last.lowerBound..<max(last.upperBound, p + n)
+            } else {
+                out.append(lo..<(p + n))
+            }
+            p += 1      // not past the title: another may begin inside it (老中医生)
+        }
+        return out
+    }
     static let doctorMinCount = 3
 
     /// A remedy or therapy under its own quoted name (“保元汤”, “标本逆从法”), from its second mention.
@@ -518,11 +554,14 @@ enum PromotedEntity {
         // doctors and remedies, kept only where they recur
         var recurring: [String: (Int, Range<Int>)] = [:]
         if let doctor {
-            doctor.forEachMatch(in: text, from: 0, to: text.count, data: data) { s, e in
-                let name = fold(UTF8Scan.string(text, from: s, to: e))
-                guard let surname = name.first, let title = doctorTitles.first(where: { name.hasSuffix($0) }) else { return }
-                let key = String(surname) + title
-                if let c = recurring[key] { recurring[key] = (c.0 + 1, c.1) } else { recurring[key] = (1, s..<e) }
+            for w in titleWindows(text) {
+                doctor.forEachMatch(in: UnsafeBufferPointer(rebasing: text[0..<w.upperBound]), from: w.lowerBound,
+                                    to: w.upperBound, data: data) { s, e in
+                    let name = fold(UTF8Scan.string(text, from: s, to: e))
+                    guard let surname = name.first, let title = doctorTitles.first(where: { name.hasSuffix($0) }) else { return }
+                    let key = String(surname) + title
+                    if let c = recurring[key] { recurring[key] = (c.0 + 1, c.1) } else { recurring[key] = (1, s..<e) }
+                }
             }
             for (k, v) in recurring where v.0 >= doctorMinCount && (counts[k]?.0 ?? 0) < v.0 { counts[k] = v }
             recurring.removeAll()
