@@ -364,7 +364,7 @@ enum Discourse {
 enum PromotedEntity {
     /// A name holds no particle or motion verb (「送到了仁济堂诊所」「后来来到仁济堂诊所」 name
     /// 仁济堂诊所); 向 and 于 stay allowed (向阳, 于都).
-    static let pattern = "(?:^|[^\\p{Han}]|[的在到了是来去和与及我于从向对被让把给说据经往由等來與於從對讓給說據經])\\K(?:(?![了的着过到在来去是把被让从对给往据由等著過來從對讓給據])\\p{Han}){2,12}?(?:" + institutionWords.joined(separator: "|") + ")"
+    static let pattern = "(?:^|[^\\p{Han}]|[的在到了是来去和与及我于从向对被让把给说据经往由等來與於從對讓給說據經])\\K(?![说說经經听聽称稱])(?:(?![了的着过到在来去是把被让从对给往据由等著過來從對讓給據])\\p{Han}){2,12}?(?:" + institutionWords.joined(separator: "|") + ")"
 
     /// 门诊 names a clinic only when no noun it modifies follows (「门诊病历」「门诊大厅」「门诊时间」
     /// are a hospital's records, hall and hours: 「请自行妥善保管门诊病历」 names no clinic). Checked
@@ -413,7 +413,9 @@ enum PromotedEntity {
         // kinds of outpatient session on a hospital's timetable (「专家门诊副主任医师:7元」「特需门诊」)
         "专家", "知名专家", "特需", "夜间", "便民", "专病", "联合", "多学科联合", "加班", "发热", "简易", "普通专科",
         // a town's own hospital by its level alone (「市中医院举办膏方节」「县医院眼科」)
-        "市中", "县中", "区中", "市", "县", "区", "省", "镇", "乡"]
+        "市中", "县中", "区中", "市", "县", "区", "省", "镇", "乡",
+        // another hospital, and a department opened (「经他方医院诊断」「开设门诊」, rc20)
+        "他方", "外地", "异地", "开设", "增设", "开通", "设立", "新开", "开办"]
     /// Words that make a name a kind or a crowd (「如一些医美」「整治医美」「部分诊所」), not one provider.
     static let genericWords = ["一些", "这些", "那些", "部分", "各类", "各种", "整治", "打击", "规范", "乱象", "非法", "黑医美", "无证",
                                // a patient's rounds, not a provider: 「辗转多家医院」「跑遍各大医院」
@@ -455,6 +457,13 @@ enum PromotedEntity {
     /// Scare quotes around a kind of treatment, not a brand (所谓“无痛”人流手术, “微创”技术).
     static let genericProducts: Set<String> = ["无痛", "微创", "无创", "绿色", "纯天然", "天然", "根治", "祖传", "特效", "神奇",
         "黑科技", "高科技", "网红", "一针", "传统", "进口", "新型", "秘方", "偏方", "神药", "全能", "万能", "速效"]
+
+    /// A quoted phrase, not a brand: it holds a particle or a pronoun (「“为了婚纱照更好看”做了手术」, rc21).
+    static func isPhrase(_ name: String) -> Bool {
+        var n = name
+        return n.withUTF8 { b in phraseCharBytes.contains { UTF8Scan.contains(b, $0) } }
+    }
+    static let phraseCharBytes = ["了", "的", "更", "很", "为", "是", "吗", "呢", "吧", "啊", "我", "你", "他", "她", "都", "就"].map { Array($0.utf8) }
 
     /// A doctor by surname and title (王述荣医生, 胡教授): an advertorial for a doctor or a clinic
     /// without a name names the doctor again and again (rc18 tune half: 王医生 ×4, 胡教授 ×3 in pages
@@ -547,7 +556,7 @@ enum PromotedEntity {
         if let product {
             product.forEachMatch(in: text, from: 0, to: text.count, data: data) { s, e in
                 let name = fold(UTF8Scan.string(text, from: s, to: e))
-                if genericProducts.contains(name) { return }
+                if genericProducts.contains(name) || isPhrase(name) { return }
                 if let c = counts[name] { counts[name] = (c.0 + 1, c.1) } else { counts[name] = (1, s..<e) }
             }
         }
