@@ -259,6 +259,16 @@ public struct ContextGate: Sendable {
             bylineMemo = .some(b)
             return b
         }
+        // a story for a private provider in news form: a page that names one private provider
+        // again and again and gives a way to call or book it is that provider's paid story, whatever
+        // byline the portal printed above it (rc20: …日讯(通讯员 … 记者 …) over a private anorectal
+        // hospital named four times with its 热线)
+        func sponsoredStory() -> Bool {
+            guard let x = read?.features, ctaSlot.map({ x[$0] > 0 }) == true,
+                  let e = promoted(), e.count >= Self.sponsoredMentions else { return false }
+            return publicInstitution.namesPrivate(e.name)
+                || (PromotedEntity.isInstitution(e.name) && publicInstitution.onlyPublic(e.name) == nil)
+        }
         // whether the page names a private-style provider, searched at most once (the outlived
         // findings and the knowledge reading)
         var privateMemo: Bool?
@@ -316,7 +326,7 @@ public struct ContextGate: Sendable {
         // 中新网北京1月18日电: its text citing an outlet's report, 央视网报道过, is the endorsement itself)
         if validUTF8, let g = genre, !genres.isAdGenre(g) || g.id == "advertorial", text.count >= publicNewsMinBytes,
            findings.contains(where: { $0.suppressedBy == nil && $0.severity != .info }),
-           let by = byline(), g.id != "advertorial" || PressByline.isSourceOrDateline(by) {
+           let by = byline(), g.id != "advertorial" || PressByline.isSourceOrDateline(by), !sponsoredStory() {
             let why = "press_byline: \(by) (a \(g.id) page under a news outlet's byline)"
             for k in findings.indices where findings[k].suppressedBy == nil { findings[k].suppressedBy = why }
         }
@@ -367,7 +377,7 @@ public struct ContextGate: Sendable {
                     f.suppressedBy = "public_institution: \(name) (no private provider named)"
                 }
                 // a page under a news outlet's byline is reported journalism, not a disguise
-                if f.suppressedBy == nil, let by = byline() {
+                if f.suppressedBy == nil, let by = byline(), !sponsoredStory() {
                     f.suppressedBy = "press_byline: \(by) (a news outlet's byline)"
                 }
                 // a page whose claims are all reported, quoted or prohibited (a notice or a news
@@ -601,6 +611,8 @@ public struct ContextGate: Sendable {
 
     /// How often a science page must name one private provider to be read as its advertorial.
     static let privateHostMentions = 2
+    /// Mentions of a private provider that, with a call to action, make a bylined page its story.
+    static let sponsoredMentions = 3
 
     /// A claim inside a long quotation that a mention marker introduces right before its opening
     /// mark (「广告中含有“……能再生脑细胞,……是治疗心脑血管病的中药;……”」): notices quote whole
