@@ -363,8 +363,9 @@ enum Discourse {
 /// The entity a page promotes: the most frequent institution name (…医院, …诊所, …门诊部 …).
 enum PromotedEntity {
     /// A name holds no particle or motion verb (「送到了仁济堂诊所」「后来来到仁济堂诊所」 name
-    /// 仁济堂诊所); 向 and 于 stay allowed (向阳, 于都).
-    static let pattern = "(?:^|[^\\p{Han}]|[的在到了是来去和与及我于从向对被让把给说据经往由等來與於從對讓給說據經])\\K(?![说說经經听聽称稱])(?:(?![了的着过到在来去是把被让从对给往据由等著過來從對讓給據])\\p{Han}){2,12}?(?:" + institutionWords.joined(separator: "|") + ")"
+    /// 仁济堂诊所), nor a report's 名为, 进入, 将, 再次 (「一家名为某某诊所」「进入某某医院」, rc21);
+    /// 向 and 于 stay allowed (向阳, 于都).
+    static let pattern = "(?:^|[^\\p{Han}]|[的在到了是来去和与及我于从向对被让把给说据经往由等來與於從對讓給說據經])\\K(?![说說经經听聽称稱])(?:(?![了的着过到在来去是把被让从对给往据由等將将著過來從對讓給據]|名为|名為|进入|進入|再次)\\p{Han}){2,12}?(?:" + institutionWords.joined(separator: "|") + ")"
 
     /// 门诊 names a clinic only when no noun it modifies follows (「门诊病历」「门诊大厅」「门诊时间」
     /// are a hospital's records, hall and hours: 「请自行妥善保管门诊病历」 names no clinic). Checked
@@ -415,7 +416,10 @@ enum PromotedEntity {
         // a town's own hospital by its level alone (「市中医院举办膏方节」「县医院眼科」)
         "市中", "县中", "区中", "市", "县", "区", "省", "镇", "乡",
         // another hospital, and a department opened (「经他方医院诊断」「开设门诊」, rc20)
-        "他方", "外地", "异地", "开设", "增设", "开通", "设立", "新开", "开办"]
+        "他方", "外地", "异地", "开设", "增设", "开通", "设立", "新开", "开办",
+        // a department alone (「对于男科门诊」「中医全科门诊」): with a place or a brand before it, a name
+        "男科", "妇科", "皮肤科", "口腔科", "眼科", "中医科", "中医", "全科", "中医全科", "儿科", "内科", "外科", "骨科",
+        "生殖科", "产科", "耳鼻喉科", "康复科", "疼痛科", "心理科", "预防接种", "疫苗接种"]
     /// Words that make a name a kind or a crowd (「如一些医美」「整治医美」「部分诊所」), not one provider.
     static let genericWords = ["一些", "这些", "那些", "部分", "各类", "各种", "整治", "打击", "规范", "乱象", "非法", "黑医美", "无证",
                                // a patient's rounds, not a provider: 「辗转多家医院」「跑遍各大医院」

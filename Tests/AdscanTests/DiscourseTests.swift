@@ -2,6 +2,7 @@
 import AdscanEngine
 import AdscanMatch
 import AdscanModel
+import AdscanNormalize
 import AdscanRules
 import XCTest
 
@@ -338,6 +339,33 @@ final class DiscourseTests: XCTestCase {
         XCTAssertNil(find("主治医生和口腔医生都建议住院,这位医生也同意,哪个医生都一样"), "a kind of doctor is no name")
         XCTAssertEqual(find("种植科的韩一鸣院长很忙。韩一鸣院长说,来自黑龙江的韩院长早年学医")?.name, "韩院长",
                        "a particle is never inside a name: 江的韩院长 is no doctor of its own")
+    }
+
+    /// The doctor pattern runs only around the titles its matches end with: what it finds there is
+    /// what a search of the whole page finds (titles next to each other, one inside a longer one,
+    /// a name at the page's start, a supplementary-plane character in a name).
+    func testDoctorNamesAreFoundAroundTheirTitlesAsOverTheWholePage() throws {
+        let doctor = try AdscanMatch.Regex(PromotedEntity.doctorPattern)
+        func whole(_ s: String) -> [String] {
+            var s = s, out: [String] = []
+            s.withUTF8 { b in doctor.forEachMatch(in: b, from: 0, to: b.count, data: MatchData()) { out.append(UTF8Scan.string(b, from: $0, to: $1)) } }
+            return out
+        }
+        func windowed(_ s: String) -> [String] {
+            var s = s, out: [String] = []
+            s.withUTF8 { b in
+                for w in PromotedEntity.titleWindows(b) {
+                    doctor.forEachMatch(in: UnsafeBufferPointer(rebasing: b[0..<w.upperBound]), from: w.lowerBound,
+                                        to: w.upperBound, data: MatchData()) { out.append(UTF8Scan.string(b, from: $0, to: $1)) }
+                }
+            }
+            return out
+        }
+        for page in ["王医生说,李主任医师和张老中医生都来了", "黄教授黄教授,赵院长", "据介绍,𠀋明医生从医三十年,陈大夫也在",
+                     "没有任何医生的名字", "刘博士专家团队,孙专家"] {
+            XCTAssertEqual(windowed(page), whole(page), page)
+        }
+        XCTAssertEqual(whole("王医生说,李主任医师和张老中医生都来了"), ["王医生", "李主任", "张老中医"])
     }
 
     /// A provider speaking of itself (我院, 本院) from the second time promotes itself even where

@@ -247,6 +247,26 @@ final class AdClassTests: XCTestCase {
         XCTAssertNil(mentioned?.suppressedBy)
     }
 
+    /// A portal prints its byline above paid stories too: a bylined page that names one private
+    /// provider three times and gives its hotline is that provider's story, and keeps its reading.
+    func testABylinedStoryNamingAPrivateProviderWithItsHotlineStaysAnAdvertorial() {
+        let story = "多年胃病一朝摆脱 她终于笑了\n家住城东的刘女士今年五十二岁，被胃病困扰了十多年，辗转多家医院，吃了无数的药始终不见好。去年经朋友介绍，她抱着试试看的心态来到康和中医医院，接诊的王主任采用独家研发的调胃疗法，三个疗程后刘女士的胃痛彻底消失。“真没想到还能吃上一碗辣面。”刘女士激动地说。据了解，康和中医医院引进多项专利技术，专家团队坐诊，已帮助上千名患者重获健康。康和中医医院咨询预约请拨打医院热线。"
+        let page = scan("本报讯（记者 李华）" + story).findings.first { $0.ruleID == "AL-14" }
+        XCTAssertNotNil(page)
+        XCTAssertNil(page?.suppressedBy)
+        // named twice, the byline still tells of journalism
+        let twice = story.replacingOccurrences(of: "康和中医医院咨询预约", with: "咨询预约")
+        XCTAssertEqual(scan("本报讯（记者 李华）" + twice).findings.first { $0.ruleID == "AL-14" }?.suppressedBy?.hasPrefix("press_byline"), true)
+    }
+
+    /// A hospital's service notice (booking rules, a holiday timetable) speaks of itself as 本院 and
+    /// 我院 and reads like copy to the genre model; its forms (号源, 取号, 停诊) make it a notice.
+    func testAHospitalServiceNoticeIsNoAdvertorial() {
+        let notice = "预约挂号须知\n一、本院实行实名制预约挂号,号源每天上午八点更新。\n二、请于就诊当日持医保卡到挂号窗口或自助机取号,逾时视为爽约。\n三、春节期间部分专科门诊停诊,急诊照常。\n四、我院已开通多种预约渠道,请勿重复预约。"
+        XCTAssertTrue(scan(notice).findings.allSatisfy { $0.suppressedBy != nil || $0.severity == .info },
+                      "\(scan(notice).findings.map { "\($0.ruleID) \($0.suppressedBy ?? "-")" })")
+    }
+
     /// A page whose claims are all reported (宣称“…”, 号称“…”) tells of an advertorial; it is not
     /// one, however much it reads like the story it retells. One claim in the page's own voice
     /// keeps the page finding.
