@@ -266,8 +266,7 @@ public struct ContextGate: Sendable {
         func sponsoredStory() -> Bool {
             guard let x = read?.features, ctaSlot.map({ x[$0] > 0 }) == true,
                   let e = promoted(), e.count >= Self.sponsoredMentions else { return false }
-            return publicInstitution.namesPrivate(e.name)
-                || (PromotedEntity.isInstitution(e.name) && publicInstitution.onlyPublic(e.name) == nil)
+            return isPrivateProvider(e.name, withCTA: true)
         }
         // whether the page names a private-style provider, searched at most once (the outlived
         // findings and the knowledge reading)
@@ -352,10 +351,7 @@ public struct ContextGate: Sendable {
                 page = disguisedAd(ri, g, findings, text, promoted())
                 page?.evidence.insert(Evidence(role: "form", match: "\(g.id) page carrying a claim", start: 0, end: 0), at: 1)
             } else if let ri = hostRule(g), let e = promoted(), e.count >= Self.privateHostMentions,
-                      publicInstitution.namesPrivate(e.name)
-                        // or a name no public pattern knows (石狮现代医院) on a page with a call to action
-                        || (ctaSlot.map { x[$0] > 0 } == true && publicInstitution.onlyPublic(e.name) == nil
-                            && PromotedEntity.isInstitution(e.name)) {
+                      isPrivateProvider(e.name, withCTA: ctaSlot.map { x[$0] > 0 } == true) {
                 // a science piece naming one private provider again and again (「东大肛肠医院专家提醒…」)
                 // is that provider's page, claims or none: real science pages name public bodies or no one
                 page = disguisedAd(ri, g, findings, text, e)
@@ -411,6 +407,13 @@ public struct ContextGate: Sendable {
     private func hostedAdvertorialRule(_ g: Genre, _ findings: [Finding]) -> Int? {
         guard findings.contains(where: { $0.suppressedBy == nil && $0.severity != .info }) else { return nil }
         return hostRule(g)
+    }
+
+    /// Whether a promoted name is a private provider's: a private-style name (…肛肠医院, …诊所), or,
+    /// on a page with a call to action, an institution's name no public pattern knows (石狮现代医院).
+    private func isPrivateProvider(_ name: String, withCTA: Bool) -> Bool {
+        publicInstitution.namesPrivate(name)
+            || (withCTA && PromotedEntity.isInstitution(name) && publicInstitution.onlyPublic(name) == nil)
     }
 
     /// The genre rule whose `host_genres` hold the page's genre, if any.

@@ -441,8 +441,7 @@ enum PromotedEntity {
         // compared as bytes: String.contains(String) goes through Foundation's locale-aware search
         // (5% of a scan when every institution name was checked that way), and the generic
         // Collection.firstRange(of:) looks up type metadata on every call
-        var n = name
-        if n.withUTF8({ b in genericWordBytes.contains { UTF8Scan.contains(b, $0) } }) { return true }
+        if containsAny(name, genericWordBytes) { return true }
         // names are folded: the traditional words never end one
         guard let w = institutionWord(endingOf: name) else { return false }
         return genericPrefixes.contains(String(name.dropLast(w.count)))
@@ -464,8 +463,13 @@ enum PromotedEntity {
 
     /// A quoted phrase, not a brand: it holds a particle or a pronoun (「“为了婚纱照更好看”做了手术」, rc21).
     static func isPhrase(_ name: String) -> Bool {
+        containsAny(name, phraseCharBytes)
+    }
+
+    /// Whether `name` holds any of `words` (UTF-8), compared as bytes.
+    static func containsAny(_ name: String, _ words: [[UInt8]]) -> Bool {
         var n = name
-        return n.withUTF8 { b in phraseCharBytes.contains { UTF8Scan.contains(b, $0) } }
+        return n.withUTF8 { b in words.contains { UTF8Scan.contains(b, $0) } }
     }
     static let phraseCharBytes = ["了", "的", "更", "很", "为", "是", "吗", "呢", "吧", "啊", "我", "你", "他", "她", "都", "就"].map { Array($0.utf8) }
 
