@@ -41,13 +41,17 @@ struct EvalCommand: ParsableCommand {
         "consumer_tip": "consumer_tip", "warning_notice": "consumer_tip", "everyday": "comment", "homograph": "comment",
         "heldout": "ad", "heldout2": "ad",
         "penalty_notice": "enforcement", "health_science": "science", "research_abstract": "research",
-        "user_comment": "comment", "chat_comment": "comment", "chat": "comment",
+        "user_comment": "comment", "chat_comment": "comment", "chat": "comment", "medical_info": "science",
     ]
 
     /// The genre a labelled record belongs to: its `genre` field, else one read from its `kind`.
     static func genreLabel(_ obj: [String: Any], violation: Bool) -> String? {
         if let g = obj["genre"] as? String { return genreNames[g] ?? g }
-        guard var kind = obj["kind"] as? String else { return violation ? "ad" : nil }
+        guard var kind = obj["kind"] as? String else {
+            if violation { return "ad" }
+            // a clean row's categories may name its document type (../shared/devset: news, regulation, medical_info, consumer_tip)
+            return (obj["categories"] as? [String] ?? []).lazy.compactMap { genreNames[$0] }.first
+        }
         for prefix in ["heldout2-", "heldout-"] where kind.hasPrefix(prefix) { kind.removeFirst(prefix.count) }
         return genreNames[kind]
     }
@@ -66,10 +70,12 @@ struct EvalCommand: ParsableCommand {
         let scratch = Scratch()
         var overall = Counts()
         var perCategory: [String: Counts] = [:]
+        var labelledCategories: Set<String> = []   // categories some violation row of these corpora carries
         var errorsOnClean = 0, clean = 0, violations = 0
         var misses: [String] = [], falseAlarms: [String] = []
         var featureRows: [String] = []
         var genreTotal = 0, genreRight = 0
+        var genreConfusions: [String: Int] = [:]   // "labelled→read" for records read as another genre
         var advertorial = Counts()   // pages: advertorial (disguised ad) vs the rest
         var badLines = 0
         for corpus in corpora {
@@ -92,7 +98,7 @@ struct EvalCommand: ParsableCommand {
                 let findings = out.findings.filter { $0.suppressedBy == nil && $0.severity >= .warning }
                 if let g = Self.genreLabel(obj, violation: label == "violation") {
                     genreTotal += 1
-                    if out.genre?.id == g { genreRight += 1 }
+                    if out.genre?.id == g { genreRight += 1 } else { genreConfusions["\(g)→\(out.genre?.id ?? "none")", default: 0] += 1 }
                     switch (g == "advertorial", out.genre?.id == "advertorial") {
                     case (true, true): advertorial.tp += 1
                     case (true, false): advertorial.fn += 1
@@ -120,6 +126,7 @@ struct EvalCommand: ParsableCommand {
                     falseAlarms.append("\(id) «\(text.prefix(60))» → \(why)")
                 case (false, false): overall.tn += 1
                 }
+                labelledCategories.formUnion(truth)
                 let predicted = Set(findings.map(\.category.rawValue))
                 for c in truth.union(predicted) {
                     var k = perCategory[c] ?? Counts()
@@ -140,15 +147,24 @@ struct EvalCommand: ParsableCommand {
               + "(TP \(overall.tp), FP \(overall.fp), FN \(overall.fn), TN \(overall.tn))")
         print("error findings on clean records: \(errorsOnClean)/\(clean) (\(Self.fmt(Self.ratio(errorsOnClean, max(clean, 1)) * 100))%)")
         print("per category (category-level: a record counts for every category it has or is predicted):")
+        // a category no row is labelled with has no measurable precision here: every prediction of it
+        // would count as false, so it is listed apart with its count
+        var unlabelled: [String] = []
         for (c, k) in perCategory.sorted(by: { $0.key < $1.key }) {
+            guard labelledCategories.contains(c) else { unlabelled.append("\(c) \(k.fp)"); continue }
             let cp = Self.ratio(k.tp, k.tp + k.fp), cr = Self.ratio(k.tp, k.tp + k.fn)
             let name = c.padding(toLength: 24, withPad: " ", startingAt: 0)
             print("  \(name) precision \(Self.fmt(cp))  recall \(Self.fmt(cr))  F1 \(Self.fmt(Self.f1(cp, cr)))  (TP \(k.tp), FP \(k.fp), FN \(k.fn))")
+        }
+        if !unlabelled.isEmpty {
+            print("  predicted, but no record of these corpora is labelled with it (precision not measurable): " + unlabelled.joined(separator: ", "))
         }
         if genreTotal > 0 {
             let ap = Self.ratio(advertorial.tp, advertorial.tp + advertorial.fp), ar = Self.ratio(advertorial.tp, advertorial.tp + advertorial.fn)
             print("genre: accuracy \(Self.fmt(Self.ratio(genreRight, genreTotal))) on \(genreTotal) records with a genre; "
                   + "advertorial precision \(Self.fmt(ap)) recall \(Self.fmt(ar)) (TP \(advertorial.tp), FP \(advertorial.fp), FN \(advertorial.fn))")
+            let worst = genreConfusions.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(8)
+            if !worst.isEmpty { print("  most read as another genre: " + worst.map { "\($0.key) \($0.value)" }.joined(separator: ", ")) }
         }
         if let path = genreFeatures {
             try (featureRows.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
