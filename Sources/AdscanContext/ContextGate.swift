@@ -334,6 +334,7 @@ public struct ContextGate: Sendable {
         // explains what it says: those claims are knowledge, not copy
         if validUTF8, let g = genre, knowledgeGenres.contains(g.id), text.count >= knowledgeMinBytes,
            let x = read?.features, !promotionSlots.contains(where: { x[$0] > 0 }),
+           !Self.headlineClaimsProduct(findings, text),
            findings.contains(where: { $0.suppressedBy == nil && $0.severity != .info }),
            onlyPublic() != nil || (promoted() == nil && !namesPrivate() &&
                !findings.contains(where: { $0.suppressedBy == nil && $0.severity != .info && !knowledgeRules.contains($0.ruleID) })) {
@@ -613,6 +614,18 @@ public struct ContextGate: Sendable {
     static let nextSentenceReach = 24
 
     /// How often a science page must name one private provider to be read as its advertorial.
+    /// Whether the page's headline (its first line, short, not a question) is a product's
+    /// treatment claim (「某某孢子粉可减轻放化疗毒副作用」 over a page of oncology): the science
+    /// below it is the product's case, not knowledge (rc21: such a page read as science).
+    static func headlineClaimsProduct(_ findings: [Finding], _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let end = text.prefix(headlineMaxBytes + 1).firstIndex(of: 0x0A) else { return false }
+        // a question is not a claim: 「灵芝孢子粉能抗癌吗？」
+        let headline = String(decoding: UnsafeBufferPointer(rebasing: text[0..<end]), as: UTF8.self)
+        if headline.contains(where: { "?？吗么".contains($0) }) { return false }
+        return findings.contains { $0.suppressedBy == nil && $0.severity != .info && $0.ruleID == "CLM-TREAT.product" && $0.start < end }
+    }
+    /// A headline's longest form in bytes (about 30 Han characters).
+    static let headlineMaxBytes = 96
     static let privateHostMentions = 2
     /// Mentions of a private provider that, with a call to action, make a bylined page its story.
     static let sponsoredMentions = 3
