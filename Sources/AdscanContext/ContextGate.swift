@@ -357,6 +357,16 @@ public struct ContextGate: Sendable {
                 // is that provider's page, claims or none: real science pages name public bodies or no one
                 page = disguisedAd(ri, g, findings, text, e)
                 page?.evidence.insert(Evidence(role: "form", match: "\(g.id) page promoting a private provider named \(e.count) times", start: 0, end: 0), at: 1)
+            } else if let (ri, forms) = storyForm(g, x), let e = promoted(), e.count >= Self.sponsoredMentions,
+                      isPrivateProvider(e.name, withCTA: ctaSlot.map { x[$0] > 0 } == true)
+                        || (!PromotedEntity.isInstitution(e.name) && namesPrivate() && onlyPublic() == nil) {
+                // (a doctor or a product named again and again counts on a page that names a private provider)
+                // a story in a disguise's form that names one private provider again and again
+                // (a cataract patient's thanks to 某某眼科医院's director, told three times over) is
+                // that provider's story, whether or not a claim pattern fires in it (rc21: such
+                // pages carried 妙手回春, 重获光明, 视力回到十几年前 and no rule's wording)
+                page = disguisedAd(ri, g, findings, text, e)
+                page?.evidence.insert(Evidence(role: "form", match: forms.joined(separator: ", ") + "; a private provider named \(e.count) times", start: 0, end: 0), at: 1)
             }
             if var f = page {
                 // a page the document markers read as enforcement or consumer education (a guide to
@@ -434,6 +444,19 @@ public struct ContextGate: Sendable {
             let forms = formSlots[k].filter { x[$0.slot] > 0 }.map(\.name)
             if !forms.isEmpty { return (ri, forms) }
             if let n = r.weakClaims, claims >= n { return (ri, ["\(claims) active claims"]) }
+        }
+        return nil
+    }
+
+    /// The genre rule a less confident reading of the page (`weak_confidence`) triggers by its
+    /// form alone (one of the rule's `form_features`), claims or none: the caller asks for a
+    /// private provider named again and again besides.
+    private func storyForm(_ g: Genre, _ x: [Double]) -> (Int, [String])? {
+        for (k, ri) in genreRules.enumerated() {
+            let r = compiled.ruleSet.rules[ri]
+            guard r.genre == g.id, let weak = r.weakConfidence, g.confidence >= weak else { continue }
+            let forms = formSlots[k].filter { x[$0.slot] > 0 }.map(\.name)
+            if !forms.isEmpty { return (ri, forms) }
         }
         return nil
     }
