@@ -51,6 +51,13 @@ struct PublicInstitution {
                 at = Self.after(p, in: b)
                 continue
             }
+            // a kind or a crowd, not one provider: 「北京各大眼科医院」「一些诊所」
+            // (the pattern starts at the suffix, 科医院 of 各大眼科医院: the word is looked for up to
+            // three characters before it)
+            if PromotedEntity.genericWordBytes.contains(where: { w in (0...3).contains { Self.endsWith(b, at: p.lowerBound - 3 * $0, w) } }) {
+                at = Self.after(p, in: b)
+                continue
+            }
             return true
         }
         return false
@@ -71,6 +78,13 @@ struct PublicInstitution {
     }
     static let nameReach = 6
 
+    /// Whether the bytes just before `end` are `word`.
+    private static func endsWith(_ b: UnsafeBufferPointer<UInt8>, at end: Int, _ word: [UInt8]) -> Bool {
+        guard end >= word.count, end <= b.count else { return false }
+        for k in 0..<word.count where b[end - word.count + k] != word[k] { return false }
+        return true
+    }
+
     /// Where the next search starts: past the match, or past one character where it was empty (the
     /// names are pack data), never inside a character.
     private static func after(_ m: Range<Int>, in b: UnsafeBufferPointer<UInt8>) -> Int {
@@ -89,6 +103,8 @@ struct PublicInstitution {
         while at > 0, b[at] & 0xC0 == 0x80 { at -= 1 }
         while at < p.lowerBound, let m = pub.firstMatch(in: b, from: at, to: p.upperBound, data: data) {
             if m.upperBound == p.lowerBound || (m.upperBound < p.upperBound && m.upperBound > p.lowerBound) { return true }
+            // the private-style suffix is the public name's own end (新乡市口腔医院, 中国中医科学院眼科医院)
+            if m.lowerBound <= p.lowerBound && m.upperBound == p.upperBound { return true }
             if m.lowerBound >= p.lowerBound { break }
             at = Self.after(m, in: b)
         }
