@@ -103,8 +103,10 @@ struct PublicInstitution {
         while at > 0, b[at] & 0xC0 == 0x80 { at -= 1 }
         while at < p.lowerBound, let m = pub.firstMatch(in: b, from: at, to: p.upperBound, data: data) {
             if m.upperBound == p.lowerBound || (m.upperBound < p.upperBound && m.upperBound > p.lowerBound) { return true }
-            // the private-style suffix is the public name's own end (新乡市口腔医院, 中国中医科学院眼科医院)
-            if m.lowerBound <= p.lowerBound && m.upperBound == p.upperBound { return true }
+            // the private-style suffix is the public name's own end (新乡市口腔医院, 中国中医科学院眼科医院),
+            // unless the name is an affiliate's (某大学附属某某眼科医院: private chains style branches so)
+            if m.lowerBound <= p.lowerBound && m.upperBound == p.upperBound,
+               !UTF8Scan.string(b, from: m.lowerBound, to: p.lowerBound).contains("附属") { return true }
             if m.lowerBound >= p.lowerBound { break }
             at = Self.after(m, in: b)
         }

@@ -813,6 +813,12 @@ final class DiscourseTests: XCTestCase {
         // a university's own hospital under its name is public
         XCTAssertEqual(p.onlyPublic("专家来自四川大学华西医院"), "专家来自四川大学华西医院")
         XCTAssertNil(p.onlyPublic("大学城附近医院"))
+        // a private-style suffix that ends a public name is that name's (not an affiliate's); a crowd
+        // of hospitals is no provider; a private chain is private by its brand
+        XCTAssertNotNil(p.onlyPublic("新乡市口腔医院开展义诊活动"))
+        XCTAssertNotNil(p.onlyPublic("中国中医科学院眼科医院副院长指出,手术要谨慎"))
+        XCTAssertNotNil(p.onlyPublic("高考后北京各大眼科医院迎来摘镜热,市第一人民医院专家提醒"))
+        XCTAssertNil(p.onlyPublic("在武汉大学附属爱尔眼科医院网络咨询"))
         // a former post at a public hospital is a credential lent to the page's product
         let withCredential = PublicInstitution(publicName: pack.publicNames, privateName: pack.privateNames, credential: pack.credentials)
         XCTAssertNotNil(withCredential.onlyPublic("城东区人民医院内分泌科主任提醒"))

@@ -267,6 +267,29 @@ final class AdClassTests: XCTestCase {
                       "\(scan(notice).findings.map { "\($0.ruleID) \($0.suppressedBy ?? "-")" })")
     }
 
+    /// A hospital's statement that someone used its name for fake ads quotes what they claimed and
+    /// speaks of 本院; its words of disowning (骗徒, 伪冒, 报案, 没有任何关系) make it no ad.
+    func testAStatementDisowningFakeAdsIsNoAd() {
+        let statement = "城南医院今日发布声明,发现有骗徒以本院专家的名义在网上发布伪冒广告,宣传某保健品由本院教授研发推荐,能根治糖尿病。本院已向警方报案。该产品与本院没有任何关系,本院从不会推广任何商业产品。市民如有疑问,请致电本院总机查询。"
+        let active = scan(statement).findings.filter { $0.suppressedBy == nil && $0.severity != .info }
+        XCTAssertTrue(active.isEmpty, "\(active.map(\.ruleID))")
+        // without the disowning words, the same sentences are copy
+        let copy = "城南医院专家推荐:某保健品由本院教授研发推荐,能根治糖尿病。市民如有疑问,请致电本院总机查询。"
+        XCTAssertFalse(scan(copy).findings.filter { $0.suppressedBy == nil && $0.severity != .info }.isEmpty)
+    }
+
+    /// A patient's story in a disguise's form that names one private provider three times is that
+    /// provider's disguised ad even when no claim pattern fires in it (rc21: 妙手回春, 重获光明).
+    func testAStoryNamingAPrivateProviderAgainAndAgainIsADisguisedAd() {
+        let story = "近日,家住城西的王阿姨专程来到康明眼科医院,向主刀医生送上一面锦旗。原来,王阿姨多年来视物模糊,辗转求医,去年经邻居介绍来到康明眼科医院就诊。经过详细检查,医生为她制定了个性化的手术方案。术后第二天,王阿姨就惊喜地发现眼前一片明亮。她说:“没想到康明眼科医院让我重新看清了孙子的脸。”"
+        let page = scan(story).findings.first { $0.ruleID == "AL-14" }
+        XCTAssertNotNil(page)
+        XCTAssertNil(page?.suppressedBy, "\(String(describing: page?.suppressedBy))")
+        // the same story about a public hospital is its news
+        let pub = scan(story.replacingOccurrences(of: "康明眼科医院", with: "市第一人民医院")).findings.first { $0.ruleID == "AL-14" }
+        XCTAssertTrue(pub == nil || pub?.suppressedBy != nil)
+    }
+
     /// A page whose claims are all reported (宣称“…”, 号称“…”) tells of an advertorial; it is not
     /// one, however much it reads like the story it retells. One claim in the page's own voice
     /// keeps the page finding.
