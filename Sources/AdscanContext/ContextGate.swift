@@ -360,11 +360,11 @@ public struct ContextGate: Sendable {
             } else if let (ri, forms) = storyForm(g, x), let e = promoted(), e.count >= Self.sponsoredMentions,
                       isPrivateProvider(e.name, withCTA: ctaSlot.map { x[$0] > 0 } == true)
                         || (!PromotedEntity.isInstitution(e.name) && namesPrivate() && onlyPublic() == nil) {
-                // (a doctor or a product named again and again counts on a page that names a private provider)
                 // a story in a disguise's form that names one private provider again and again
                 // (a cataract patient's thanks to 某某眼科医院's director, told three times over) is
                 // that provider's story, whether or not a claim pattern fires in it (rc21: such
-                // pages carried 妙手回春, 重获光明, 视力回到十几年前 and no rule's wording)
+                // pages carried 妙手回春, 重获光明, 视力回到十几年前 and no rule's wording); a doctor
+                // or a product named again and again counts on a page that names a private provider
                 page = disguisedAd(ri, g, findings, text, e)
                 page?.evidence.insert(Evidence(role: "form", match: forms.joined(separator: ", ") + "; a private provider named \(e.count) times", start: 0, end: 0), at: 1)
             }
@@ -636,19 +636,20 @@ public struct ContextGate: Sendable {
 
     static let nextSentenceReach = 24
 
-    /// How often a science page must name one private provider to be read as its advertorial.
     /// Whether the page's headline (its first line, short, not a question) is a product's
     /// treatment claim (「某某孢子粉可减轻放化疗毒副作用」 over a page of oncology): the science
     /// below it is the product's case, not knowledge (rc21: such a page read as science).
     static func headlineClaimsProduct(_ findings: [Finding], _ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let end = text.prefix(headlineMaxBytes + 1).firstIndex(of: 0x0A) else { return false }
+        guard let end = text.prefix(headlineMaxBytes + 1).firstIndex(of: 0x0A),
+              findings.contains(where: { $0.suppressedBy == nil && $0.severity != .info && $0.ruleID == "CLM-TREAT.product" && $0.start < end })
+        else { return false }
         // a question is not a claim: 「灵芝孢子粉能抗癌吗？」
         let headline = String(decoding: UnsafeBufferPointer(rebasing: text[0..<end]), as: UTF8.self)
-        if headline.contains(where: { "?？吗么".contains($0) }) { return false }
-        return findings.contains { $0.suppressedBy == nil && $0.severity != .info && $0.ruleID == "CLM-TREAT.product" && $0.start < end }
+        return !headline.contains(where: { "?？吗么".contains($0) })
     }
     /// A headline's longest form in bytes (about 30 Han characters).
     static let headlineMaxBytes = 96
+    /// How often a science page must name one private provider to be read as its advertorial.
     static let privateHostMentions = 2
     /// Mentions of a private provider that, with a call to action, make a bylined page its story.
     static let sponsoredMentions = 3
