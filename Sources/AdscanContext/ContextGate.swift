@@ -644,9 +644,10 @@ public struct ContextGate: Sendable {
               findings.contains(where: { $0.suppressedBy == nil && $0.severity != .info && $0.ruleID == "CLM-TREAT.product" && $0.start < end })
         else { return false }
         // a question is not a claim: 「灵芝孢子粉能抗癌吗？」
-        let headline = String(decoding: UnsafeBufferPointer(rebasing: text[0..<end]), as: UTF8.self)
-        return !headline.contains(where: { "?？吗么".contains($0) })
+        let headline = UnsafeBufferPointer(rebasing: text[0..<end])
+        return !questionMarks.contains { UTF8Scan.contains(headline, $0) }
     }
+    static let questionMarks = ["?", "？", "吗", "么"].map { Array($0.utf8) }
     /// A headline's longest form in bytes (about 30 Han characters).
     static let headlineMaxBytes = 96
     /// How often a science page must name one private provider to be read as its advertorial.

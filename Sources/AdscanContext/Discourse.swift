@@ -378,8 +378,8 @@ enum PromotedEntity {
 
     /// Whether the name ending at `e` ends with 门诊 and a noun it modifies follows.
     static func isOutpatientModifier(_ text: UnsafeBufferPointer<UInt8>, end e: Int) -> Bool {
-        guard outpatientEnds.contains(where: { w in e >= w.count && text[(e - w.count)..<e].elementsEqual(w) }) else { return false }
-        return outpatientNouns.contains { w in e + w.count <= text.count && text[e..<(e + w.count)].elementsEqual(w) }
+        guard outpatientEnds.contains(where: { UTF8Scan.endsWith(text, at: e, $0) }) else { return false }
+        return outpatientNouns.contains { UTF8Scan.startsWith(text, at: e, $0) }
     }
 
     /// The institution words a name ends with, for finding where names can be.

@@ -54,7 +54,7 @@ struct PublicInstitution {
             // a kind or a crowd, not one provider: 「北京各大眼科医院」「一些诊所」
             // (the pattern starts at the suffix, 科医院 of 各大眼科医院: the word is looked for up to
             // three characters before it)
-            if PromotedEntity.genericWordBytes.contains(where: { w in (0...3).contains { Self.endsWith(b, at: p.lowerBound - 3 * $0, w) } }) {
+            if PromotedEntity.genericWordBytes.contains(where: { w in (0...3).contains { UTF8Scan.endsWith(b, at: p.lowerBound - 3 * $0, w) } }) {
                 at = Self.after(p, in: b)
                 continue
             }
@@ -77,13 +77,8 @@ struct PublicInstitution {
         return at
     }
     static let nameReach = 6
-
-    /// Whether the bytes just before `end` are `word`.
-    private static func endsWith(_ b: UnsafeBufferPointer<UInt8>, at end: Int, _ word: [UInt8]) -> Bool {
-        guard end >= word.count, end <= b.count else { return false }
-        for k in 0..<word.count where b[end - word.count + k] != word[k] { return false }
-        return true
-    }
+    /// 附属, which makes a university's name an affiliate's.
+    static let affiliate = Array("附属".utf8)
 
     /// Where the next search starts: past the match, or past one character where it was empty (the
     /// names are pack data), never inside a character.
@@ -106,7 +101,7 @@ struct PublicInstitution {
             // the private-style suffix is the public name's own end (新乡市口腔医院, 中国中医科学院眼科医院),
             // unless the name is an affiliate's (某大学附属某某眼科医院: private chains style branches so)
             if m.lowerBound <= p.lowerBound && m.upperBound == p.upperBound,
-               !UTF8Scan.string(b, from: m.lowerBound, to: p.lowerBound).contains("附属") { return true }
+               !UTF8Scan.contains(UnsafeBufferPointer(rebasing: b[m.lowerBound..<p.lowerBound]), Self.affiliate) { return true }
             if m.lowerBound >= p.lowerBound { break }
             at = Self.after(m, in: b)
         }

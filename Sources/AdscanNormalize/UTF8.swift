@@ -124,6 +124,18 @@ public enum UTF8Scan {
         return a..<b
     }
 
+    /// Whether the bytes of `p` just before `end` are `word` (false where `end` is out of `p`).
+    public static func endsWith(_ p: UnsafeBufferPointer<UInt8>, at end: Int, _ word: [UInt8]) -> Bool {
+        guard end >= word.count, end <= p.count else { return false }
+        for k in 0..<word.count where p[end - word.count + k] != word[k] { return false }
+        return true
+    }
+
+    /// Whether the bytes of `p` from `start` on begin with `word`.
+    public static func startsWith(_ p: UnsafeBufferPointer<UInt8>, at start: Int, _ word: [UInt8]) -> Bool {
+        endsWith(p, at: start + word.count, word)
+    }
+
     /// Whether `needle` occurs in `p`, byte for byte (short needles in short text: a plain scan).
     public static func contains(_ p: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
         needle.isEmpty || range(of: needle, in: p) != nil
