@@ -39,6 +39,8 @@ public struct ContextGate: Sendable {
     private let ctaSlot: Int?
     private let publicInstitution: PublicInstitution
     private let pressByline: PressByline
+    /// institutions.speaker: a provider named as the employer of the page's advising doctor.
+    private let speakers: AdscanMatch.Regex?
     /// Genre feature slots whose markers make a page naming public bodies only their news, and
     /// the shortest such page (institutions.news_features, news_min_bytes).
     private let publicNewsSlots: [Int]
@@ -86,6 +88,7 @@ public struct ContextGate: Sendable {
         publicInstitution = PublicInstitution(publicName: compiled.publicNames, privateName: compiled.privateNames,
                                               credential: compiled.credentials)
         pressByline = PressByline(compiled.pressBylines)
+        speakers = compiled.speakers
         publicNewsSlots = compiled.ruleSet.institutions.newsFeatures.compactMap { [genres] in genres.featureNames.firstIndex(of: $0) }
         publicNewsMinBytes = compiled.ruleSet.institutions.newsMinBytes
         knowledgeGenres = Set(compiled.ruleSet.institutions.knowledgeGenres)
@@ -367,6 +370,14 @@ public struct ContextGate: Sendable {
                 // or a product named again and again counts on a page that names a private provider
                 page = disguisedAd(ri, g, findings, text, e)
                 page?.evidence.insert(Evidence(role: "form", match: forms.joined(separator: ", ") + "; a private provider named \(e.count) times", start: 0, end: 0), at: 1)
+            } else if !genres.isAdGenre(g) || g.id == "advertorial", let ri = genreRules.first, let e = promoted(),
+                      let who = privateSpeaker(folded(), withCTA: ctaSlot.map { x[$0] > 0 } == true) {
+                // a private provider's doctor as the voice of the page's health advice (「某某肛肠医院
+                // 的专家介绍」「某某诊所院长指出」) is the paid health column's form, whatever the genre
+                // read: public hospitals' doctors are quoted in news, private providers' doctors speak in
+                // their own columns (rc20-22: 6 such advertorials and ad pages missed, no clean page)
+                page = disguisedAd(ri, g, findings, text, e)
+                page?.evidence.insert(Evidence(role: "form", match: "a private provider's doctor advising: \(who)", start: 0, end: 0), at: 1)
             }
             if var f = page {
                 // a page the document markers read as enforcement or consumer education (a guide to
@@ -425,6 +436,25 @@ public struct ContextGate: Sendable {
     private func isPrivateProvider(_ name: String, withCTA: Bool) -> Bool {
         publicInstitution.namesPrivate(name)
             || (withCTA && PromotedEntity.isInstitution(name) && publicInstitution.onlyPublic(name) == nil)
+    }
+
+    /// The first provider named as the employer of the page's advising doctor (institutions.speaker)
+    /// that is a private one: a private-style name, or, with a call to action, a name no public
+    /// pattern knows. A crowd (各大医院, 正规医院) is no provider.
+    private func privateSpeaker(_ folded: String, withCTA: Bool) -> String? {
+        guard let re = speakers else { return nil }
+        var page = folded
+        return page.withUTF8 { b -> String? in
+            let data = MatchData()
+            var at = 0
+            while at < b.count, let m = re.firstMatch(in: b, from: at, to: b.count, data: data) {
+                let name = UTF8Scan.string(b, from: m.lowerBound, to: m.upperBound)
+                if !PromotedEntity.isGeneric(name), isPrivateProvider(name, withCTA: withCTA) { return name }
+                at = m.upperBound > m.lowerBound ? m.upperBound : m.lowerBound + 1
+                while at < b.count, b[at] & 0xC0 == 0x80 { at += 1 }
+            }
+            return nil
+        }
     }
 
     /// The genre rule whose `host_genres` hold the page's genre, if any.

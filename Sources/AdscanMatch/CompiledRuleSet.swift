@@ -110,6 +110,7 @@ public final class CompiledRuleSet: Sendable {
     public let privateNames: Regex?
     public let pressBylines: Regex?
     public let credentials: Regex?
+    public let speakers: Regex?
 
     public struct CompileError: Error, CustomStringConvertible {
         public let file: String
@@ -168,6 +169,7 @@ public final class CompiledRuleSet: Sendable {
         privateNames = try institutions(ruleSet.institutions.privateNames, "private")
         pressBylines = try institutions(ruleSet.institutions.pressBylines, "press")
         credentials = try institutions(ruleSet.institutions.credentials, "credential")
+        speakers = try institutions(ruleSet.institutions.speakers, "speaker")
 
         // every literal the prefilter looks for: the rules' words, context markers, ad-class
         // indicators, the evasion pass's spellings of claim words (its triggers), in that order

@@ -105,6 +105,7 @@ public struct RuleLoader {
             set.institutions.privateNames += part.institutions.privateNames
             set.institutions.pressBylines += part.institutions.pressBylines
             set.institutions.credentials += part.institutions.credentials
+            set.institutions.speakers += part.institutions.speakers
             set.institutions.newsFeatures += part.institutions.newsFeatures
             set.institutions.newsMinBytes = max(set.institutions.newsMinBytes, part.institutions.newsMinBytes)
             set.institutions.knowledgeGenres += part.institutions.knowledgeGenres
@@ -332,12 +333,13 @@ public struct RuleLoader {
             }
             var reader = Fields(mapping: m, file: file, line: inst.mark?.line ?? 0)
             reader.context = "institutions"
-            try reader.rejectUnknownOrRepeated(["public", "private", "press", "credential", "news_features", "news_min_bytes",
+            try reader.rejectUnknownOrRepeated(["public", "private", "press", "credential", "speaker", "news_features", "news_min_bytes",
                                                 "knowledge_genres", "promotion_features", "knowledge_min_bytes", "knowledge_rules"], what: "institutions")
             set.institutions.publicNames = try reader.strings("public")
             set.institutions.privateNames = try reader.strings("private")
             set.institutions.pressBylines = try reader.strings("press")
             set.institutions.credentials = try reader.strings("credential")
+            set.institutions.speakers = try reader.strings("speaker")
             set.institutions.newsFeatures = try reader.strings("news_features")
             set.institutions.newsMinBytes = try reader.optionalInt("news_min_bytes") ?? 0
             set.institutions.knowledgeGenres = try reader.strings("knowledge_genres")

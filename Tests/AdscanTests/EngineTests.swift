@@ -232,6 +232,22 @@ final class AdClassTests: XCTestCase {
         XCTAssertNil(scan(publicPiece).findings.first { $0.ruleID == "AL-14" && $0.suppressedBy == nil })
     }
 
+    /// A page whose health advice is given by a private provider's doctor, the provider named once,
+    /// is that provider's column; a public hospital's doctor giving the same advice is quoted
+    /// science, and a crowd (各大医院的医生) is no provider.
+    func testAPrivateProvidersDoctorAdvisingIsADisguisedAd() {
+        let piece = "坐久了肛门坠胀是怎么回事?不少上班族都有这样的困扰。康泰肛肠医院的专家介绍,久坐会让肛周血液回流不畅,"
+            + "时间长了容易诱发痔疮。平时要多起身活动,多喝水,少吃辛辣,排便时不要久蹲,出现便血要及时检查。"
+        let page = scan(piece).findings.first { $0.ruleID == "AL-14" }
+        XCTAssertNotNil(page, "\(scan(piece).genre.map { "\($0.id) \($0.confidence)" } ?? "-")")
+        XCTAssertNil(page?.suppressedBy)
+        XCTAssertTrue(page?.evidence.contains { $0.role == "form" && $0.match.contains("康泰肛肠医院") } == true)
+        let publicPiece = piece.replacingOccurrences(of: "康泰肛肠医院", with: "市第一人民医院肛肠科")
+        XCTAssertNil(scan(publicPiece).findings.first { $0.ruleID == "AL-14" && $0.suppressedBy == nil })
+        let crowd = piece.replacingOccurrences(of: "康泰肛肠医院的专家介绍", with: "各大医院的医生都提醒")
+        XCTAssertNil(scan(crowd).findings.first { $0.ruleID == "AL-14" && $0.suppressedBy == nil })
+    }
+
     /// A page under a news outlet's byline is reported journalism: its disguised-ad reading is
     /// withdrawn and says why; the same story without the byline, or naming an outlet elsewhere
     /// (央视《焦点访谈》 in the text), is still read as an advertorial.
