@@ -36,8 +36,11 @@ HEADS = CATS + ["ANY"]
 # leave-one-writer-out lines of models/claims.tsv (measured at 2.0) are rewritten by the next fit.
 # absolute_term and testimonial stay at 2.0: at 1.5 they read 「全市最早修的一条街」 (a rule's pass
 # example) and 「家长会上，老师请爸妈们多陪伴孩子」 (a clean record of corpora/labelled.jsonl) as claims.
-THRESHOLD, ANY_THRESHOLD = 1.5, 3.0
-HEAD_THRESHOLD = {"absolute_term": 2.0, "testimonial": 2.0}
+# Round 48: on pages of three sentences or more, 1.5 / 2.0 read a hospital's holiday timetable
+# (的家长), a forum's jokes (不整) and a clinic's phone line as claims; 1.75 / 2.25 read none of them
+# on the private sets of real text and lost one of their 606 violations (2.0 / 2.5 lost four).
+THRESHOLD, ANY_THRESHOLD = 1.75, 3.0
+HEAD_THRESHOLD = {"absolute_term": 2.25, "testimonial": 2.25}
 # where a rule of another family already found something in the sentence, a head needs the old 2.0:
 # at 1.5 a cure guarantee was also read as a comparison and a non-medical claim
 SHARED_THRESHOLD = 2.0

@@ -294,6 +294,21 @@ final class AdClassTests: XCTestCase {
         XCTAssertFalse(scan(copy).findings.filter { $0.suppressedBy == nil && $0.severity != .info }.isEmpty)
     }
 
+    /// A piece explaining the risks behind a promise (保本理财, 考试保过) or answering a rumour is
+    /// no promise: its risk words (任何投资都存在风险, 不保本, 噱头) or its rebuttal (流言, 这种说法,
+    /// 未得到证实) withdraw the claims it names; the promise alone is still one.
+    func testARiskExplainerAndARumourCheckAreNoClaims() {
+        func active(_ t: String) -> [String] { scan(t).findings.filter { $0.suppressedBy == nil && $0.severity != .info }.map(\.ruleID) }
+        let promise = "理财产品保本保收益,部分产品到期也可以收回本金。"
+        XCTAssertFalse(active(promise).isEmpty)
+        let explainer = "任何投资都存在风险。理财产品保本保收益,部分产品并不保本,到期可能损失本金。"
+        XCTAssertTrue(active(explainer).isEmpty, "\(active(explainer))")
+        let claim = "喝某种富氢水能预防癌症,目前的研究只在实验室阶段。"
+        XCTAssertFalse(active(claim).isEmpty)
+        let rumour = "流言:" + claim + "真相:这种说法没有得到证实,把它当成防癌的办法是对研究的曲解。"
+        XCTAssertTrue(active(rumour).isEmpty, "\(active(rumour))")
+    }
+
     /// A patient's story in a disguise's form that names one private provider three times is that
     /// provider's disguised ad even when no claim pattern fires in it (rc21: 妙手回春, 重获光明).
     func testAStoryNamingAPrivateProviderAgainAndAgainIsADisguisedAd() {
