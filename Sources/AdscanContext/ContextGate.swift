@@ -370,8 +370,8 @@ public struct ContextGate: Sendable {
                 // or a product named again and again counts on a page that names a private provider
                 page = disguisedAd(ri, g, findings, text, e)
                 page?.evidence.insert(Evidence(role: "form", match: forms.joined(separator: ", ") + "; a private provider named \(e.count) times", start: 0, end: 0), at: 1)
-            } else if !genres.isAdGenre(g) || g.id == "advertorial", let ri = genreRules.first, let e = promoted(),
-                      let who = privateSpeaker(folded(), withCTA: ctaSlot.map { x[$0] > 0 } == true) {
+            } else if !genres.isAdGenre(g) || g.id == "advertorial", let ri = genreRules.first,
+                      let who = privateSpeaker(text, withCTA: ctaSlot.map { x[$0] > 0 } == true), let e = promoted() {
                 // a private provider's doctor as the voice of the page's health advice (「某某肛肠医院
                 // 的专家介绍」「某某诊所院长指出」) is the paid health column's form, whatever the genre
                 // read: public hospitals' doctors are quoted in news, private providers' doctors speak in
@@ -441,21 +441,29 @@ public struct ContextGate: Sendable {
     /// The first provider named as the employer of the page's advising doctor (institutions.speaker)
     /// that is a private one: a private-style name, or, with a call to action, a name no public
     /// pattern knows. A crowd (各大医院, 正规医院) is no provider.
-    private func privateSpeaker(_ folded: String, withCTA: Bool) -> String? {
+    /// The pattern matches the institution word only (the speaker is a lookahead), so PCRE2 skips to
+    /// where one can start; the name is the word with up to `speakerNameReach` Han characters before
+    /// it, folded for the private and public checks.
+    private func privateSpeaker(_ b: UnsafeBufferPointer<UInt8>, withCTA: Bool) -> String? {
         guard let re = speakers else { return nil }
-        var page = folded
-        return page.withUTF8 { b -> String? in
-            let data = MatchData()
-            var at = 0
-            while at < b.count, let m = re.firstMatch(in: b, from: at, to: b.count, data: data) {
-                let name = UTF8Scan.string(b, from: m.lowerBound, to: m.upperBound)
-                if !PromotedEntity.isGeneric(name), isPrivateProvider(name, withCTA: withCTA) { return name }
-                at = m.upperBound > m.lowerBound ? m.upperBound : m.lowerBound + 1
-                while at < b.count, b[at] & 0xC0 == 0x80 { at += 1 }
+        let data = MatchData()
+        var at = 0
+        while at < b.count, let m = re.firstMatch(in: b, from: at, to: b.count, data: data) {
+            var start = m.lowerBound
+            for _ in 0..<Self.speakerNameReach {
+                var i = start - 1
+                while i > 0, b[i] & 0xC0 == 0x80 { i -= 1 }
+                guard i >= 0, Han.contains(UTF8Scan.decode(b, i).0) else { break }
+                start = i
             }
-            return nil
+            let name = compiled.normalizer.table.fold(UnsafeBufferPointer(rebasing: b[start..<m.upperBound]))
+            if !PromotedEntity.isGeneric(name), isPrivateProvider(name, withCTA: withCTA) { return name }
+            at = m.upperBound > m.lowerBound ? m.upperBound : m.lowerBound + 1
+            while at < b.count, b[at] & 0xC0 == 0x80 { at += 1 }
         }
+        return nil
     }
+    static let speakerNameReach = 10
 
     /// The genre rule whose `host_genres` hold the page's genre, if any.
     private func hostRule(_ g: Genre) -> Int? {
