@@ -375,7 +375,8 @@ public struct ContextGate: Sendable {
                 // a private provider's doctor as the voice of the page's health advice (「某某肛肠医院
                 // 的专家介绍」「某某诊所院长指出」) is the paid health column's form, whatever the genre
                 // read: public hospitals' doctors are quoted in news, private providers' doctors speak in
-                // their own columns (rc20-22: 6 such advertorials and ad pages missed, no clean page)
+                // their own columns (rc20-22: 6 advertorials and ad pages of this form were missed; 2 of them
+                // are private by name, and they are found now, with no clean page read so)
                 page = disguisedAd(ri, g, findings, text, e)
                 page?.evidence.insert(Evidence(role: "form", match: "a private provider's doctor advising: \(who)", start: 0, end: 0), at: 1)
             }

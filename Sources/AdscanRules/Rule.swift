@@ -314,9 +314,10 @@ public struct Institutions: Sendable {
     /// A doctor's former or retired post at a public hospital (原某市人民医院内分泌科主任): an
     /// advertorial's credential, so a page naming one is not public bodies' own news.
     public var credentials: [String] = []
-    /// A provider named as the employer of the doctor who gives the page's advice (某某医院肛肠科
-    /// 主任指出, the name matched with the speaker in a lookahead): a private provider's doctor as
-    /// the voice of health advice is the form of the paid health column.
+    /// The institution word of a provider named as the employer of the doctor who gives the page's
+    /// advice (某某医院肛肠科主任指出: 医院 matched, the doctor and the verb a lookahead; the name is
+    /// read back from the word): a private provider's doctor as the voice of health advice is the
+    /// form of the paid health column.
     public var speakers: [String] = []
     /// Genre features (`feature` context entries) whose markers make a page that names public
     /// bodies only read as news about them (记者, 近日, 院务公开): its claims are reported, not copy.
