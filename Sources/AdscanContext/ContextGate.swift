@@ -345,6 +345,7 @@ public struct ContextGate: Sendable {
             for k in findings.indices where findings[k].suppressedBy == nil { findings[k].suppressedBy = why }
         }
         if let (g, x) = read, validUTF8 {
+            let withCTA = ctaSlot.map { x[$0] > 0 } == true
             var page: Finding?
             if let ri = advertorialRule(g) {
                 page = disguisedAd(ri, g, findings, text, promoted())
@@ -355,13 +356,13 @@ public struct ContextGate: Sendable {
                 page = disguisedAd(ri, g, findings, text, promoted())
                 page?.evidence.insert(Evidence(role: "form", match: "\(g.id) page carrying a claim", start: 0, end: 0), at: 1)
             } else if let ri = hostRule(g), let e = promoted(), e.count >= Self.privateHostMentions,
-                      isPrivateProvider(e.name, withCTA: ctaSlot.map { x[$0] > 0 } == true) {
+                      isPrivateProvider(e.name, withCTA: withCTA) {
                 // a science piece naming one private provider again and again (「东大肛肠医院专家提醒…」)
                 // is that provider's page, claims or none: real science pages name public bodies or no one
                 page = disguisedAd(ri, g, findings, text, e)
                 page?.evidence.insert(Evidence(role: "form", match: "\(g.id) page promoting a private provider named \(e.count) times", start: 0, end: 0), at: 1)
             } else if let (ri, forms) = storyForm(g, x), let e = promoted(), e.count >= Self.sponsoredMentions,
-                      isPrivateProvider(e.name, withCTA: ctaSlot.map { x[$0] > 0 } == true)
+                      isPrivateProvider(e.name, withCTA: withCTA)
                         || (!PromotedEntity.isInstitution(e.name) && namesPrivate() && onlyPublic() == nil) {
                 // a story in a disguise's form that names one private provider again and again
                 // (a cataract patient's thanks to 某某眼科医院's director, told three times over) is
@@ -371,7 +372,7 @@ public struct ContextGate: Sendable {
                 page = disguisedAd(ri, g, findings, text, e)
                 page?.evidence.insert(Evidence(role: "form", match: forms.joined(separator: ", ") + "; a private provider named \(e.count) times", start: 0, end: 0), at: 1)
             } else if !genres.isAdGenre(g) || g.id == "advertorial", let ri = genreRules.first,
-                      let who = privateSpeaker(text, withCTA: ctaSlot.map { x[$0] > 0 } == true), let e = promoted() {
+                      let who = privateSpeaker(text, withCTA: withCTA), let e = promoted() {
                 // a private provider's doctor as the voice of the page's health advice (「某某肛肠医院
                 // 的专家介绍」「某某诊所院长指出」) is the paid health column's form, whatever the genre
                 // read: public hospitals' doctors are quoted in news, private providers' doctors speak in
@@ -450,13 +451,7 @@ public struct ContextGate: Sendable {
         let data = MatchData()
         var at = 0
         while at < b.count, let m = re.firstMatch(in: b, from: at, to: b.count, data: data) {
-            var start = m.lowerBound
-            for _ in 0..<Self.speakerNameReach {
-                var i = start - 1
-                while i > 0, b[i] & 0xC0 == 0x80 { i -= 1 }
-                guard i >= 0, Han.contains(UTF8Scan.decode(b, i).0) else { break }
-                start = i
-            }
+            let start = PublicInstitution.nameStart(m.lowerBound, in: b, reach: Self.speakerNameReach)
             let name = compiled.normalizer.table.fold(UnsafeBufferPointer(rebasing: b[start..<m.upperBound]))
             if !PromotedEntity.isGeneric(name), isPrivateProvider(name, withCTA: withCTA) { return name }
             at = m.upperBound > m.lowerBound ? m.upperBound : m.lowerBound + 1

@@ -63,12 +63,12 @@ struct PublicInstitution {
         return false
     }
 
-    /// Where the name shown for a public match begins: up to `nameReach` Han characters before
-    /// it (the pack's patterns begin at the suffix, 人民医院, with the place before it only looked
-    /// behind at: 市第一 of 市第一人民医院).
-    private static func nameStart(_ s: Int, in b: UnsafeBufferPointer<UInt8>) -> Int {
+    /// Where the name shown for a match that begins at its suffix starts: up to `reach` Han
+    /// characters before it (the pack's patterns begin at the suffix, 人民医院, with the place before
+    /// it only looked behind at: 市第一 of 市第一人民医院).
+    static func nameStart(_ s: Int, in b: UnsafeBufferPointer<UInt8>, reach: Int = nameReach) -> Int {
         var at = s
-        for _ in 0..<nameReach {
+        for _ in 0..<reach {
             var i = at - 1
             while i > 0, b[i] & 0xC0 == 0x80 { i -= 1 }
             guard i >= 0, Han.contains(UTF8Scan.decode(b, i).0) else { break }
