@@ -355,7 +355,8 @@ public struct ContextGate: Sendable {
             } else if let ri = hostedAdvertorialRule(g, findings) {
                 page = disguisedAd(ri, g, findings, text, promoted())
                 page?.evidence.insert(Evidence(role: "form", match: "\(g.id) page carrying a claim", start: 0, end: 0), at: 1)
-            } else if let ri = hostRule(g), let e = promoted(), e.count >= Self.privateHostMentions,
+            } else if let ri = hostRule(g), let e = promoted(),
+                      e.count >= Self.privateHostMentions || Self.recommended(text, before: e.first.lowerBound),
                       isPrivateProvider(e.name, withCTA: withCTA) {
                 // a science piece naming one private provider again and again (「东大肛肠医院专家提醒…」)
                 // is that provider's page, claims or none: real science pages name public bodies or no one
@@ -684,6 +685,18 @@ public struct ContextGate: Sendable {
     static let questionMarks = ["?", "？", "吗", "么"].map { Array($0.utf8) }
     /// A headline's longest form in bytes (about 30 Han characters).
     static let headlineMaxBytes = 96
+    /// Whether the words right before a name recommend it (「…的医院,推荐烟台某某妇科医院」「认准某某」):
+    /// a science page that recommends a private provider is its page from the first mention (rc25
+    /// tune half: a fertility piece opening with such a line named the clinic once).
+    static func recommended(_ text: UnsafeBufferPointer<UInt8>, before start: Int) -> Bool {
+        // the verb, then at most a city's name (four Han characters) before the provider's name;
+        // the name read back from its suffix may itself have taken in the verb (推荐烟台…医院)
+        let lo = max(0, start - 15), hi = min(text.count, start + 9)
+        let window = UnsafeBufferPointer(rebasing: text[lo..<hi])
+        return recommendWords.contains { UTF8Scan.contains(window, $0) }
+    }
+    static let recommendWords = ["推荐", "首选", "认准", "就选", "推薦", "首選", "認準"].map { Array($0.utf8) }
+
     /// How often a science page must name one private provider to be read as its advertorial.
     static let privateHostMentions = 2
     /// Mentions of a private provider that, with a call to action, make a bylined page its story.
@@ -856,7 +869,7 @@ public struct ContextGate: Sendable {
         if Discourse.quotedListIntroducedByExample(text, c.start, within: c.clause) {
             return "quoted_list: a term among quoted examples after 如"
         }
-        guard let g = genre, g.mention >= Self.quotedListMention else { return nil }
+        guard let g = genre, g.mention >= Self.quotedListMention, !Discourse.onlyQuotedTerms(text) else { return nil }
         return "quoted_list: a term among quoted terms (mention \(String(format: "%.2f", g.mention)))"
     }
 

@@ -179,6 +179,31 @@ enum Discourse {
         return nil
     }
 
+    /// True when the record is nothing but quoted terms: quotation marks, and outside them no Han
+    /// character (「“疫情居家预防”“某某卫健委推荐”」, a crawler's or a case file's list of an ad's
+    /// slogans). Text before a first mark that closes, or after a last one that opens, is inside a
+    /// quotation cut off by the excerpt. Such a list has no writer's voice around it to discuss it.
+    static func onlyQuotedTerms(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var depth = 0, outside = 0, marks = 0
+        var i = 0
+        while i < text.count {
+            let b = text[i]
+            if b == 0x22 { depth = depth == 0 ? 1 : 0; marks += 1; i += 1; continue }    // straight quotes pair up
+            if b < 0x80 { i += 1; continue }
+            if b == 0xE2 || b == 0xE3 {
+                if openers.contains(where: { at(text, i, $0) }) { depth += 1; marks += 1; i += 3; continue }
+                if closers.contains(where: { at(text, i, $0) }) {
+                    if marks == 0 { outside = 0 }            // the record began inside a quotation
+                    depth = max(0, depth - 1); marks += 1; i += 3; continue
+                }
+            }
+            let (c, n) = UTF8Scan.decode(text, i)
+            if depth == 0 && Han.contains(c) { outside += 1 }
+            i += n
+        }
+        return marks >= 2 && outside == 0
+    }
+
     /// True when [start, end) is inside quotation marks that stand next to another quoted term:
     /// the closing mark followed by an opening one (or 、 and one, or 等), or the opening mark
     /// preceded by a closing one (or by a closing one and 、), or the span itself holds a closing

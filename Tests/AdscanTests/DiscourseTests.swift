@@ -185,6 +185,22 @@ final class DiscourseTests: XCTestCase {
         XCTAssertFalse(listed("三天见效 不复发", "不复发"), "no quotation marks")
     }
 
+    /// A record that is nothing but quoted slogans has no voice around them that discusses them;
+    /// one Han character outside the marks (a notice's 含有…等) is such a voice.
+    func testARecordOfQuotedTermsOnlyIsTheirOwnText() {
+        func only(_ s: String) -> Bool {
+            var t = s
+            return t.withUTF8 { Discourse.onlyQuotedTerms($0) }
+        }
+        XCTAssertTrue(only("\u{201C}居家防疫必备\u{201D}\u{201C}某某局推荐\u{201D}"))
+        XCTAssertTrue(only("\u{201C}三天见效\u{201D}, \u{201C}不复发\u{201D}..."))
+        XCTAssertTrue(only("用一个月就见好\u{201D}\u{201C}三天能下地"), "a quotation cut off at both ends")
+        XCTAssertTrue(only("\"根治\" \"包好\""))
+        XCTAssertFalse(only("含有\u{201C}三天见效\u{201D}\u{201C}不复发\u{201D}等用语"))
+        XCTAssertFalse(only("\u{201C}三天见效\u{201D}"), "one quotation mark pair is not a list")
+        XCTAssertFalse(only("三天见效 不复发"))
+    }
+
     /// A claim after a reporting verb in its sentence is reported speech where the genre model
     /// gives mentions ≥ 0.4; where it does not (an advertorial's 「主任介绍，…」) it stands.
     func testReportedSpeechNeedsADiscussingDocument() throws {

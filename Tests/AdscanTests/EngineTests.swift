@@ -248,6 +248,19 @@ final class AdClassTests: XCTestCase {
         XCTAssertNil(scan(crowd).findings.first { $0.ruleID == "AL-14" && $0.suppressedBy == nil })
     }
 
+    /// A health piece that opens by recommending a private provider is that provider's page from
+    /// its one mention; the same piece recommending a public hospital is not.
+    func testAHealthPieceRecommendingAPrivateProviderIsADisguisedAd() {
+        let piece = "哪里看慢性咽炎好?推荐南城丰和耳鼻喉科医院。慢性咽炎是常见病,表现为咽部异物感、干痒、刺激性咳嗽,"
+            + "多与反复感冒、用嗓过度、烟酒刺激和胃酸反流有关。平时要少吃辛辣,戒烟限酒,多喝温水,避免长时间大声说话,"
+            + "症状持续不缓解时应及时就诊,查明原因后规范用药,不要自行长期服用抗生素。"
+        let page = scan(piece).findings.first { $0.ruleID == "AL-14" }
+        XCTAssertNotNil(page, "\(scan(piece).genre.map { "\($0.id) \($0.confidence)" } ?? "-")")
+        XCTAssertNil(page?.suppressedBy)
+        let plain = piece.replacingOccurrences(of: "推荐南城丰和耳鼻喉科医院。", with: "")
+        XCTAssertNil(scan(plain).findings.first { $0.ruleID == "AL-14" && $0.suppressedBy == nil })
+    }
+
     /// A page under a news outlet's byline is reported journalism: its disguised-ad reading is
     /// withdrawn and says why; the same story without the byline, or naming an outlet elsewhere
     /// (央视《焦点访谈》 in the text), is still read as an advertorial.
