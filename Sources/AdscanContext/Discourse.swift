@@ -184,16 +184,20 @@ enum Discourse {
     /// slogans). Text before a first mark that closes, or after a last one that opens, is inside a
     /// quotation cut off by the excerpt. Such a list has no writer's voice around it to discuss it.
     static func onlyQuotedTerms(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        var depth = 0, outside = 0, marks = 0
+        var depth = 0, outside = 0, marks = 0, terms = 0
         var i = 0
         while i < text.count {
             let b = text[i]
-            if b == 0x22 { depth = depth == 0 ? 1 : 0; marks += 1; i += 1; continue }    // straight quotes pair up
+            if b == 0x22 {                                   // straight quotes pair up
+                if depth == 0 { depth = 1; terms += 1 } else { depth = 0 }
+                marks += 1; i += 1; continue
+            }
             if b < 0x80 { i += 1; continue }
             if b == 0xE2 || b == 0xE3 {
-                if openers.contains(where: { at(text, i, $0) }) { depth += 1; marks += 1; i += 3; continue }
+                if openers.contains(where: { at(text, i, $0) }) { depth += 1; terms += 1; marks += 1; i += 3; continue }
                 if closers.contains(where: { at(text, i, $0) }) {
-                    if marks == 0 { outside = 0 }            // the record began inside a quotation
+                    // the record began inside a quotation: what came before is a term
+                    if marks == 0 { outside = 0; terms += 1 }
                     depth = max(0, depth - 1); marks += 1; i += 3; continue
                 }
             }
@@ -201,7 +205,7 @@ enum Discourse {
             if depth == 0 && Han.contains(c) { outside += 1 }
             i += n
         }
-        return marks >= 2 && outside == 0
+        return terms >= 2 && outside == 0
     }
 
     /// True when [start, end) is inside quotation marks that stand next to another quoted term:
