@@ -689,8 +689,8 @@ public struct ContextGate: Sendable {
     /// a science page that recommends a private provider is its page from the first mention (rc25
     /// tune half: a fertility piece opening with such a line named the clinic once).
     static func recommended(_ text: UnsafeBufferPointer<UInt8>, before start: Int) -> Bool {
-        // the verb, then at most a city's name (four Han characters) before the provider's name;
-        // the name read back from its suffix may itself have taken in the verb (推荐烟台…医院)
+        // the verb within five characters before the name's start (a city's name may stand between),
+        // or within three after it: the name read back from its suffix may have taken in the verb (推荐烟台…医院)
         let lo = max(0, start - 15), hi = min(text.count, start + 9)
         let window = UnsafeBufferPointer(rebasing: text[lo..<hi])
         return recommendWords.contains { UTF8Scan.contains(window, $0) }

@@ -189,12 +189,17 @@ enum Discourse {
         while i < text.count {
             let b = text[i]
             if b == 0x22 {                                   // straight quotes pair up
+                if depth == 0 && marks == 0 && outside > 0 { return false }
                 if depth == 0 { depth = 1; terms += 1 } else { depth = 0 }
                 marks += 1; i += 1; continue
             }
             if b < 0x80 { i += 1; continue }
             if b == 0xE2 || b == 0xE3 {
-                if openers.contains(where: { at(text, i, $0) }) { depth += 1; terms += 1; marks += 1; i += 3; continue }
+                if openers.contains(where: { at(text, i, $0) }) {
+                    // Han text before a first opening mark is the writer's own (含有“…”): no need to read on
+                    if marks == 0 && outside > 0 { return false }
+                    depth += 1; terms += 1; marks += 1; i += 3; continue
+                }
                 if closers.contains(where: { at(text, i, $0) }) {
                     // the record began inside a quotation: what came before is a term
                     if marks == 0 { outside = 0; terms += 1 }
@@ -202,7 +207,11 @@ enum Discourse {
                 }
             }
             let (c, n) = UTF8Scan.decode(text, i)
-            if depth == 0 && Han.contains(c) { outside += 1 }
+            if depth == 0 && Han.contains(c) {
+                // once a mark has been seen, Han text outside the marks settles it
+                if marks > 0 { return false }
+                outside += 1
+            }
             i += n
         }
         return terms >= 2 && outside == 0
