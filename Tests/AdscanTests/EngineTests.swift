@@ -161,6 +161,12 @@ final class EngineTests: XCTestCase {
 
 final class AdClassTests: XCTestCase {
     func scan(_ s: String) -> AdscanEngine.RecordScanner.Output { TestSupport.scanner.scan(s) }
+    /// The page-level disguised-ad finding (AL-14) of a record, suppressed or not.
+    func disguisedAd(_ s: String) -> Finding? { scan(s).findings.first { $0.ruleID == "AL-14" } }
+    /// The same finding where no gate suppressed it.
+    func activeDisguisedAd(_ s: String) -> Finding? { scan(s).findings.first { $0.ruleID == "AL-14" && $0.suppressedBy == nil } }
+    /// The genre a record is read as, for a failure's message.
+    func genreRead(_ s: String) -> String { scan(s).genre.map { "\($0.id) \($0.confidence)" } ?? "-" }
 
     func testSameClaimCitesTheArticleOfItsAdClass() {
         let hospital = scan("华美医疗美容医院专家坐诊，三个疗程根治痤疮，到院咨询")
@@ -222,14 +228,14 @@ final class AdClassTests: XCTestCase {
     func testAScienceFormPageNamingAPrivateProviderIsADisguisedAd() {
         let piece = "便血要紧吗?很多人认为便血没有必要治疗,可以自己好。安和肛肠医院专家提醒,便血可能是多种肛肠疾病的信号,一般需要及时检查,明确原因。"
             + "专家建议,平时要多喝水,多吃蔬菜,避免久坐,养成定时排便的习惯。如果便血反复出现,建议到安和肛肠医院肛肠科进行检查,遵医嘱处理。"
-        let page = scan(piece).findings.first { $0.ruleID == "AL-14" }
-        XCTAssertNotNil(page, "\(scan(piece).genre.map { "\($0.id) \($0.confidence)" } ?? "-")")
+        let page = disguisedAd(piece)
+        XCTAssertNotNil(page, genreRead(piece))
         XCTAssertNil(page?.suppressedBy)
         XCTAssertTrue(page?.parts.contains { $0.role == "promoted" && $0.text.hasPrefix("安和肛肠医院") } == true)
         let anonymous = piece.replacingOccurrences(of: "安和肛肠医院", with: "医院")
-        XCTAssertNil(scan(anonymous).findings.first { $0.ruleID == "AL-14" && $0.suppressedBy == nil })
+        XCTAssertNil(activeDisguisedAd(anonymous))
         let publicPiece = piece.replacingOccurrences(of: "安和肛肠医院", with: "市第一人民医院")
-        XCTAssertNil(scan(publicPiece).findings.first { $0.ruleID == "AL-14" && $0.suppressedBy == nil })
+        XCTAssertNil(activeDisguisedAd(publicPiece))
     }
 
     /// A page whose health advice is given by a private provider's doctor, the provider named once,
@@ -238,27 +244,27 @@ final class AdClassTests: XCTestCase {
     func testAPrivateProvidersDoctorAdvisingIsADisguisedAd() {
         let piece = "坐久了肛门坠胀是怎么回事?不少上班族都有这样的困扰。康泰肛肠医院的专家介绍,久坐会让肛周血液回流不畅,"
             + "时间长了容易诱发痔疮。平时要多起身活动,多喝水,少吃辛辣,排便时不要久蹲,出现便血要及时检查。"
-        let page = scan(piece).findings.first { $0.ruleID == "AL-14" }
-        XCTAssertNotNil(page, "\(scan(piece).genre.map { "\($0.id) \($0.confidence)" } ?? "-")")
+        let page = disguisedAd(piece)
+        XCTAssertNotNil(page, genreRead(piece))
         XCTAssertNil(page?.suppressedBy)
         XCTAssertTrue(page?.evidence.contains { $0.role == "form" && $0.match.contains("康泰肛肠医院") } == true)
         let publicPiece = piece.replacingOccurrences(of: "康泰肛肠医院", with: "市第一人民医院肛肠科")
-        XCTAssertNil(scan(publicPiece).findings.first { $0.ruleID == "AL-14" && $0.suppressedBy == nil })
+        XCTAssertNil(activeDisguisedAd(publicPiece))
         let crowd = piece.replacingOccurrences(of: "康泰肛肠医院的专家介绍", with: "各大医院的医生都提醒")
-        XCTAssertNil(scan(crowd).findings.first { $0.ruleID == "AL-14" && $0.suppressedBy == nil })
+        XCTAssertNil(activeDisguisedAd(crowd))
     }
 
     /// A health piece that opens by recommending a private provider is that provider's page from
-    /// its one mention; the same piece recommending a public hospital is not.
+    /// its one mention; the same piece without the recommendation is not.
     func testAHealthPieceRecommendingAPrivateProviderIsADisguisedAd() {
         let piece = "哪里看慢性咽炎好?推荐南城丰和耳鼻喉科医院。慢性咽炎是常见病,表现为咽部异物感、干痒、刺激性咳嗽,"
             + "多与反复感冒、用嗓过度、烟酒刺激和胃酸反流有关。平时要少吃辛辣,戒烟限酒,多喝温水,避免长时间大声说话,"
             + "症状持续不缓解时应及时就诊,查明原因后规范用药,不要自行长期服用抗生素。"
-        let page = scan(piece).findings.first { $0.ruleID == "AL-14" }
-        XCTAssertNotNil(page, "\(scan(piece).genre.map { "\($0.id) \($0.confidence)" } ?? "-")")
+        let page = disguisedAd(piece)
+        XCTAssertNotNil(page, genreRead(piece))
         XCTAssertNil(page?.suppressedBy)
         let plain = piece.replacingOccurrences(of: "推荐南城丰和耳鼻喉科医院。", with: "")
-        XCTAssertNil(scan(plain).findings.first { $0.ruleID == "AL-14" && $0.suppressedBy == nil })
+        XCTAssertNil(activeDisguisedAd(plain))
     }
 
     /// A page under a news outlet's byline is reported journalism: its disguised-ad reading is
