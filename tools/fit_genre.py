@@ -24,6 +24,12 @@ ERROR_MAX_MENTION = 0.25
 # findings on clean records 9 -> 4, violations keeping an error 544 -> 459; the held-out halves
 # 18 -> 11 and 499 -> 438)
 ERROR_MIN_CONFIDENCE = 0.45
+# Where a `warning` is lowered to `info`: records read as news, notices, regulations or research
+# with at least REPORT_MIN_MENTION on the suppressing genres (chosen in round 50 on the tune half of
+# a fresh private real set: no violation there, quoted or whole, was read as one of these genres;
+# the own corpora: clean records flagged 6 fewer, violations flagged 0 fewer)
+REPORT_GENRES = ["news", "regulation", "research", "enforcement"]
+REPORT_MIN_MENTION = 0.42
 
 
 def features(adscan, rules, corpora):
@@ -177,7 +183,8 @@ def main():
         f.write("pack: genre-model\ngenre_model:\n  cap: 3\n")
         f.write(f"  min_confidence: {a.min_confidence}\n")
         f.write(f"  suppress: [{', '.join(SUPPRESS)}]\n")
-        f.write(f"  errors_in: [{', '.join(ERRORS_IN)}]\n  error_max_mention: {ERROR_MAX_MENTION}\n  error_min_confidence: {ERROR_MIN_CONFIDENCE}\n  genres:\n")
+        f.write(f"  errors_in: [{', '.join(ERRORS_IN)}]\n  error_max_mention: {ERROR_MAX_MENTION}\n  error_min_confidence: {ERROR_MIN_CONFIDENCE}\n")
+        f.write(f"  report_genres: [{', '.join(REPORT_GENRES)}]\n  report_min_mention: {REPORT_MIN_MENTION}\n  genres:\n")
         for k, g in enumerate(GENRES):
             ws = ", ".join(f"{names[j]}: {W[k][j]:.3f}" for j in range(nf) if abs(W[k][j]) >= 0.001)
             f.write(f"    - id: {g}\n      bias: {b[k]:.3f}\n      weights: {{{ws}}}\n")

@@ -235,6 +235,13 @@ public struct ContextGate: Sendable {
                 findings[k].downgradedBy = why
             }
         }
+        if let g = genre, findings.contains(where: { $0.severity == .warning && $0.suppressedBy == nil }),
+           let why = genres.warningDowngrade(g) {
+            for k in findings.indices where findings[k].severity == .warning && findings[k].suppressedBy == nil {
+                findings[k].severity = .info
+                findings[k].downgradedBy = why
+            }
+        }
         // the page folded at most once, and only for a record with an error or a page finding to
         // judge: whether it names public bodies only (two searches of it, read once) and whether it
         // runs under a news outlet's byline (one search, for a page finding only)

@@ -99,6 +99,13 @@ struct GenreClassifier: Sendable {
         model.errorsIn.isEmpty || model.errorsIn.contains(g.id)
     }
 
+    /// Why a rule's `warning` in a record of this genre is lowered to `info` (nil: it stands): the
+    /// record reads as news, a notice, a regulation or research.
+    func warningDowngrade(_ g: Genre) -> String? {
+        guard model.reportGenres.contains(g.id), g.mention >= model.reportMinMention else { return nil }
+        return Self.reading(g) + " (claims are reported in \(model.reportGenres.joined(separator: ", ")))"
+    }
+
     /// Why a rule's `error` in a record of this genre is lowered to `warning` (nil: it stands).
     func errorDowngrade(_ g: Genre) -> String? {
         let outside = !model.errorsIn.isEmpty && !model.errorsIn.contains(g.id)

@@ -173,7 +173,7 @@ public struct SARIFReporter: Reporter {
             w.field("end", f.end)
             w.field("charStart", f.charStart)
             w.field("charEnd", f.charEnd)
-            if let why = f.downgradedBy { w.field("downgradedBy", why) }   // an error lowered to warning, and why
+            if let why = f.downgradedBy { w.field("downgradedBy", why) }   // an error lowered to warning (or a warning to info), and why
             if !f.via.isEmpty {
                 w.beginArray("via")
                 for v in f.via { w.stringElement(v) }

@@ -41,7 +41,7 @@ public struct TextReporter: Reporter {
                 } else {
                     s += "\n    not suppressed: no context gate (notice, prohibition, quotation, mandated statement) applies"
                 }
-                if let why = f.downgradedBy { s += "\n    error lowered to warning: " + why }
+                if let why = f.downgradedBy { s += "\n    \(f.severity == .info ? "lowered to info" : "error lowered to warning"): " + why }
                 if !f.fingerprint.isEmpty { s += "\n    fingerprint: \(f.fingerprint)" }
                 for e in f.evidence { s += "\n    \(e.role): «\(e.match)»" }
                 if !f.parts.isEmpty { s += "\n    parts: " + f.parts.map { "\($0.role)=\($0.text)" }.joined(separator: ", ") }

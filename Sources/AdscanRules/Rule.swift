@@ -290,6 +290,12 @@ public struct GenreModel: Sendable {
     /// Under this confidence in its genre an `error` is lowered too (0: never): a record the
     /// model barely reads as an ad (a one-line comment, a tip) is not one the tool is sure of.
     public var errorMinConfidence: Double = 0
+    /// The genres that report claims rather than make them (news, notices, regulations, research):
+    /// in a record read as one of them, with at least `reportMinMention` of the model's probability
+    /// on the mention genres, a rule's `warning` is lowered to `info` (empty: never). Real ad copy,
+    /// quoted or whole, is not read as one of these; a hospital's news of an operation is.
+    public var reportGenres: [String] = []
+    public var reportMinMention: Double = 1
     public init() {}
 }
 

@@ -353,7 +353,8 @@ public struct RuleLoader {
             }
             var r = Fields(mapping: m, file: file, line: gm.mark?.line ?? 0)
             r.context = "genre_model"
-            try r.rejectUnknownOrRepeated(["cap", "suppress", "min_confidence", "errors_in", "error_max_mention", "error_min_confidence", "genres"], what: "genre_model")
+            try r.rejectUnknownOrRepeated(["cap", "suppress", "min_confidence", "errors_in", "error_max_mention", "error_min_confidence",
+                                           "report_genres", "report_min_mention", "genres"], what: "genre_model")
             var model = GenreModel()
             model.cap = try r.optionalInt("cap") ?? 3
             model.suppress = try r.strings("suppress")
@@ -371,6 +372,13 @@ public struct RuleLoader {
                 }
                 model.errorMinConfidence = v
             }
+            model.reportGenres = try r.strings("report_genres")
+            if let rm = m.value("report_min_mention") {
+                guard let v = rm.string.flatMap(Double.init), (0...1).contains(v) else {
+                    throw r.error("report_min_mention", "`report_min_mention` must be a number from 0 to 1")
+                }
+                model.reportMinMention = v
+            }
             guard let gs = m.value("genres")?.sequence else { throw r.error("genres", "`genres` must be a list") }
             for g in gs {
                 guard let gmap = g.mapping else { throw r.error("genres", "each genre must be a mapping") }
@@ -385,8 +393,9 @@ public struct RuleLoader {
                 model.genres.append(GenreModel.Genre(id: try gr.string("id"),
                                                      bias: Double(try gr.optionalString("bias") ?? "0") ?? 0, weights: weights))
             }
-            for g in model.errorsIn + model.suppress where !model.genres.contains(where: { $0.id == g }) {
-                throw r.error(model.errorsIn.contains(g) ? "errors_in" : "suppress", "no genre `\(g)` in the model")
+            for g in model.errorsIn + model.suppress + model.reportGenres where !model.genres.contains(where: { $0.id == g }) {
+                let key = model.errorsIn.contains(g) ? "errors_in" : model.suppress.contains(g) ? "suppress" : "report_genres"
+                throw r.error(key, "no genre `\(g)` in the model")
             }
             set.genre = model
         }

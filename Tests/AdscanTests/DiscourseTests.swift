@@ -533,6 +533,41 @@ final class DiscourseTests: XCTestCase {
         XCTAssertEqual(length(9_000), 3, accuracy: 1e-9)
     }
 
+    /// `report_genres`: a warning in a record read as news with at least `report_min_mention` on the
+    /// mention genres is lowered to info (a hospital's news of an operation); news read with less,
+    /// and an ad read with more, keep it.
+    func testAWarningIsLoweredToInfoOnlyInAReportingGenre() throws {
+        let set = try RuleLoader().load(yaml: Self.pack + """
+
+            genre_model:
+              cap: 3
+              suppress: [news]
+              report_genres: [news]
+              report_min_mention: 0.42
+              genres:
+                - id: ad
+                  bias: 0
+                  weights: {}
+                - id: news
+                  bias: 0
+                  weights: {}
+            """, file: "p.yaml")
+        let classifier = GenreClassifier(set)
+        let why = try XCTUnwrap(classifier.warningDowngrade(Genre(id: "news", confidence: 0.22, evidence: [], mention: 0.43)))
+        XCTAssertTrue(why.hasPrefix("genre: news 0.22, mention 0.43"), why)
+        XCTAssertNil(classifier.warningDowngrade(Genre(id: "news", confidence: 0.22, evidence: [], mention: 0.40)))
+        XCTAssertNil(classifier.warningDowngrade(Genre(id: "ad", confidence: 0.30, evidence: [], mention: 0.60)))
+        XCTAssertThrowsError(try RuleLoader().load(yaml: Self.pack + """
+
+            genre_model:
+              report_min_mention: 1.5
+              genres:
+                - id: ad
+                  bias: 0
+                  weights: {}
+            """, file: "p.yaml"))
+    }
+
     /// Below `min_confidence`, the advertorial rule fires from `weak_confidence` only with an active
     /// claim and a form feature (a story); the finding names the entity without a leading particle.
     func testAWeakAdvertorialNeedsAClaimAndTheFormOfAStory() throws {
