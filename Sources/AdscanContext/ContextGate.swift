@@ -227,20 +227,19 @@ public struct ContextGate: Sendable {
             let derived = cueClaims.derive(from: findings, candidates: result.candidates, classes: result.adClasses, text: text)
             findings.append(contentsOf: derived.prefix(max(0, maxFindings - findings.count)))
         }
-        // the reason is written only for a record that has an active error to lower
-        if let g = genre, findings.contains(where: { $0.severity == .error && $0.suppressedBy == nil }),
-           let why = genres.errorDowngrade(g) {
-            for k in findings.indices where findings[k].severity == .error && findings[k].suppressedBy == nil {
-                findings[k].severity = .warning
-                findings[k].downgradedBy = why
+        // the genre lowers active errors to warnings outside the ad genres, then active warnings to
+        // info in the reporting genres (an error lowered twice names the last reading); a reason is
+        // written only for a record that has a finding to lower
+        if let g = genre {
+            func lower(_ from: Severity, to: Severity, _ reason: (Genre) -> String?) {
+                guard findings.contains(where: { $0.severity == from && $0.suppressedBy == nil }), let why = reason(g) else { return }
+                for k in findings.indices where findings[k].severity == from && findings[k].suppressedBy == nil {
+                    findings[k].severity = to
+                    findings[k].downgradedBy = why
+                }
             }
-        }
-        if let g = genre, findings.contains(where: { $0.severity == .warning && $0.suppressedBy == nil }),
-           let why = genres.warningDowngrade(g) {
-            for k in findings.indices where findings[k].severity == .warning && findings[k].suppressedBy == nil {
-                findings[k].severity = .info
-                findings[k].downgradedBy = why
-            }
+            lower(.error, to: .warning, genres.errorDowngrade)
+            lower(.warning, to: .info, genres.warningDowngrade)
         }
         // the page folded at most once, and only for a record with an error or a page finding to
         // judge: whether it names public bodies only (two searches of it, read once) and whether it
