@@ -272,10 +272,22 @@ public struct ContextGate: Sendable {
         // again and again and gives a way to call or book it is that provider's paid story, whatever
         // byline the portal printed above it (rc20: …日讯(通讯员 … 记者 …) over a private anorectal
         // hospital named four times with its 热线)
+        // (without a call to action, when the genre model is sure the page is an advertorial and the
+        // provider's name is private-style: crawlers drop the hotline box, and the byline is the
+        // portal's, not evidence of journalism — rc26: a bylined story of a brand's brain hospital
+        // named three times, its cure claims hidden by 本报讯)
+        func promotesRemedy(_ g: Genre) -> Bool {
+            guard g.id == "advertorial", g.confidence >= Self.sponsoredSureness,
+                  let e = promoted(), e.count >= Self.remedyMentions else { return false }
+            return !PromotedEntity.isInstitution(e.name)
+        }
         func sponsoredStory() -> Bool {
-            guard let x = read?.features, ctaSlot.map({ x[$0] > 0 }) == true,
-                  let e = promoted(), e.count >= Self.sponsoredMentions else { return false }
-            return isPrivateProvider(e.name, withCTA: true)
+            guard let e = promoted(), e.count >= Self.sponsoredMentions else { return false }
+            if let x = read?.features, ctaSlot.map({ x[$0] > 0 }) == true {
+                return isPrivateProvider(e.name, withCTA: true)
+            }
+            guard let g = genre, g.id == "advertorial", g.confidence >= Self.sponsoredSureness else { return false }
+            return publicInstitution.namesPrivate(e.name)
         }
         // whether the page names a private-style provider, searched at most once (the outlived
         // findings and the knowledge reading)
@@ -400,7 +412,10 @@ public struct ContextGate: Sendable {
                 }
                 // a page about public hospitals and health bodies only is their news, not a private
                 // provider's advertorial
-                if f.suppressedBy == nil, let name = onlyPublic() {
+                // (but a product or remedy named again and again on a page sure to be an advertorial is
+                // what it promotes, whichever public hospital it names: rc26, a doctor's story of his
+                // decoction, named six times, that mentions the patients' earlier stay at a public one)
+                if f.suppressedBy == nil, let name = onlyPublic(), !promotesRemedy(g) {
                     f.suppressedBy = "public_institution: \(name) (no private provider named)"
                 }
                 // a page under a news outlet's byline is reported journalism, not a disguise
@@ -707,6 +722,11 @@ public struct ContextGate: Sendable {
     static let privateHostMentions = 2
     /// Mentions of a private provider that, with a call to action, make a bylined page its story.
     static let sponsoredMentions = 3
+    /// How sure the genre model must be of an advertorial for its private provider, named that
+    /// often, to outweigh a byline without a call to action.
+    static let sponsoredSureness = 0.8
+    /// Mentions of a product or remedy that make an advertorial its page despite a public hospital named.
+    static let remedyMentions = 5
 
     /// A claim inside a long quotation that a mention marker introduces right before its opening
     /// mark (「广告中含有“……能再生脑细胞,……是治疗心脑血管病的中药;……”」): notices quote whole
