@@ -85,9 +85,26 @@ extension Matcher {
     static let pieceChars = 60
     static let maxPieceChars = 150
 
+    /// True when under a quarter of the piece's characters are Han: a row of a table of figures or
+    /// a line of markup and Latin, which the Han grams of the model cannot read as a sentence (rc27:
+    /// a company's return-on-equity table read as an endorsement).
+    static func mostlyNotHan(_ range: Range<Int>, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var chars = 0, han = 0
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let b = text[i]
+            let len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+            chars += 1
+            // U+3400–U+9FFF lead with E3 (from U+3400) to E9 in UTF-8
+            if len == 3, (b == 0xE3 && i + 1 < range.upperBound && text[i + 1] >= 0x90) || (b >= 0xE4 && b <= 0xE9) { han += 1 }
+            i += len
+        }
+        return han * 4 < chars
+    }
+
     private func scoreSentence(_ range: Range<Int>, _ text: UnsafeBufferPointer<UInt8>, _ scorer: ClaimScorer,
                                _ short: Bool, _ scratch: Scratch, _ skipCovered: Bool, _ result: inout MatchResult) {
-        guard let t = Self.scoredPart(range, text) else { return }
+        guard let t = Self.scoredPart(range, text), !Self.mostlyNotHan(t, text) else { return }
         let lo = t.lowerBound, hi = t.upperBound
         compiled.normalizer.normalize(text, range: lo..<hi, into: &scratch.clauseText, mapped: false)
         let scored = scratch.clauseText.bytes.withUnsafeBufferPointer { scorer.score($0, into: &scratch.modelScores) }
