@@ -276,11 +276,6 @@ public struct ContextGate: Sendable {
         // provider's name is private-style: crawlers drop the hotline box, and the byline is the
         // portal's, not evidence of journalism — rc26: a bylined story of a brand's brain hospital
         // named three times, its cure claims hidden by 本报讯)
-        func promotesRemedy(_ g: Genre) -> Bool {
-            guard g.id == "advertorial", g.confidence >= Self.sponsoredSureness,
-                  let e = promoted(), e.count >= Self.remedyMentions else { return false }
-            return !PromotedEntity.isInstitution(e.name)
-        }
         func sponsoredStory() -> Bool {
             guard let e = promoted(), e.count >= Self.sponsoredMentions else { return false }
             if let x = read?.features, ctaSlot.map({ x[$0] > 0 }) == true {
@@ -288,6 +283,13 @@ public struct ContextGate: Sendable {
             }
             guard let g = genre, g.id == "advertorial", g.confidence >= Self.sponsoredSureness else { return false }
             return publicInstitution.namesPrivate(e.name)
+        }
+        // a product or remedy, not an institution, named again and again on a page the genre model
+        // is sure is an advertorial: what the page promotes, whichever public hospital it also names
+        func promotesRemedy(_ g: Genre) -> Bool {
+            guard g.id == "advertorial", g.confidence >= Self.sponsoredSureness,
+                  let e = promoted(), e.count >= Self.remedyMentions else { return false }
+            return !PromotedEntity.isInstitution(e.name)
         }
         // whether the page names a private-style provider, searched at most once (the outlived
         // findings and the knowledge reading)

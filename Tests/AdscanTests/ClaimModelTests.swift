@@ -100,6 +100,14 @@ final class ClaimModelTests: XCTestCase {
         XCTAssertEqual(rec.findings.count, 1)
     }
 
+    /// A row of a table of figures is not a sentence: the same grams, under a quarter of the piece's
+    /// characters Han, are not read (a return-on-equity table was read as an endorsement, rc27).
+    func testAPieceUnderAQuarterHanIsNotRead() throws {
+        let row = "调理血压,天天喝血压 | 3.67 | 9.26 | 13.59 | 4.64 | 4.84 | 13.48 | 20.37 | 4.65"
+        XCTAssertTrue(try engine().scan(row).findings.isEmpty)
+        XCTAssertFalse(try engine().scan("这款茶调理血压,天天喝血压稳").findings.isEmpty, "the same grams in a sentence")
+    }
+
     /// A head past its own threshold but short of its shared one speaks only where no rule of any
     /// family found something in the sentence: there it is the only reading; beside another
     /// family's finding a weak reading is noise (a cure guarantee also read as a comparison).
