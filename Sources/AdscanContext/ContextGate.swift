@@ -281,14 +281,13 @@ public struct ContextGate: Sendable {
             if let x = read?.features, ctaSlot.map({ x[$0] > 0 }) == true {
                 return isPrivateProvider(e.name, withCTA: true)
             }
-            guard let g = genre, g.id == "advertorial", g.confidence >= Self.sponsoredSureness else { return false }
+            guard let g = genre, Self.sureAdvertorial(g) else { return false }
             return publicInstitution.namesPrivate(e.name)
         }
         // a product or remedy, not an institution, named again and again on a page the genre model
         // is sure is an advertorial: what the page promotes, whichever public hospital it also names
         func promotesRemedy(_ g: Genre) -> Bool {
-            guard g.id == "advertorial", g.confidence >= Self.sponsoredSureness,
-                  let e = promoted(), e.count >= Self.remedyMentions else { return false }
+            guard Self.sureAdvertorial(g), let e = promoted(), e.count >= Self.remedyMentions else { return false }
             return !PromotedEntity.isInstitution(e.name)
         }
         // whether the page names a private-style provider, searched at most once (the outlived
@@ -727,6 +726,7 @@ public struct ContextGate: Sendable {
     /// How sure the genre model must be of an advertorial for its private provider, named that
     /// often, to outweigh a byline without a call to action.
     static let sponsoredSureness = 0.8
+    static func sureAdvertorial(_ g: Genre) -> Bool { g.id == "advertorial" && g.confidence >= sponsoredSureness }
     /// Mentions of a product or remedy that make an advertorial its page despite a public hospital named.
     static let remedyMentions = 5
 

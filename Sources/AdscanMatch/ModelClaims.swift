@@ -92,12 +92,10 @@ extension Matcher {
         var chars = 0, han = 0
         var i = range.lowerBound
         while i < range.upperBound {
-            let b = text[i]
-            let len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+            let (c, n) = UTF8Scan.decode(text, i)
             chars += 1
-            // U+3400–U+9FFF lead with E3 (from U+3400) to E9 in UTF-8
-            if len == 3, (b == 0xE3 && i + 1 < range.upperBound && text[i + 1] >= 0x90) || (b >= 0xE4 && b <= 0xE9) { han += 1 }
-            i += len
+            if Han.contains(c) { han += 1 }
+            i += n
         }
         return han * 4 < chars
     }
