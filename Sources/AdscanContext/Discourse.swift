@@ -564,6 +564,65 @@ enum PromotedEntity {
     static let selfReferenceBytes = selfReferences.map { Array($0.utf8) }
     static let selfReferenceMinCount = 2
 
+    /// The words a product's name ends in, by form (口服液, 胶囊, 精华液, 治疗仪): what a product
+    /// advertorial names again and again without quotes. Forms that are also everyday nouns (片,
+    /// 茶, 粉) are left out: 照片, 喝茶 and 奶粉 recur on any page.
+    static let productForms = ["口服液", "软胶囊", "胶囊", "精华液", "精华素", "精华乳", "精华霜", "精华水", "原液", "颗粒", "冲剂",
+        "喷雾剂", "喷雾", "软膏", "乳膏", "药膏", "面霜", "眼霜", "酵素", "固体饮料", "压片糖果", "代用茶", "养生茶",
+        "孢子粉", "益生菌粉", "营养液", "治疗仪", "理疗仪", "按摩仪", "美容仪", "治疗贴", "膏药", "足贴", "贴剂",
+        "軟膠囊", "膠囊", "精華液", "精華素", "顆粒", "噴霧", "軟膏", "治療儀", "理療儀", "按摩儀", "美容儀"]
+    static let productFormScalars = productForms.map { Array($0.unicodeScalars) }
+    /// Characters a product's name does not hold (particles, pronouns, measure words): the name is
+    /// the Han run right before the form word, cut at the first of these.
+    static let productNameStops: Set<Unicode.Scalar> = Set("的了和与及或是在为把被将用给对从等种款类个这那该此其各每些本我你他她它们吃喝服抹涂贴买选中含有".unicodeScalars)
+    /// Names of 2 to `productNameReach` characters before the form word are counted; a product is
+    /// promoted from `productMinCount` mentions under one name (a review or a notice names a product
+    /// once or twice).
+    static let productNameReach = 6
+    static let productMinCount = 3
+
+    /// The product the page names most often, from `productMinCount` mentions: for each form word,
+    /// every name of 2 to `productNameReach` Han characters before it is counted, and of the names
+    /// named most often the longest is the product's (纳豆激酶口服液, not 激酶口服液).
+    static func recurringProduct(in text: UnsafeBufferPointer<UInt8>, fold: (String) -> String) -> Found? {
+        var scalars: [Unicode.Scalar] = []
+        var offsets: [Int] = []
+        scalars.reserveCapacity(text.count / 2)
+        var i = 0
+        while i < text.count {
+            let (v, n) = UTF8Scan.decode(text, i)
+            if let u = Unicode.Scalar(v) { scalars.append(u); offsets.append(i) }
+            i += max(n, 1)
+        }
+        offsets.append(text.count)
+        var counts: [String: (Int, Range<Int>)] = [:]
+        var k = 0
+        while k < scalars.count {
+            guard let form = productFormScalars.first(where: { f in
+                k + f.count <= scalars.count && scalars[k..<(k + f.count)].elementsEqual(f)
+            }) else { k += 1; continue }
+            var start = k
+            while start > 0, k - start < productNameReach, Han.contains(scalars[start - 1].value),
+                  !productNameStops.contains(scalars[start - 1]) { start -= 1 }
+            if k - start >= 2 {
+                var tail = ""
+                for u in scalars[k..<(k + form.count)] { tail.unicodeScalars.append(u) }
+                for s in start...(k - 2) {
+                    var name = ""
+                    for u in scalars[s..<k] { name.unicodeScalars.append(u) }
+                    let key = fold(name + tail)
+                    let r = offsets[s]..<offsets[k + form.count]
+                    if let c = counts[key] { counts[key] = (c.0 + 1, c.1) } else { counts[key] = (1, r) }
+                }
+            }
+            k += form.count
+        }
+        guard let top = counts.values.map(\.0).max(), top >= productMinCount else { return nil }
+        let best = counts.filter { $0.value.0 == top }.max { $0.key.unicodeScalars.count != $1.key.unicodeScalars.count
+            ? $0.key.unicodeScalars.count < $1.key.unicodeScalars.count : $0.key > $1.key }!
+        return (best.key, best.value.0, best.value.1)
+    }
+
     /// `product`: the quoted-brand pattern (`productPattern`), whose names count beside the
     /// institutions'; `doctor` and `remedy` (`doctorPattern`, `remedyPattern`) count from their
     /// minimum. `fold` maps a name to the form it is counted under (traditional 診所 and
@@ -605,6 +664,11 @@ enum PromotedEntity {
                 if genericProducts.contains(name) || isPhrase(name) { return }
                 if let c = counts[name] { counts[name] = (c.0 + 1, c.1) } else { counts[name] = (1, s..<e) }
             }
+        }
+        // a product named again and again without quotes (纳豆激酶口服液 ×9, 某某防脱精华液 ×4):
+        // a product advertorial's subject, as an institution is a clinic's
+        if let (name, count, first) = recurringProduct(in: text, fold: fold), (counts[name]?.0 ?? 0) < count {
+            counts[name] = (count, first)
         }
         // doctors and remedies, kept only where they recur
         var recurring: [String: (Int, Range<Int>)] = [:]

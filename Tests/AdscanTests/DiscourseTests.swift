@@ -334,6 +334,24 @@ final class DiscourseTests: XCTestCase {
         XCTAssertEqual(find("注射填充等医美项目")?.name, nil, "等 ends a list, it begins no name")
     }
 
+    /// A product advertorial names its product again and again without quotes: the longest name
+    /// named most often before a product form (口服液, 精华液) is the entity, from three mentions;
+    /// a product named once or twice, or an everyday form noun, is none.
+    func testAnUnquotedProductNamedAgainAndAgainIsAPromotedEntity() throws {
+        let re = try AdscanMatch.Regex(PromotedEntity.pattern)
+        func find(_ s: String) -> PromotedEntity.Found? {
+            var s = s
+            return s.withUTF8 { PromotedEntity.find(in: $0, pattern: re) }
+        }
+        let page = "为此,青禾益肝口服液应运而生。青禾益肝口服液中的成分可以护肝。服用青禾益肝口服液三个月后"
+        let found = try XCTUnwrap(find(page))
+        XCTAssertEqual(found.name, "青禾益肝口服液", "the longest of the names named three times")
+        XCTAssertEqual(found.count, 3)
+        XCTAssertEqual(String(decoding: Array(page.utf8)[found.first], as: UTF8.self), "青禾益肝口服液")
+        XCTAssertNil(find("有人推荐青禾益肝口服液,也有人说青禾益肝口服液没用"), "two mentions are a report's")
+        XCTAssertNil(find("拍了三张照片,又拍了两张照片,再拍一张照片"), "片 is no product form")
+    }
+
     /// An advertorial for a doctor or a remedy may name no institution: a doctor named again and
     /// again under one surname and title, or a remedy under its own quoted name from its second
     /// mention, is the entity it promotes; an expert named once or twice is a report's source.
