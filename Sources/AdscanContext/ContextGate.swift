@@ -838,6 +838,9 @@ public struct ContextGate: Sendable {
 
     /// A question gate: the claim's clause ends, within 200 bytes, with a question particle right
     /// before ? or ？ (「…能代替药吗?」; not 「三天见效，还犹豫吗？」, where the question is another clause).
+    /// A-not-A questions that ask whether a claim holds.
+    static let aNotA = ["能不能", "会不会", "會不會", "是不是", "可不可以", "可以不可以", "有没有", "有沒有", "能否", "是否", "可否"].map { Array($0.utf8) }
+
     private func questionSuppression(_ c: Candidate, text: UnsafeBufferPointer<UInt8>) -> String? {
         guard !questionMarkers.isEmpty else { return nil }
         guard let q = Discourse.sentenceEnd(text, from: c.end, limit: 200), q.isQuestion else { return nil }
@@ -845,6 +848,19 @@ public struct ContextGate: Sendable {
         if let label = Discourse.askedLineLabel(text, before: c.start) { return "question: \(label)…?" }
         if Discourse.quotedBeforeQuestion(text, c.start, c.end, question: q.at, within: c.clause) { return "question: a quoted claim asked about" }
         guard !Discourse.clauseBreak(text, c.end, q.at) else { return nil }
+        // an A-not-A question in the claim's clause (「一个月能不能瘦20斤?」): asked, not claimed
+        // (not 想不想 or 要不要: an ad's hook, 「想不想一个月瘦20斤?」)
+        // (read over Han characters only: an evader's 能~不能 asks the same)
+        var asked: [UInt8] = []
+        var i = min(c.clause.lowerBound, c.start)
+        while i < c.end {
+            let (v, n) = UTF8Scan.decode(text, i)
+            if Han.contains(v) { asked.append(contentsOf: text[i..<min(i + max(n, 1), c.end)]) }
+            i += max(n, 1)
+        }
+        if let w = asked.withUnsafeBufferPointer({ b in Self.aNotA.first(where: { UTF8Scan.contains(b, $0) }) }) {
+            return "question: \(String(decoding: w, as: UTF8.self))…?"
+        }
         // an invisible character an evader slips in before the mark (「好了吗\u{200D}？」) is passed over
         var end = q.at
         while end >= 3 && isInvisible(text, end - 3) { end -= 3 }

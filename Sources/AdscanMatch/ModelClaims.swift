@@ -100,6 +100,13 @@ extension Matcher {
         return han * 4 < chars
     }
 
+    /// Whether one of the rule's exception patterns matches in the folded sentence (`scratch.clauseText`).
+    private func excepted(_ ri: Int, _ scratch: Scratch) -> Bool {
+        scratch.clauseText.bytes.withUnsafeBufferPointer { nb in
+            compiled.rules[ri].exceptionPatterns.contains { $0.firstMatch(in: nb, from: 0, to: nb.count, data: scratch.matchData) != nil }
+        }
+    }
+
     private func scoreSentence(_ range: Range<Int>, _ text: UnsafeBufferPointer<UInt8>, _ scorer: ClaimScorer,
                                _ short: Bool, _ scratch: Scratch, _ skipCovered: Bool, _ result: inout MatchResult) {
         guard let t = Self.scoredPart(range, text), !Self.mostlyNotHan(t, text) else { return }
@@ -123,6 +130,9 @@ extension Matcher {
         for (ri, h) in compiled.modelRules {
             let own = z[h] > threshold[h]
             guard own || (anyFires && h == best) else { continue }
+            // a sentence holding one of the rule's exception patterns is the fact or the list the
+            // exception names (国家级非遗名录, a weather record): the model reads its words, not its kind
+            if !compiled.rules[ri].exceptionPatterns.isEmpty, excepted(ri, scratch) { continue }
             let category = rules[ri].meta.category
             // a head that passes only its own threshold speaks where no rule found anything in the
             // sentence; past the shared one, where no rule of its family did; the ANY reading, where

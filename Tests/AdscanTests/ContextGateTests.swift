@@ -115,6 +115,13 @@ final class ContextGateTests: XCTestCase {
         XCTAssertEqual(suppressedBy("推拿根治颈椎病，还犹豫吗？"), [nil], "the question is another clause")
     }
 
+    /// An A-not-A question in the claim's clause asks whether it holds; an ad's hook (想不想) does not.
+    func testAnANotAQuestionInTheClaimsClauseIsAsked() {
+        XCTAssertEqual(suppressedBy("推拿能不能根治颈椎病？"), ["question: 能不能…?"])
+        XCTAssertEqual(suppressedBy("想不想根治颈椎病？"), [nil], "an ad's hook")
+        XCTAssertEqual(suppressedBy("推拿能不能根治颈椎病，根治颈椎病！"), [nil, nil], "no question mark")
+    }
+
     func testDocumentScopeNeedsEnoughDistinctMarkers() {
         XCTAssertEqual(suppressedBy("经查，当事人发布根治颈椎病的广告，责令停止发布。"), ["notice: 经查, 责令"])
         XCTAssertEqual(suppressedBy("经查，经查，当事人发布根治颈椎病的广告。"), [nil], "one marker twice is one")
