@@ -255,8 +255,12 @@ public struct ContextGate: Sendable {
         var promotedMemo: PromotedEntity.Found??
         func promoted() -> PromotedEntity.Found? {
             if let known = promotedMemo { return known }
+            // a product named again and again without quotes only on a page read as an advertorial:
+            // a science page explains a product by name as often as a product's story sells it
+            // (rc28: one advertorial found, one science page taken for one, before this was asked)
             let e = PromotedEntity.find(in: text, pattern: promotedEntity, product: promotedProduct,
-                                        doctor: promotedDoctor, remedy: promotedRemedy, fold: compiled.normalizer.table.fold)
+                                        doctor: promotedDoctor, remedy: promotedRemedy,
+                                        unquotedProducts: genre?.id == "advertorial", fold: compiled.normalizer.table.fold)
             promotedMemo = .some(e)
             return e
         }

@@ -623,12 +623,14 @@ enum PromotedEntity {
         return (best.key, best.value.0, best.value.1)
     }
 
+    /// `unquotedProducts`: whether a product named again and again without quotes counts
+    /// (`recurringProduct`).
     /// `product`: the quoted-brand pattern (`productPattern`), whose names count beside the
     /// institutions'; `doctor` and `remedy` (`doctorPattern`, `remedyPattern`) count from their
     /// minimum. `fold` maps a name to the form it is counted under (traditional 診所 and
     /// simplified 诊所 are one name).
     static func find(in text: UnsafeBufferPointer<UInt8>, pattern: AdscanMatch.Regex?, product: AdscanMatch.Regex? = nil,
-                     doctor: AdscanMatch.Regex? = nil, remedy: AdscanMatch.Regex? = nil,
+                     doctor: AdscanMatch.Regex? = nil, remedy: AdscanMatch.Regex? = nil, unquotedProducts: Bool = true,
                      fold: (String) -> String = { $0 }) -> Found? {
         guard let re = pattern, let base = text.baseAddress else { return nil }
         var counts: [String: (Int, Range<Int>)] = [:]
@@ -667,7 +669,7 @@ enum PromotedEntity {
         }
         // a product named again and again without quotes (纳豆激酶口服液 ×9, 某某防脱精华液 ×4):
         // a product advertorial's subject, as an institution is a clinic's
-        if let (name, count, first) = recurringProduct(in: text, fold: fold), (counts[name]?.0 ?? 0) < count {
+        if unquotedProducts, let (name, count, first) = recurringProduct(in: text, fold: fold), (counts[name]?.0 ?? 0) < count {
             counts[name] = (count, first)
         }
         // doctors and remedies, kept only where they recur
