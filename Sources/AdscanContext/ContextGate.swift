@@ -256,8 +256,7 @@ public struct ContextGate: Sendable {
         func promoted() -> PromotedEntity.Found? {
             if let known = promotedMemo { return known }
             // a product named again and again without quotes only on a page read as an advertorial:
-            // a science page explains a product by name as often as a product's story sells it
-            // (rc28: one advertorial found, one science page taken for one, before this was asked)
+            // a science or news page explains a product by name as often as a product's story sells it
             let e = PromotedEntity.find(in: text, pattern: promotedEntity, product: promotedProduct,
                                         doctor: promotedDoctor, remedy: promotedRemedy,
                                         unquotedProducts: genre?.id == "advertorial", fold: compiled.normalizer.table.fold)
@@ -840,11 +839,12 @@ public struct ContextGate: Sendable {
         return nil
     }
 
-    /// A question gate: the claim's clause ends, within 200 bytes, with a question particle right
-    /// before ? or ？ (「…能代替药吗?」; not 「三天见效，还犹豫吗？」, where the question is another clause).
     /// A-not-A questions that ask whether a claim holds.
     static let aNotA = ["能不能", "会不会", "會不會", "是不是", "可不可以", "可以不可以", "有没有", "有沒有", "能否", "是否", "可否"].map { Array($0.utf8) }
 
+    /// A question gate: the claim's clause ends, within 200 bytes, with a question particle right
+    /// before ? or ？ (「…能代替药吗?」; not 「三天见效，还犹豫吗？」, where the question is another clause),
+    /// or with an A-not-A question (`aNotA`) in the claim's clause (「一个月能不能瘦20斤?」).
     private func questionSuppression(_ c: Candidate, text: UnsafeBufferPointer<UInt8>) -> String? {
         guard !questionMarkers.isEmpty else { return nil }
         guard let q = Discourse.sentenceEnd(text, from: c.end, limit: 200), q.isQuestion else { return nil }
