@@ -571,10 +571,12 @@ enum PromotedEntity {
         "喷雾剂", "喷雾", "软膏", "乳膏", "药膏", "面霜", "眼霜", "酵素", "固体饮料", "压片糖果", "代用茶", "养生茶",
         "孢子粉", "益生菌粉", "营养液", "治疗仪", "理疗仪", "按摩仪", "美容仪", "治疗贴", "膏药", "足贴", "贴剂",
         "軟膠囊", "膠囊", "精華液", "精華素", "顆粒", "噴霧", "軟膏", "治療儀", "理療儀", "按摩儀", "美容儀"]
-    static let productFormScalars = productForms.map { Array($0.unicodeScalars) }
+    /// The forms as a byte trie and their first two bytes, as the institution words are searched.
+    static let productFormIndex = LeadIndex(productForms)
+    static let productLeadPairs = pairTable(productForms)
     /// Characters a product's name does not hold (particles, pronouns, measure words): the name is
     /// the Han run right before the form word, cut at the first of these.
-    static let productNameStops: Set<Unicode.Scalar> = Set("的了和与及或是在为把被将用给对从等种款类个这那该此其各每些本我你他她它们吃喝服抹涂贴买选中含有".unicodeScalars)
+    static let productNameStops: Set<UInt32> = Set("的了和与及或是在为把被将用给对从等种款类个这那该此其各每些本我你他她它们吃喝服抹涂贴买选中含有".unicodeScalars.map(\.value))
     /// Names of 2 to `productNameReach` characters before the form word are counted; a product is
     /// promoted from `productMinCount` mentions under one name (a review or a notice names a product
     /// once or twice).
@@ -584,43 +586,38 @@ enum PromotedEntity {
     /// The product the page names most often, from `productMinCount` mentions: for each form word,
     /// every name of 2 to `productNameReach` Han characters before it is counted, and of the names
     /// named most often the longest is the product's (纳豆激酶口服液, not 激酶口服液).
+    /// On the page's bytes: form words found by their first two bytes and the trie, the name read
+    /// back a character at a time; a String is made only for a name that is counted.
     static func recurringProduct(in text: UnsafeBufferPointer<UInt8>, fold: (String) -> String) -> Found? {
-        var scalars: [Unicode.Scalar] = []
-        var offsets: [Int] = []
-        scalars.reserveCapacity(text.count / 2)
-        var i = 0
-        while i < text.count {
-            let (v, n) = UTF8Scan.decode(text, i)
-            if let u = Unicode.Scalar(v) { scalars.append(u); offsets.append(i) }
-            i += max(n, 1)
-        }
-        offsets.append(text.count)
-        var counts: [String: (Int, Range<Int>)] = [:]
-        var k = 0
-        while k < scalars.count {
-            guard let form = productFormScalars.first(where: { f in
-                k + f.count <= scalars.count && scalars[k..<(k + f.count)].elementsEqual(f)
-            }) else { k += 1; continue }
-            var start = k
-            while start > 0, k - start < productNameReach, Han.contains(scalars[start - 1].value),
-                  !productNameStops.contains(scalars[start - 1]) { start -= 1 }
-            if k - start >= 2 {
-                var tail = ""
-                for u in scalars[k..<(k + form.count)] { tail.unicodeScalars.append(u) }
-                for s in start...(k - 2) {
-                    var name = ""
-                    for u in scalars[s..<k] { name.unicodeScalars.append(u) }
-                    let key = fold(name + tail)
-                    let r = offsets[s]..<offsets[k + form.count]
-                    if let c = counts[key] { counts[key] = (c.0 + 1, c.1) } else { counts[key] = (1, r) }
-                }
+        guard let base = text.baseAddress else { return nil }
+        var counts: [String: (count: Int, first: Range<Int>, chars: Int)] = [:]
+        var p = 0
+        while p + 1 < text.count {
+            guard productLeadPairs[Int(base[p]) << 8 | Int(base[p + 1])] else { p += 1; continue }
+            let n = productFormIndex.longestEntry(base, p, text.count)
+            if n == 0 { p += 1; continue }
+            // back over the Han run before the form word, to a stop character or productNameReach
+            // characters, counting every name of two characters or more on the way (激酶口服液,
+            // 豆激酶口服液, 纳豆激酶口服液); a name's length is in characters, the form's included
+            var chars = 0
+            var q = p
+            while chars < productNameReach, q > 0 {
+                var lead = q - 1
+                while lead > 0, text[lead] & 0xC0 == 0x80 { lead -= 1 }
+                let (v, m) = UTF8Scan.decode(text, lead)
+                guard lead + m == q, Han.contains(v), !productNameStops.contains(v) else { break }
+                q = lead
+                chars += 1
+                guard chars >= 2 else { continue }
+                let key = fold(UTF8Scan.string(text, from: q, to: p + n))
+                if let e = counts[key] { counts[key] = (e.count + 1, e.first, e.chars) } else { counts[key] = (1, q..<(p + n), chars + n / 3) }
             }
-            k += form.count
+            p += n
         }
-        guard let top = counts.values.map(\.0).max(), top >= productMinCount else { return nil }
-        let best = counts.filter { $0.value.0 == top }.max { $0.key.unicodeScalars.count != $1.key.unicodeScalars.count
-            ? $0.key.unicodeScalars.count < $1.key.unicodeScalars.count : $0.key > $1.key }!
-        return (best.key, best.value.0, best.value.1)
+        guard let top = counts.values.map(\.count).max(), top >= productMinCount else { return nil }
+        let best = counts.filter { $0.value.count == top }.max { $0.value.chars != $1.value.chars
+            ? $0.value.chars < $1.value.chars : $0.key > $1.key }!
+        return (best.key, best.value.count, best.value.first)
     }
 
     /// `unquotedProducts`: whether a product named again and again without quotes counts
