@@ -424,10 +424,15 @@ enum PromotedEntity {
     static let institutionWords = simplifiedInstitutionWords
         // traditional script (Hong Kong and Taiwan pages, Big5 mirrors): the name is folded before it is counted
         + ["醫療美容醫院", "醫療美容診所", "醫院", "診所", "門診部", "門診", "醫美", "中醫館", "國醫館",
-           "研究院", "研究所", "診療中心", "醫學中心", "專科", "養生館", "美容院", "健康管理中心"]
+           "研究院", "研究所", "診療中心", "醫學中心", "專科", "養生館", "美容院", "健康管理中心", "齒科"]
     /// The words a folded name ends with (what `isGeneric` strips).
     static let simplifiedInstitutionWords = ["医疗美容医院", "医疗美容诊所", "医院", "诊所", "门诊部", "门诊", "医美", "中医馆", "国医馆",
-                                             "研究院", "研究所", "诊疗中心", "医学中心", "专科", "养生馆", "美容院", "健康管理中心"]
+                                             "研究院", "研究所", "诊疗中心", "医学中心", "专科", "养生馆", "美容院", "健康管理中心",
+                                             // private eye and dental chains go by the specialty (某某爱尔眼科, 某某齿科)
+                                             "眼科", "齿科", "牙科"]
+    /// Specialty words that end a chain's short name but also begin a longer one (某某眼科医院):
+    /// a name ending in one runs on through the institution words right after it.
+    static let specialtyWords = ["眼科", "齿科", "齒科", "牙科"].map { Array($0.utf8) }
     static let suffixes = LeadIndex(institutionWords)
 
     /// The first two bytes of every institution word: most positions of a page are ruled out by
@@ -457,7 +462,9 @@ enum PromotedEntity {
         "他方", "外地", "异地", "开设", "增设", "开通", "设立", "新开", "开办",
         // a department alone (「对于男科门诊」「中医全科门诊」): with a place or a brand before it, a name
         "男科", "妇科", "皮肤科", "口腔科", "眼科", "中医科", "中医", "全科", "中医全科", "儿科", "内科", "外科", "骨科",
-        "生殖科", "产科", "耳鼻喉科", "康复科", "疼痛科", "心理科", "预防接种", "疫苗接种"]
+        "生殖科", "产科", "耳鼻喉科", "康复科", "疼痛科", "心理科", "预防接种", "疫苗接种",
+        // a hospital's own department, or a kind of patient or clinic before a specialty (「医院眼科」「儿童眼科」)
+        "医院", "该院", "我院", "本院", "全院", "儿童", "小儿", "成人", "专业", "知名", "著名"]
     /// Words that make a name a kind or a crowd (「如一些医美」「整治医美」「部分诊所」), not one provider.
     static let genericWords = ["一些", "这些", "那些", "部分", "各类", "各种", "整治", "打击", "规范", "乱象", "非法", "黑医美", "无证",
                                // a patient's rounds, not a provider: 「辗转多家医院」「跑遍各大医院」
@@ -646,7 +653,12 @@ enum PromotedEntity {
             var from = max(searched, p - 39)
             while from > 0 && from < text.count && text[from] & 0xC0 == 0x80 { from -= 1 }
             if from < end {
-                re.forEachMatch(in: UnsafeBufferPointer(rebasing: text[0..<end]), from: from, to: end, data: data) { s, e in
+                re.forEachMatch(in: UnsafeBufferPointer(rebasing: text[0..<end]), from: from, to: end, data: data) { s, e0 in
+                    // the lazy name stops at the first institution word: 某某眼科医院 is one name, not 某某眼科
+                    var e = e0
+                    if specialtyWords.contains(where: { UTF8Scan.endsWith(text, at: e0, $0) }) {
+                        while e < end, case let m = suffixes.longestEntry(base, e, text.count), m > 0 { e += m }
+                    }
                     searched = max(searched, e)
                     if isOutpatientModifier(text, end: e) { return }
                     let name = fold(UTF8Scan.string(text, from: s, to: e))
@@ -656,6 +668,15 @@ enum PromotedEntity {
             }
             searched = max(searched, end)
             p = end
+        }
+        // one provider under its short and its long name (某某眼科, 某某眼科医院): counted under the
+        // long one, whose last word says what kind of provider it is
+        for (name, c) in counts {
+            guard let w = institutionWord(endingOf: name) else { continue }
+            let short = String(name.dropLast(w.count))
+            guard institutionWord(endingOf: short) != nil, let s = counts[short] else { continue }
+            counts[name] = (s.0 + c.0, s.1.lowerBound <= c.1.lowerBound ? s.1 : c.1)
+            counts[short] = nil
         }
         if let product {
             product.forEachMatch(in: text, from: 0, to: text.count, data: data) { s, e in

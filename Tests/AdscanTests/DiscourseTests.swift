@@ -297,6 +297,22 @@ final class DiscourseTests: XCTestCase {
         XCTAssertEqual(find("后来她来到安和门诊,安和门诊的医生说")?.name, "安和门诊")
     }
 
+    /// An eye or dental chain goes by its specialty (某某眼科); its long name (某某眼科医院) is one name,
+    /// and the two forms count as one provider under the long one. A hospital's own department or a
+    /// kind of clinic (医院眼科, 儿童眼科) names no provider.
+    func testAnEyeChainIsOneProviderUnderItsShortAndLongNames() throws {
+        let re = try AdscanMatch.Regex(PromotedEntity.pattern)
+        func find(_ s: String) -> PromotedEntity.Found? {
+            var s = s
+            return s.withUTF8 { PromotedEntity.find(in: $0, pattern: re) }
+        }
+        let chain = find("来到明澈眼科做了检查,明澈眼科医院的设备很新,明澈眼科的医生很耐心")
+        XCTAssertEqual(chain?.name, "明澈眼科医院")
+        XCTAssertEqual(chain?.count, 3)
+        XCTAssertEqual(find("孩子在星河齿科矫正牙齿,星河齿科的医生说")?.name, "星河齿科")
+        XCTAssertNil(find("挂了医院眼科的号,又去看了儿童眼科"))
+    }
+
     /// A page in traditional script promotes its clinic under the same name as a simplified one: the
     /// name is found by its traditional institution word and counted folded.
     func testATraditionalScriptClinicIsAPromotedEntity() throws {
