@@ -411,7 +411,12 @@ public struct ContextGate: Sendable {
                 // a disguise promotes someone: a page that names no provider is read as an
                 // advertorial only by its form, and real news and science share that form (rc16
                 // pages: 7 of 100 genuine pages against 1 of 40 advertorials carried such a reading alone)
-                if f.suppressedBy == nil, promoted() == nil {
+                // (unless the genre model is all but certain and the page carries its own claims: a
+                // patient's diary that names its clinic by a bare brand, 「来北京某某实地考察」, with the
+                // clinic's survival rate and a forever promise in it)
+                if f.suppressedBy == nil, promoted() == nil,
+                   !(g.id == "advertorial" && g.confidence >= Self.unnamedAdvertorialSureness
+                     && findings.contains(where: { $0.suppressedBy == nil && $0.severity != .info })) {
                     f.suppressedBy = "no_promoted_entity: the page names no provider it promotes"
                 }
                 // a page about public hospitals and health bodies only is their news, not a private
@@ -729,6 +734,9 @@ public struct ContextGate: Sendable {
     /// How sure the genre model must be of an advertorial for its private provider, named that
     /// often, to outweigh a byline without a call to action.
     static let sponsoredSureness = 0.8
+    /// How sure the genre model must be that a page is an advertorial for its claims to make it a
+    /// disguised ad with no provider named.
+    static let unnamedAdvertorialSureness = 0.9
     static func sureAdvertorial(_ g: Genre) -> Bool { g.id == "advertorial" && g.confidence >= sponsoredSureness }
     /// Mentions of a product or remedy that make an advertorial its page despite a public hospital named.
     static let remedyMentions = 5

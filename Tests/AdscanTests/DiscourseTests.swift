@@ -634,26 +634,31 @@ final class DiscourseTests: XCTestCase {
     }
 
     /// A disguise promotes someone: an advertorial reading of a page that names no provider is
-    /// no page finding, and lowers the page's errors to warnings; naming one keeps both.
+    /// no page finding, and lowers the page's errors to warnings; naming one keeps both. Only a
+    /// reading of 0.9 or more with an active claim of the page's own makes it one unnamed.
     func testAnAdvertorialReadingWithoutAPromotedProvider() throws {
-        let yaml = Self.genrePack(feature: "f_story", markers: "[多年, 后来]",
-                                  rules: TestSupport.weakAdvertorialRule("    min_confidence: 0.5\n"), model: """
-              cap: 3
-              min_confidence: 0.5
-              suppress: []
-              errors_in: [ad, advertorial]
-              genres:
-                - id: ad
-                  bias: 0
-                  weights: {}
-                - id: advertorial
-                  bias: 0
-                  weights: {f_story: 3}
-            """)
-        let s = RecordScanner(try CompiledRuleSet(try RuleLoader().load(yaml: yaml, file: "p.yaml")))
+        func scanner(storyWeight: Double) throws -> RecordScanner {
+            let yaml = Self.genrePack(feature: "f_story", markers: "[多年, 后来]",
+                                      rules: TestSupport.weakAdvertorialRule("    min_confidence: 0.5\n"), model: """
+                  cap: 3
+                  min_confidence: 0.5
+                  suppress: []
+                  errors_in: [ad, advertorial]
+                  genres:
+                    - id: ad
+                      bias: 0
+                      weights: {}
+                    - id: advertorial
+                      bias: 0
+                      weights: {f_story: \(storyWeight)}
+                """)
+            return RecordScanner(try CompiledRuleSet(try RuleLoader().load(yaml: yaml, file: "p.yaml")))
+        }
+        let s = try scanner(storyWeight: 1)
         let story = String(repeating: "多年来他在外地打工，后来回到家乡。", count: 8)
         let nobody = s.scan(story + "听说能根治颈椎病。")
         XCTAssertEqual(nobody.genre?.id, "advertorial")
+        XCTAssertLessThan(nobody.genre?.confidence ?? 1, ContextGate.unnamedAdvertorialSureness)
         let page = try XCTUnwrap(nobody.findings.first { $0.rule.id == "T-ADV" })
         XCTAssertTrue(page.suppressedBy?.hasPrefix("no_promoted_entity") ?? false, page.suppressedBy ?? "nil")
         let cure = try XCTUnwrap(nobody.findings.first { $0.rule.id == "T-CURE" })
@@ -662,6 +667,11 @@ final class DiscourseTests: XCTestCase {
         let named = s.scan(story + "仁济堂诊所说能根治颈椎病，仁济堂诊所欢迎你。")
         XCTAssertNil(named.findings.first { $0.rule.id == "T-ADV" }?.suppressedBy)
         XCTAssertEqual(named.findings.first { $0.rule.id == "T-CURE" }?.severity, .error)
+        // all but certain, with its own claim: a disguise even with no provider named
+        let sure = try scanner(storyWeight: 3).scan(story + "听说能根治颈椎病。")
+        XCTAssertGreaterThanOrEqual(sure.genre?.confidence ?? 0, ContextGate.unnamedAdvertorialSureness)
+        let unnamed = try XCTUnwrap(sure.findings.first { $0.rule.id == "T-ADV" })
+        XCTAssertNil(unnamed.suppressedBy)
     }
 
     /// A page read as health science (a `host_genres` genre) is reported when it carries an active
