@@ -670,9 +670,10 @@ enum PromotedEntity {
             p = end
         }
         // one provider under its short and its long name (某某眼科, 某某眼科医院): counted under the
-        // long one, whose last word says what kind of provider it is
-        for (name, c) in counts {
-            guard let w = institutionWord(endingOf: name) else { continue }
+        // long one, whose last word says what kind of provider it is (in the order the page first
+        // names them: a dictionary's own order changes from run to run)
+        for name in counts.keys.sorted(by: { (counts[$0]!.1.lowerBound, $0) < (counts[$1]!.1.lowerBound, $1) }) {
+            guard let c = counts[name], let w = institutionWord(endingOf: name) else { continue }
             let short = String(name.dropLast(w.count))
             guard institutionWord(endingOf: short) != nil, let s = counts[short] else { continue }
             counts[name] = (s.0 + c.0, s.1.lowerBound <= c.1.lowerBound ? s.1 : c.1)
