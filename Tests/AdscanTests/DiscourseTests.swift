@@ -635,7 +635,8 @@ final class DiscourseTests: XCTestCase {
 
     /// A disguise promotes someone: an advertorial reading of a page that names no provider is
     /// no page finding, and lowers the page's errors to warnings; naming one keeps both. Only a
-    /// reading of 0.9 or more with an active claim of the page's own makes it one unnamed.
+    /// sure reading (`ContextGate.unnamedAdvertorialSureness`) with an active claim of the page's own
+    /// makes it one unnamed.
     func testAnAdvertorialReadingWithoutAPromotedProvider() throws {
         func scanner(storyWeight: Double) throws -> RecordScanner {
             let yaml = Self.genrePack(feature: "f_story", markers: "[多年, 后来]",
@@ -654,7 +655,7 @@ final class DiscourseTests: XCTestCase {
                 """)
             return RecordScanner(try CompiledRuleSet(try RuleLoader().load(yaml: yaml, file: "p.yaml")))
         }
-        let s = try scanner(storyWeight: 1)
+        let s = try scanner(storyWeight: 0.5)
         let story = String(repeating: "多年来他在外地打工，后来回到家乡。", count: 8)
         let nobody = s.scan(story + "听说能根治颈椎病。")
         XCTAssertEqual(nobody.genre?.id, "advertorial")
@@ -667,7 +668,7 @@ final class DiscourseTests: XCTestCase {
         let named = s.scan(story + "仁济堂诊所说能根治颈椎病，仁济堂诊所欢迎你。")
         XCTAssertNil(named.findings.first { $0.rule.id == "T-ADV" }?.suppressedBy)
         XCTAssertEqual(named.findings.first { $0.rule.id == "T-CURE" }?.severity, .error)
-        // all but certain, with its own claim: a disguise even with no provider named
+        // sure, with its own claim: a disguise even with no provider named
         let sure = try scanner(storyWeight: 3).scan(story + "听说能根治颈椎病。")
         XCTAssertGreaterThanOrEqual(sure.genre?.confidence ?? 0, ContextGate.unnamedAdvertorialSureness)
         let unnamed = try XCTUnwrap(sure.findings.first { $0.rule.id == "T-ADV" })
