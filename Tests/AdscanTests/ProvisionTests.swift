@@ -34,10 +34,13 @@ final class ProvisionTests: XCTestCase {
         XCTAssertEqual(problems, [], "\(problems.count) rule × class citations do not apply")
     }
 
-    /// The statute copies with their markup removed, as the provisions quote them.
+    /// The statute copies with their markup removed, as the provisions quote them: shared/laws/
+    /// beside the checkout, then the excerpts the project keeps itself (docs/laws/).
     static func normalisedLaw(_ file: String) -> String? {
-        let path = TestSupport.repoRoot.deletingLastPathComponent().appendingPathComponent("shared/laws/" + file).path
-        guard var s = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
+        let shared = TestSupport.repoRoot.deletingLastPathComponent().appendingPathComponent("shared/laws/" + file).path
+        let own = TestSupport.repoRoot.appendingPathComponent("docs/laws/" + file).path
+        guard var s = (try? String(contentsOfFile: shared, encoding: .utf8)) ?? (try? String(contentsOfFile: own, encoding: .utf8))
+        else { return nil }
         for (pattern, with) in [("_<a [^>]*>[^<]*</a>_", ""), ("<[^>]+>", ""), ("&emsp;", ""), ("\\*\\*", ""), ("\\s+", "")] {
             s = s.replacingOccurrences(of: pattern, with: with, options: .regularExpression)
         }
