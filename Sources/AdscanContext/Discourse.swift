@@ -433,6 +433,8 @@ enum PromotedEntity {
     /// Specialty words that end a chain's short name but also begin a longer one (某某眼科医院):
     /// a name ending in one runs on through the institution words right after it.
     static let specialtyWords = ["眼科", "齿科", "齒科", "牙科"].map { Array($0.utf8) }
+    /// The specialty words a folded name ends with.
+    static let simplifiedSpecialtyWords = ["眼科", "齿科", "牙科"]
     static let suffixes = LeadIndex(institutionWords)
 
     /// The first two bytes of every institution word: most positions of a page are ruled out by
@@ -671,8 +673,11 @@ enum PromotedEntity {
         }
         // one provider under its short and its long name (某某眼科, 某某眼科医院): counted under the
         // long one, whose last word says what kind of provider it is (in the order the page first
-        // names them: a dictionary's own order changes from run to run)
-        for name in counts.keys.sorted(by: { (counts[$0]!.1.lowerBound, $0) < (counts[$1]!.1.lowerBound, $1) }) {
+        // names them: a dictionary's own order changes from run to run). Only a specialty word ends
+        // a short name with a long one (the lazy name stops at any other institution word), so a
+        // page naming none is not sorted.
+        let shortNames = counts.count > 1 && counts.keys.contains { n in simplifiedSpecialtyWords.contains { n.hasSuffix($0) } }
+        for name in shortNames ? counts.keys.sorted(by: { (counts[$0]!.1.lowerBound, $0) < (counts[$1]!.1.lowerBound, $1) }) : [] {
             guard let c = counts[name], let w = institutionWord(endingOf: name) else { continue }
             let short = String(name.dropLast(w.count))
             guard institutionWord(endingOf: short) != nil, let s = counts[short] else { continue }
