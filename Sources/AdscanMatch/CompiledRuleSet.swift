@@ -320,7 +320,7 @@ public final class CompiledRuleSet: Sendable {
     /// One rule's patterns, checked now and compiled on first use (PCRE2 JIT, each with the trie
     /// of the lists it begins with), with what the matcher checks before running them.
     static func compile(_ r: Rule, classIndex: [String: Int], lists: inout WordListTries) throws -> CompiledRule {
-        func regex(_ p: String, lead names: [String] = [], skeleton: String? = nil, shards: [String] = []) throws -> Regex {
+        func regex(_ p: String, lead names: [String] = [], skeleton: String? = nil, shards: PatternShards = PatternShards()) throws -> Regex {
             let re: Regex
             let lead = names.isEmpty ? nil : lists.sets[lists.set(names)]
             do { re = try Regex(p, lead: lead, skeleton: skeleton, shards: shards) } catch {
@@ -333,7 +333,7 @@ public final class CompiledRuleSet: Sendable {
             patterns: try r.patterns.indices.map {
                 try regex(r.patterns[$0], lead: $0 < r.patternLeads.count ? r.patternLeads[$0] : [],
                           skeleton: $0 < r.patternSkeletons.count ? r.patternSkeletons[$0] : nil,
-                          shards: $0 < r.patternShards.count ? r.patternShards[$0] : [])
+                          shards: $0 < r.patternShards.count ? r.patternShards[$0] : PatternShards())
             },
             terms: r.terms.map { Array($0.utf8) },
             exceptions: r.exceptions.map { Array($0.utf8) },
@@ -410,19 +410,23 @@ public final class CompiledRuleSet: Sendable {
     /// single-character swap from either (mixed scripts usually differ in one character: 國藥准字).
     /// ASCII part: as written or full-width, times the upper/lower mixes of its letters (No.1).
     /// Trigger-only spellings (`minimal`): fewer forms. Rarer mixes are left to the evasion pass.
-    static func rawVariants(of lit: String, inverse: [UInt32: [UInt32]], traditional: String? = nil,
+    static func rawVariants(of lit: String, inverse: [UInt32: [UInt32]], traditional: @autoclosure () -> String? = nil,
                             minimal: Bool = false) -> [[UInt8]] {
         let cps = lit.unicodeScalars.map(\.value)
         let isHan = Han.contains
         var alternatives: [Int: [UInt32]] = [:]
         for (i, c) in cps.enumerated() where isHan(c) {
-            let alts = (inverse[c] ?? [c]).filter { $0 != c && isHan($0) }
+            guard let inv = inverse[c] else { continue }
+            let alts = inv.filter { $0 != c && isHan($0) }
             if !alts.isEmpty { alternatives[i] = alts }
         }
+        // most literals: Han with no other script form and no ASCII, so one form (start-up time:
+        // tens of thousands of literals)
+        if alternatives.isEmpty && !cps.contains(where: { (0x21...0x7E).contains($0) }) { return [Array(lit.utf8)] }
         var hanForms: [[UInt32]] = [cps]
         if !alternatives.isEmpty {
             var trad = cps
-            if let t = traditional?.unicodeScalars.map(\.value), t.count == cps.count {
+            if let t = traditional()?.unicodeScalars.map(\.value), t.count == cps.count {
                 for i in cps.indices where alternatives[i]?.contains(t[i]) == true { trad[i] = t[i] }
             }
             for (i, alts) in alternatives where trad[i] == cps[i] { trad[i] = alts[0] }
@@ -440,15 +444,19 @@ public final class CompiledRuleSet: Sendable {
         }
         let letterPositions = Array(cps.indices.filter { (0x61...0x7A).contains(cps[$0]) }.prefix(4))
         let allLetters = (1 << letterPositions.count) - 1
-        let caseMasks: [Int] = minimal ? [0, allLetters, 1] : Array(0...allLetters)
-        var seen = Set<[UInt8]>()
+        // forms that could only repeat an earlier one are not built: no ASCII, no full-width
+        // form; no letters, one case
+        let caseMasks: [Int] = letterPositions.isEmpty ? [0] : minimal ? [0, allLetters, 1] : Array(0...allLetters)
+        let widths = minimal || !cps.contains(where: { (0x21...0x7E).contains($0) }) ? [false] : [false, true]
+        var seen = Set<[UInt8]>(minimumCapacity: hanForms.count * widths.count * caseMasks.count)
         var out: [[UInt8]] = []
         for h in hanForms {
-            for fullwidth in (minimal ? [false] : [false, true]) {
+            for fullwidth in widths {
                 for mask in caseMasks {
                     var v = h
                     for (bit, pos) in letterPositions.enumerated() where mask & (1 << bit) != 0 { v[pos] -= 0x20 }
                     var bytes: [UInt8] = []
+                    bytes.reserveCapacity(v.count * 3)
                     for c in v {
                         UTF8Scan.append(fullwidth && (0x21...0x7E).contains(c) ? c + 0xFEE0 : c, to: &bytes)
                     }

@@ -19,31 +19,39 @@ public struct LeadIndex: Sendable {
         if !zip(sorted, sorted.dropFirst()).allSatisfy({ $0.lexicographicallyPrecedes($1) }) {
             sorted = Set(sorted).sorted { $0.lexicographicallyPrecedes($1) }
         }
-        var children: [[(UInt8, Int32)]] = [[]]
+        // nodes in creation order, each with its parent and the byte of its edge (flat arrays:
+        // an array per node cost a third of the pack's start-up in allocations)
+        var parent: [Int32] = [-1], edgeOf: [UInt8] = [0]
         var isEnd: [Bool] = [false]
-        var path: [Int] = [0]          // path[d]: the node after d bytes of the previous word
+        var path: [Int32] = [0]        // path[d]: the node after d bytes of the previous word
         var previous: [UInt8] = []
         for w in sorted where !w.isEmpty {
             var common = 0
             while common < w.count && common < previous.count && w[common] == previous[common] { common += 1 }
             path.removeSubrange((common + 1)...)
             for d in common..<w.count {
-                let k = Int32(children.count)
-                children.append([]); isEnd.append(false)
-                children[path[d]].append((w[d], k))
-                path.append(Int(k))
+                let k = Int32(parent.count)
+                parent.append(path[d]); edgeOf.append(w[d]); isEnd.append(false)
+                path.append(k)
             }
-            isEnd[path[w.count]] = true
+            isEnd[Int(path[w.count])] = true
             previous = w
         }
+        // a node's edges in the order its children were made (their bytes ascending)
+        let nodes = parent.count
+        var start = [Int32](repeating: 0, count: nodes + 1)
+        for k in 1..<nodes { start[Int(parent[k]) + 1] += 1 }
+        for n in 0..<nodes { start[n + 1] += start[n] }
+        var fill = start
+        var bytes = [UInt8](repeating: 0, count: nodes - 1), targets = [Int32](repeating: 0, count: nodes - 1)
         var root = [Int32](repeating: -1, count: 256)
-        for (b, k) in children[0] { root[Int(b)] = k }
-        var start: [Int32] = [0]
-        var bytes: [UInt8] = [], targets: [Int32] = []
-        bytes.reserveCapacity(children.count); targets.reserveCapacity(children.count)
-        for n in children.indices {
-            for (b, k) in children[n] { bytes.append(b); targets.append(k) }
-            start.append(Int32(bytes.count))
+        for k in 1..<nodes {
+            let p = Int(parent[k])
+            let e = Int(fill[p])
+            fill[p] += 1
+            bytes[e] = edgeOf[k]
+            targets[e] = Int32(k)
+            if p == 0 { root[Int(edgeOf[k])] = Int32(k) }
         }
         self.root = root
         edgeStart = start

@@ -1,3 +1,4 @@
+import AdscanRules
 internal import CPCRE2
 import Synchronization
 
@@ -29,7 +30,7 @@ public final class Regex: @unchecked Sendable {
     private static let sharded: UInt = 4
     /// The pattern once per slice of its largest word list, for when the whole is larger than
     /// PCRE2 compiles (see `Lexicon.shards`); empty for most patterns.
-    let shards: [String]
+    let shards: PatternShards
     /// The slices' compiled code (and whether each is JIT-ed): written once, under `compiling`,
     /// before `ready` is set to `sharded`; read only after that.
     nonisolated(unsafe) private var shardCode: [(code: OpaquePointer, jitted: Bool)] = []
@@ -67,7 +68,11 @@ public final class Regex: @unchecked Sendable {
     /// Patterns run on folded text (NFKC, lower case, simplified); UTF + UCP semantics.
     /// `skeleton`: the pattern with its word lists as one-word stand-ins, compiled instead of the
     /// pattern to check it at load; nil compiles the pattern itself now (and keeps it).
-    public init(_ pattern: String, lead: LeadIndex? = nil, skeleton: String? = nil, shards: [String] = []) throws {
+    public convenience init(_ pattern: String, lead: LeadIndex? = nil, skeleton: String? = nil, shards: [String]) throws {
+        try self.init(pattern, lead: lead, skeleton: skeleton, shards: PatternShards(shards))
+    }
+
+    public init(_ pattern: String, lead: LeadIndex? = nil, skeleton: String? = nil, shards: PatternShards = PatternShards()) throws {
         self.pattern = pattern
         self.lead = lead ?? LiteralLeads.of(pattern).map { LeadIndex($0) }
         self.shards = shards
@@ -153,7 +158,7 @@ public final class Regex: @unchecked Sendable {
                 let jit = pcre2_jit_compile_8(code, UInt32(PCRE2_JIT_COMPLETE)) == 0
                 v = UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(code))) | (jit ? 1 : 0)
             } else if !shards.isEmpty {
-                for s in shards {
+                for s in shards.strings {
                     guard let code = try? Self.compile(s, anchored: lead != nil) else { shardFailures += 1; continue }
                     shardCode.append((code, pcre2_jit_compile_8(code, UInt32(PCRE2_JIT_COMPLETE)) == 0))
                 }

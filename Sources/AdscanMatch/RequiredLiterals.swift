@@ -11,21 +11,38 @@ public struct RequiredLiterals: Sendable, Equatable {
     public let sets: [[[UInt8]]]
 
     public init(pattern: String) {
-        sets = Self.analyse(Array(pattern.unicodeScalars))
+        // on the UTF-8 bytes: composed patterns are hundreds of kilobytes (their word lists written
+        // in), read at every start-up; all syntax is ASCII, and no byte of a multi-byte character is
+        sets = Self.analyse(Array(pattern.utf8))
     }
 
-    /// Characters that are syntax at the top level (outside a class).
-    private static let meta: Set<Unicode.Scalar> = ["\\", "^", "$", ".", "[", "]", "|", "(", ")", "?", "*", "+", "{", "}"]
+    /// Syntax bytes at the top level (outside a class).
+    private static func isMeta(_ c: UInt8) -> Bool {
+        switch c {
+        case 0x5C, 0x5E, 0x24, 0x2E, 0x5B, 0x5D, 0x7C, 0x28, 0x29, 0x3F, 0x2A, 0x2B, 0x7B, 0x7D: return true   // \ ^ $ . [ ] | ( ) ? * + { }
+        default: return false
+        }
+    }
 
     private enum Item {
-        case literal([Unicode.Scalar])
-        case alternatives([[Unicode.Scalar]])
+        case literal([UInt8])
+        case alternatives([[UInt8]])
         case opaque
     }
 
-    private static func analyse(_ p: [Unicode.Scalar]) -> [[[UInt8]]] {
+    private static let backslash = UInt8(ascii: "\\"), bar = UInt8(ascii: "|"), open = UInt8(ascii: "("), close = UInt8(ascii: ")")
+    private static let openClass = UInt8(ascii: "["), closeClass = UInt8(ascii: "]"), question = UInt8(ascii: "?")
+
+    /// The index after the character that starts at i (a UTF-8 sequence).
+    private static func nextChar(_ p: [UInt8], _ i: Int) -> Int {
+        var j = i + 1
+        while j < p.count && p[j] & 0xC0 == 0x80 { j += 1 }
+        return j
+    }
+
+    private static func analyse(_ p: [UInt8]) -> [[[UInt8]]] {
         var items: [(item: Item, optional: Bool)] = []
-        var run: [Unicode.Scalar] = []
+        var run: [UInt8] = []
         func endRun() {
             if !run.isEmpty { items.append((.literal(run), false)); run = [] }
         }
@@ -33,70 +50,78 @@ public struct RequiredLiterals: Sendable, Equatable {
         while i < p.count {
             let c = p[i]
             switch c {
-            case "|":
+            case bar:
                 return []                                   // top-level alternation
-            case "(":
+            case open:
                 guard let close = closing(p, i) else { return [] }
                 endRun()
-                let body = Array(p[(i + 1)..<close])
-                if body.first == "?" {
-                    let kind = body.count > 1 ? body[1] : "?"
-                    if kind == ":" {
-                        items.append((group(Array(body.dropFirst(2))), false))
-                    } else if kind == "=" || kind == "!" || (kind == "<" && body.count > 2 && (body[2] == "=" || body[2] == "!")) {
+                let body = (i + 1)..<close
+                if !body.isEmpty && p[body.lowerBound] == question {
+                    let kind = body.count > 1 ? p[body.lowerBound + 1] : question
+                    if kind == UInt8(ascii: ":") {
+                        items.append((group(p, (body.lowerBound + 2)..<close), false))
+                    } else if kind == UInt8(ascii: "=") || kind == UInt8(ascii: "!")
+                                || (kind == UInt8(ascii: "<") && body.count > 2
+                                    && (p[body.lowerBound + 2] == UInt8(ascii: "=") || p[body.lowerBound + 2] == UInt8(ascii: "!"))) {
                         items.append((.opaque, true))       // lookaround: consumes nothing
-                    } else if kind == "<" || kind == "P" || kind == "'" {
+                    } else if kind == UInt8(ascii: "<") || kind == UInt8(ascii: "P") || kind == UInt8(ascii: "'") {
                         items.append((.opaque, false))      // named group: not read
                     } else {
                         return []                           // inline options, (?|, (*VERB)...
                     }
-                } else if body.first == "*" {
+                } else if !body.isEmpty && p[body.lowerBound] == UInt8(ascii: "*") {
                     return []
                 } else {
-                    items.append((group(body), false))      // capturing group
+                    items.append((group(p, body), false))   // capturing group
                 }
                 i = close + 1
-            case "[":
+            case openClass:
                 guard let close = classEnd(p, i) else { return [] }
                 endRun()
                 items.append((.opaque, false))
                 i = close + 1
-            case "\\":
+            case backslash:
                 guard i + 1 < p.count else { return [] }
                 endRun()
-                if p[i + 1] == "Q" || p[i + 1] == "E" { return [] }
-                var j = i + 2
-                if (p[i + 1] == "p" || p[i + 1] == "P" || p[i + 1] == "x" || p[i + 1] == "g" || p[i + 1] == "k"), j < p.count, p[j] == "{" {
-                    guard let e = p[j...].firstIndex(of: "}") else { return [] }
+                let e = p[i + 1]
+                if e == UInt8(ascii: "Q") || e == UInt8(ascii: "E") { return [] }
+                var j = nextChar(p, i + 1)
+                if e == UInt8(ascii: "p") || e == UInt8(ascii: "P") || e == UInt8(ascii: "x") || e == UInt8(ascii: "g") || e == UInt8(ascii: "k"),
+                   j < p.count, p[j] == UInt8(ascii: "{") {
+                    guard let e = p[j...].firstIndex(of: UInt8(ascii: "}")) else { return [] }
                     j = e + 1
                 }
                 items.append((.opaque, false))
                 i = j
-            case ".", "^", "$":
+            case UInt8(ascii: "."), UInt8(ascii: "^"), UInt8(ascii: "$"):
                 endRun()
-                items.append((.opaque, c != "."))
+                items.append((.opaque, c != UInt8(ascii: ".")))
                 i += 1
-            case "?", "*", "+", "{":
+            case question, UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "{"):
                 // a quantifier: applies to the last character of a run, or to the last item
-                var optional = c == "?" || c == "*"
+                var optional = c == question || c == UInt8(ascii: "*")
                 var j = i + 1
-                if c == "{" {
+                if c == UInt8(ascii: "{") {
                     guard let (min, end) = braces(p, i) else { return [] }
                     optional = min == 0
                     j = end
                 }
-                if j < p.count && (p[j] == "?" || p[j] == "+") { j += 1 }   // lazy, possessive
+                if j < p.count && (p[j] == question || p[j] == UInt8(ascii: "+")) { j += 1 }   // lazy, possessive
                 if !run.isEmpty {
-                    let last = run.removeLast()
+                    // the run's last character: its lead byte and continuation bytes
+                    var k = run.count - 1
+                    while k > 0 && run[k] & 0xC0 == 0x80 { k -= 1 }
+                    let last = Array(run[k...])
+                    run.removeSubrange(k...)
                     endRun()
-                    items.append((.literal([last]), optional))
+                    items.append((.literal(last), optional))
                 } else if !items.isEmpty {
                     if optional { items[items.count - 1].optional = true }
                 } else {
                     return []
                 }
                 i = j
-            case ")", "]", "}":
+            case close, closeClass, UInt8(ascii: "}"):
                 return []                                   // unbalanced: not read
             default:
                 run.append(c)
@@ -108,11 +133,11 @@ public struct RequiredLiterals: Sendable, Equatable {
         for (item, optional) in items where !optional {
             switch item {
             case .literal(let s):
-                out.append([Array(String(String.UnicodeScalarView(s)).utf8)])
+                out.append([s])
             case .alternatives(let alts):
                 // an empty alternative matches anywhere: no requirement
                 if alts.contains(where: \.isEmpty) { continue }
-                out.append(alts.map { Array(String(String.UnicodeScalarView($0)).utf8) })
+                out.append(alts)
             case .opaque:
                 continue
             }
@@ -121,29 +146,30 @@ public struct RequiredLiterals: Sendable, Equatable {
     }
 
     /// A group body: literal alternatives (`保证|确保|包`), else opaque.
-    private static func group(_ body: [Unicode.Scalar]) -> Item {
-        var alts: [[Unicode.Scalar]] = [[]]
-        for c in body {
-            if c == "|" { alts.append([]); continue }
-            if meta.contains(c) { return .opaque }
+    private static func group(_ p: [UInt8], _ body: Range<Int>) -> Item {
+        var alts: [[UInt8]] = [[]]
+        for i in body {
+            let c = p[i]
+            if c == bar { alts.append([]); continue }
+            if isMeta(c) { return .opaque }
             alts[alts.count - 1].append(c)
         }
         return .alternatives(alts)
     }
 
     /// Index of the `)` closing the group that opens at i (escapes and classes skipped).
-    private static func closing(_ p: [Unicode.Scalar], _ i: Int) -> Int? {
+    private static func closing(_ p: [UInt8], _ i: Int) -> Int? {
         var depth = 0
         var j = i
         while j < p.count {
             switch p[j] {
-            case "\\": j += 2; continue
-            case "[":
+            case backslash: j = j + 1 < p.count ? nextChar(p, j + 1) : j + 2; continue
+            case openClass:
                 guard let e = classEnd(p, j) else { return nil }
                 j = e + 1
                 continue
-            case "(": depth += 1
-            case ")":
+            case open: depth += 1
+            case close:
                 depth -= 1
                 if depth == 0 { return j }
             default: break
@@ -154,36 +180,39 @@ public struct RequiredLiterals: Sendable, Equatable {
     }
 
     /// Index of the `]` closing the class that opens at i (`[]…]` and `[^]…]` start with a literal `]`).
-    private static func classEnd(_ p: [Unicode.Scalar], _ i: Int) -> Int? {
+    private static func classEnd(_ p: [UInt8], _ i: Int) -> Int? {
         var j = i + 1
-        if j < p.count && p[j] == "^" { j += 1 }
-        if j < p.count && p[j] == "]" { j += 1 }
+        if j < p.count && p[j] == UInt8(ascii: "^") { j += 1 }
+        if j < p.count && p[j] == closeClass { j += 1 }
         while j < p.count {
-            if p[j] == "\\" { j += 2; continue }
-            if p[j] == "[" && j + 1 < p.count && p[j + 1] == ":" {
+            if p[j] == backslash { j = j + 1 < p.count ? nextChar(p, j + 1) : j + 2; continue }
+            if p[j] == openClass && j + 1 < p.count && p[j + 1] == UInt8(ascii: ":") {
                 // POSIX class [:alpha:]
-                guard let e = p[(j + 2)...].firstIndex(of: "]") else { return nil }
+                guard let e = p[(j + 2)...].firstIndex(of: closeClass) else { return nil }
                 j = e + 1
                 continue
             }
-            if p[j] == "]" { return j }
+            if p[j] == closeClass { return j }
             j += 1
         }
         return nil
     }
 
     /// `{m}`, `{m,}`, `{m,n}` at i: the minimum and the index after `}`; nil when it is not one.
-    private static func braces(_ p: [Unicode.Scalar], _ i: Int) -> (Int, Int)? {
-        func isDigit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
+    private static func braces(_ p: [UInt8], _ i: Int) -> (Int, Int)? {
+        func isDigit(_ c: UInt8) -> Bool { (0x30...0x39).contains(c) }
         var j = i + 1
-        var digits = ""
-        while j < p.count, isDigit(p[j]) { digits.unicodeScalars.append(p[j]); j += 1 }
-        guard let min = Int(digits) else { return nil }
-        if j < p.count && p[j] == "," {
+        var min = 0, digits = 0
+        while j < p.count, isDigit(p[j]) {
+            if digits < 18 { min = min * 10 + Int(p[j] - 0x30) }
+            digits += 1; j += 1
+        }
+        guard digits > 0, digits < 19 else { return nil }
+        if j < p.count && p[j] == UInt8(ascii: ",") {
             j += 1
             while j < p.count, isDigit(p[j]) { j += 1 }
         }
-        guard j < p.count, p[j] == "}" else { return nil }
+        guard j < p.count, p[j] == UInt8(ascii: "}") else { return nil }
         return (min, j + 1)
     }
 }

@@ -158,16 +158,40 @@ public enum Lexicon {
     public static func shards(of pattern: String, expanded: String, _ lists: [String: [String]],
                               snippets: [String: String], cache: [String: String],
                               slices: inout [String: String]) -> [String] {
+        guard let plan = shardPlan(of: pattern, expanded: expanded, lists, snippets: snippets, cache: cache) else { return [] }
+        return writeShards(of: pattern, plan, lists, cache: cache, slices: &slices)
+    }
+
+    /// The same slices, written when first asked for (`PatternShards`): most patterns that have
+    /// them are never run in a short scan, and writing them all cost a tenth of start-up.
+    public static func lazyShards(of pattern: String, expanded: String, _ lists: [String: [String]],
+                                  snippets: [String: String], cache: [String: String]) -> PatternShards {
+        guard let plan = shardPlan(of: pattern, expanded: expanded, lists, snippets: snippets, cache: cache) else { return PatternShards() }
+        return PatternShards(writing: {
+            var slices: [String: String] = [:]
+            return writeShards(of: pattern, plan, lists, cache: cache, slices: &slices)
+        })
+    }
+
+    /// Which list a pattern is sliced by and into how many slices; nil when it is not sliced.
+    static func shardPlan(of pattern: String, expanded: String, _ lists: [String: [String]],
+                          snippets: [String: String], cache: [String: String]) -> (list: String, count: Int)? {
         let total = expanded.utf8.count
-        guard total > shardTextLimit else { return [] }
+        guard total > shardTextLimit else { return nil }
         let names = Set(references(in: pattern)).filter { snippets[$0] == nil && lists[$0] != nil }
         guard let big = names.max(by: { (cache[$0]?.utf8.count ?? 0, $0) < (cache[$1]?.utf8.count ?? 0, $1) }),
-              let words = lists[big], words.count > 1, let listText = cache[big]?.utf8.count else { return [] }
+              let words = lists[big], words.count > 1, let listText = cache[big]?.utf8.count else { return nil }
         // every occurrence of the list is written in full once per reference
         let uses = references(in: pattern).filter { $0 == big }.count
         let rest = total - uses * listText
         let room = max(1, shardTextLimit - rest)
-        let k = min(words.count, max(2, (uses * listText + room - 1) / room))
+        return (big, min(words.count, max(2, (uses * listText + room - 1) / room)))
+    }
+
+    static func writeShards(of pattern: String, _ plan: (list: String, count: Int), _ lists: [String: [String]],
+                            cache: [String: String], slices: inout [String: String]) -> [String] {
+        let (big, k) = plan
+        let words = lists[big] ?? []
         var out: [String] = []
         let per = (words.count + k - 1) / k
         var start = 0

@@ -110,8 +110,9 @@ public struct Rule: Sendable {
     public var patternSkeletons: [String?] = []
     /// Per pattern: the same pattern written several times, each with one slice of its largest
     /// word list, for a pattern whose lists make it larger than PCRE2 compiles (a 64 KB code
-    /// limit); the matcher runs the slices where the whole does not compile. Empty for most.
-    public var patternShards: [[String]] = []
+    /// limit); the matcher runs the slices where the whole does not compile. Empty for most;
+    /// written on first use.
+    public var patternShards: [PatternShards] = []
     /// The ad class the rule's own words establish (an exam guarantee makes an education ad, an
     /// 医广 number a medical one): it decides the citation and severity whatever else the record
     /// looks like.

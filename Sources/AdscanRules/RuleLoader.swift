@@ -217,7 +217,6 @@ public struct RuleLoader {
             return p
         }
         let skeletonLists = lists.mapValues { _ in ["x"] }
-        var slices: [String: String] = [:]
         func expand(_ p: String, _ r: Rule) throws -> String {
             let (out, missing) = Lexicon.expand(p, lists, cache: &cache)
             if let m = missing.first {
@@ -251,7 +250,7 @@ public struct RuleLoader {
             }
             set.rules[i].patterns = try r.patterns.map { try expand($0, r) }
             set.rules[i].patternShards = zip(r.patterns, set.rules[i].patterns).map { raw, full in
-                Lexicon.shards(of: raw, expanded: full, lists, snippets: set.snippets, cache: cache, slices: &slices)
+                Lexicon.lazyShards(of: raw, expanded: full, lists, snippets: set.snippets, cache: cache)
             }
             set.rules[i].exceptionPatterns = try r.exceptionPatterns.map { try expand($0, r) }
             for g in r.requires.indices {

@@ -1,4 +1,5 @@
 @testable import AdscanMatch
+import AdscanRules
 import XCTest
 
 /// A pattern is skipped in a clause only when it cannot match there: the required-literal
@@ -44,7 +45,7 @@ final class RequiredLiteralsTests: XCTestCase {
         for rule in TestSupport.compiled.ruleSet.rules {
             for (i, p) in rule.patterns.enumerated() {
                 // a pattern past PCRE2's size runs through its slices, as in the scanner
-                let shards = i < rule.patternShards.count ? rule.patternShards[i] : []
+                let shards = i < rule.patternShards.count ? rule.patternShards[i] : PatternShards()
                 let re = shards.isEmpty ? try Regex(p) : try Regex(p, skeleton: rule.patternSkeletons[i], shards: shards)
                 let req = ClauseKeys.keys(RequiredLiterals(pattern: re.pattern))
                 let pieces = RequiredLiterals(pattern: re.pattern).sets.flatMap { $0 }.map { String(decoding: $0, as: UTF8.self) }
