@@ -41,10 +41,14 @@ public struct ClaimScorer: Sendable {
         var weights = [Float](repeating: 0, count: model.grams.count * max(model.heads.count, 1))
         let mask = (1 << Int(bits)) - 1
         for (r, g) in model.grams.enumerated() {
-            let scalars = Array(g.unicodeScalars)
-            guard (1...3).contains(scalars.count) else { continue }
-            var key: UInt64 = 0
-            for s in scalars { key = Self.push(key, s.value) }
+            // a gram of one to three code points (no array per gram: tens of thousands of them)
+            var key: UInt64 = 0, length = 0
+            for s in g.unicodeScalars {
+                length += 1
+                if length > 3 { break }
+                key = Self.push(key, s.value)
+            }
+            guard (1...3).contains(length) else { continue }
             var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
             while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
             keys[slot] = key

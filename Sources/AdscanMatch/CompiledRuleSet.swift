@@ -181,34 +181,37 @@ public final class CompiledRuleSet: Sendable {
             }
         }
         (indicatorClass, indicatorWeight) = Self.addIndicators(ruleSet.adClasses, to: &literals)
-        let inverse = table.inverseMap()
-        let evasion = EvasionPass(ruleSet, table: table, inverse: inverse)
-        for t in evasion.triggers { literals.add(t, .evasionTrigger) }
-        self.evasion = evasion
 
-        // two independent halves at once: the rules' compiled form with their word-list tries,
-        // and every literal's raw-text variants in the prefilters (of all of them, and of folded
-        // forms only)
-        let allLiterals = literals
+        // two independent halves at once: the rules' compiled form with their word-list tries
+        // (and the claim scorer), and the evasion pass with its triggers (the last literals)
+        // and every literal's raw-text variants in the prefilters (of all of them, and of
+        // folded forms only)
+        let beforeTriggers = literals
         let (ruleHalf, literalHalf) = try concurrently({
             var lists = WordListTries(ruleSet)
             let compiled = try ruleSet.rules.map { try Self.compile($0, classIndex: classIndex, lists: &lists) }
             let union = LeadUnion(lists.setNames.map { $0.flatMap { ruleSet.lexicons[$0] ?? [] } })
-            return (compiled, lists.sets, union, lists.allSingle())
+            return (compiled, lists.sets, union, lists.allSingle(), ClaimScorer(ruleSet.claimModel))
         }, {
-            let v = Self.expand(allLiterals, inverse: inverse, table: table)
+            let inverse = table.inverseMap()
+            let evasion = EvasionPass(ruleSet, table: table, inverse: inverse)
+            var all = beforeTriggers
+            for t in evasion.triggers { all.add(t, .evasionTrigger) }
+            let v = Self.expand(all, inverse: inverse, table: table)
             return (v, LiteralPrefilter(literals: v.variants),
-                    LiteralPrefilter(literals: v.foldedIds.map { v.variants[Int($0)] }), ClaimScorer(ruleSet.claimModel))
+                    LiteralPrefilter(literals: v.foldedIds.map { v.variants[Int($0)] }), evasion, all)
         })
         let compiled = ruleHalf.0
         self.rules = compiled
         self.listIndexes = ruleHalf.1
         self.listUnion = ruleHalf.2
         self.wordListIndexes = ruleHalf.3
+        self.claimScorer = ruleHalf.4
         let v = literalHalf.0
         self.prefilter = literalHalf.1
         self.foldedPrefilter = literalHalf.2
-        self.claimScorer = literalHalf.3
+        self.evasion = literalHalf.3
+        literals = literalHalf.4
         self.modelRules = ruleSet.rules.indices.compactMap { ri in
             guard ruleSet.rules[ri].scope == .model,
                   let h = ruleSet.claimModel.heads.firstIndex(of: ruleSet.rules[ri].meta.category.rawValue) else { return nil }
@@ -413,54 +416,60 @@ public final class CompiledRuleSet: Sendable {
     static func rawVariants(of lit: String, inverse: [UInt32: [UInt32]], traditional: @autoclosure () -> String? = nil,
                             minimal: Bool = false) -> [[UInt8]] {
         let cps = lit.unicodeScalars.map(\.value)
-        let isHan = Han.contains
-        var alternatives: [Int: [UInt32]] = [:]
-        for (i, c) in cps.enumerated() where isHan(c) {
+        // the positions with other Han forms, ascending, and those forms (flat: tens of thousands
+        // of literals at every start-up)
+        var altPos: [Int] = [], altStart: [Int] = [0], altVals: [UInt32] = []
+        for (i, c) in cps.enumerated() where Han.contains(c) {
             guard let inv = inverse[c] else { continue }
-            let alts = inv.filter { $0 != c && isHan($0) }
-            if !alts.isEmpty { alternatives[i] = alts }
+            for a in inv where a != c && Han.contains(a) { altVals.append(a) }
+            if altVals.count > altStart[altStart.count - 1] { altPos.append(i); altStart.append(altVals.count) }
         }
-        // most literals: Han with no other script form and no ASCII, so one form (start-up time:
-        // tens of thousands of literals)
-        if alternatives.isEmpty && !cps.contains(where: { (0x21...0x7E).contains($0) }) { return [Array(lit.utf8)] }
+        let hasASCII = cps.contains { (0x21...0x7E).contains($0) }
+        // most literals: Han with no other script form and no ASCII, so one form
+        if altPos.isEmpty && !hasASCII { return [Array(lit.utf8)] }
         var hanForms: [[UInt32]] = [cps]
-        if !alternatives.isEmpty {
+        if !altPos.isEmpty {
             var trad = cps
             if let t = traditional()?.unicodeScalars.map(\.value), t.count == cps.count {
-                for i in cps.indices where alternatives[i]?.contains(t[i]) == true { trad[i] = t[i] }
+                for (k, i) in altPos.enumerated() where altVals[altStart[k]..<altStart[k + 1]].contains(t[i]) { trad[i] = t[i] }
             }
-            for (i, alts) in alternatives where trad[i] == cps[i] { trad[i] = alts[0] }
+            for (k, i) in altPos.enumerated() where trad[i] == cps[i] { trad[i] = altVals[altStart[k]] }
             hanForms.append(trad)
             let limit = minimal ? 8 : 64
             for base in [cps, trad] {
-                for (i, alts) in alternatives.sorted(by: { $0.key < $1.key }) {
-                    for a in [cps[i]] + alts where a != base[i] && hanForms.count < limit {
+                for (k, i) in altPos.enumerated() {
+                    for a in [cps[i]] + altVals[altStart[k]..<altStart[k + 1]] where a != base[i] && hanForms.count < limit {
                         var v = base
                         v[i] = a
                         hanForms.append(v)
                     }
                 }
             }
+            // a swap back can repeat a form: each once, first place kept
+            var unique: [[UInt32]] = []
+            for h in hanForms where !unique.contains(h) { unique.append(h) }
+            hanForms = unique
         }
         let letterPositions = Array(cps.indices.filter { (0x61...0x7A).contains(cps[$0]) }.prefix(4))
         let allLetters = (1 << letterPositions.count) - 1
-        // forms that could only repeat an earlier one are not built: no ASCII, no full-width
-        // form; no letters, one case
-        let caseMasks: [Int] = letterPositions.isEmpty ? [0] : minimal ? [0, allLetters, 1] : Array(0...allLetters)
-        let widths = minimal || !cps.contains(where: { (0x21...0x7E).contains($0) }) ? [false] : [false, true]
-        var seen = Set<[UInt8]>(minimumCapacity: hanForms.count * widths.count * caseMasks.count)
+        // distinct Han forms, widths and case masks give distinct bytes: only forms that would
+        // repeat are left out (no ASCII: no full-width form; no letters: one case)
+        let caseMasks: [Int] = letterPositions.isEmpty ? [0] : minimal ? (allLetters == 1 ? [0, 1] : [0, allLetters, 1]) : Array(0...allLetters)
+        let widths = minimal || !hasASCII ? [false] : [false, true]
         var out: [[UInt8]] = []
+        out.reserveCapacity(hanForms.count * widths.count * caseMasks.count)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(cps.count * 4)
         for h in hanForms {
             for fullwidth in widths {
                 for mask in caseMasks {
-                    var v = h
-                    for (bit, pos) in letterPositions.enumerated() where mask & (1 << bit) != 0 { v[pos] -= 0x20 }
-                    var bytes: [UInt8] = []
-                    bytes.reserveCapacity(v.count * 3)
-                    for c in v {
+                    bytes.removeAll(keepingCapacity: true)
+                    for (i, c) in h.enumerated() {
+                        var c = c
+                        if mask != 0, let bit = letterPositions.firstIndex(of: i), mask & (1 << bit) != 0 { c -= 0x20 }
                         UTF8Scan.append(fullwidth && (0x21...0x7E).contains(c) ? c + 0xFEE0 : c, to: &bytes)
                     }
-                    if seen.insert(bytes).inserted { out.append(bytes) }
+                    out.append(bytes)
                 }
             }
         }

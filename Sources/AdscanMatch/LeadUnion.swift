@@ -26,40 +26,58 @@ public struct LeadUnion: Sendable {
             for w in words where !w.isEmpty { pairs.append((Array(w.utf8), Int32(i))) }
         }
         pairs.sort { $0.0 == $1.0 ? $0.1 < $1.1 : $0.0.lexicographicallyPrecedes($1.0) }
-        var children: [[(UInt8, Int32)]] = [[]]
-        var endSets: [[Int32]] = [[]]
-        var path: [Int] = [0]
+        // nodes in creation order with their parent and edge byte, and (node, set) ends in
+        // order: flat arrays (an array per node cost most of this trie's build in allocations)
+        var parent: [Int32] = [-1], edgeOf: [UInt8] = [0]
+        var endNode: [Int32] = [], endSet: [Int32] = []
+        var path: [Int32] = [0]
         var previous: [UInt8] = []
         for (w, s) in pairs {
             var common = 0
             while common < w.count && common < previous.count && w[common] == previous[common] { common += 1 }
             path.removeSubrange((common + 1)...)
             for d in common..<w.count {
-                let k = Int32(children.count)
-                children.append([]); endSets.append([])
-                children[path[d]].append((w[d], k))
-                path.append(Int(k))
+                let k = Int32(parent.count)
+                parent.append(path[d]); edgeOf.append(w[d])
+                path.append(k)
             }
             let node = path[w.count]
-            if endSets[node].last != s { endSets[node].append(s) }
+            if !(endNode.last == node && endSet.last == s) { endNode.append(node); endSet.append(s) }
             previous = w
         }
+        let nodes = parent.count
+        // a node's edges in the order its children were made, its ends in the order they came
+        var start = [Int32](repeating: 0, count: nodes + 1)
+        for k in 1..<max(1, nodes) { start[Int(parent[k]) + 1] += 1 }
+        for n in 0..<nodes { start[n + 1] += start[n] }
+        var endStart = [Int32](repeating: 0, count: nodes + 1)
+        for n in endNode { endStart[Int(n) + 1] += 1 }
+        for n in 0..<nodes { endStart[n + 1] += endStart[n] }
+        var fill = start
+        var bytes = [UInt8](repeating: 0, count: nodes - 1), targets = [Int32](repeating: 0, count: nodes - 1)
         var root = [Int32](repeating: -1, count: 256)
-        for (b, k) in children[0] { root[Int(b)] = k }
-        var start: [Int32] = [0], endStart: [Int32] = [0]
-        var bytes: [UInt8] = [], targets: [Int32] = [], ends: [Int32] = []
-        for n in children.indices {
-            for (b, k) in children[n] { bytes.append(b); targets.append(k) }
-            start.append(Int32(bytes.count))
-            ends += endSets[n]
-            endStart.append(Int32(ends.count))
+        for k in 1..<max(1, nodes) {
+            let p = Int(parent[k])
+            let e = Int(fill[p])
+            fill[p] += 1
+            bytes[e] = edgeOf[k]
+            targets[e] = Int32(k)
+            if p == 0 { root[Int(edgeOf[k])] = Int32(k) }
         }
-        var denseStart = [Int32](repeating: -1, count: children.count)
+        var endFill = endStart
+        var ends = [Int32](repeating: 0, count: endNode.count)
+        for (n, s) in zip(endNode, endSet) {
+            ends[Int(endFill[Int(n)])] = s
+            endFill[Int(n)] += 1
+        }
+        var denseStart = [Int32](repeating: -1, count: nodes)
         var denseTarget: [Int32] = []
-        for n in children.indices where children[n].count >= Self.denseFrom && children[n].allSatisfy({ $0.0 & 0xC0 == 0x80 }) {
+        for n in 0..<nodes {
+            let edges = Int(start[n])..<Int(start[n + 1])
+            guard edges.count >= Self.denseFrom, edges.allSatisfy({ bytes[$0] & 0xC0 == 0x80 }) else { continue }
             denseStart[n] = Int32(denseTarget.count)
             var slots = [Int32](repeating: -1, count: 64)
-            for (b, k) in children[n] { slots[Int(b & 0x3F)] = k }
+            for e in edges { slots[Int(bytes[e] & 0x3F)] = targets[e] }
             denseTarget += slots
         }
         self.denseStart = denseStart

@@ -72,12 +72,13 @@ public final class LiteralPrefilter: @unchecked Sendable {
         precondition(literals.allSatisfy { $0.count >= 3 }, "prefilter literals must be ≥ 3 bytes")
         self.literals = literals
         let shortening = splitShortening ? literals.indices.filter { Self.shortensWindows(literals[$0]) } : []
-        let sampled: Set<Int>
+        // per literal: whether the sampled windows cover it (a flag array: tens of thousands of
+        // literals are looked up several times each while the tables are built)
+        var sampled = [Bool](repeating: true, count: literals.count)
         if shortening.isEmpty || shortening.count == literals.count {
             anchored = nil
             side = nil
             sideIds = []
-            sampled = Set(literals.indices)
         } else {
             let withASCII = shortening.filter { AnchoredLiterals.anchor(literals[$0]) != nil }
             let rest = shortening.filter { AnchoredLiterals.anchor(literals[$0]) == nil }
@@ -85,7 +86,7 @@ public final class LiteralPrefilter: @unchecked Sendable {
                 : AnchoredLiterals(literals: withASCII.map { literals[$0] }, ids: withASCII.map { Int32($0) })
             side = rest.isEmpty ? nil : LiteralPrefilter(literals: rest.map { literals[$0] }, splitShortening: false)
             sideIds = rest.map { Int32($0) }
-            sampled = Set(literals.indices).subtracting(shortening)
+            for i in shortening { sampled[i] = false }
         }
         windowMask = .allocate(capacity: 256)
         windowMask.initialize(repeating: 0, count: 256)
@@ -93,11 +94,11 @@ public final class LiteralPrefilter: @unchecked Sendable {
         bitmap.initialize(repeating: 0, count: Self.bitmapWords)
         startsLiteral = .allocate(capacity: 256)
         startsLiteral.initialize(repeating: 0, count: 256)
-        for (i, lit) in literals.enumerated() where sampled.contains(i) { startsLiteral[Int(lit[0])] |= lit.count < 6 ? 1 : 2 }
+        for (i, lit) in literals.enumerated() where sampled[i] { startsLiteral[Int(lit[0])] |= lit.count < 6 ? 1 : 2 }
 
         // L(b): the shortest literal tail starting with byte b at an offset d < 3, capped at 8.
         var lengthFor = [Int](repeating: 0, count: 256)
-        for (i, lit) in literals.enumerated() where sampled.contains(i) {
+        for (i, lit) in literals.enumerated() where sampled[i] {
             for d in 0..<min(3, lit.count) {
                 let b = Int(lit[d])
                 let tail = min(8, lit.count - d)
@@ -108,7 +109,7 @@ public final class LiteralPrefilter: @unchecked Sendable {
             windowMask[b] = lengthFor[b] == 8 ? ~0 : (UInt64(1) << (8 * UInt64(lengthFor[b]))) - 1
         }
         var windows: [UInt64] = []
-        for (i, lit) in literals.enumerated() where sampled.contains(i) {
+        for (i, lit) in literals.enumerated() where sampled[i] {
             for d in 0..<min(3, lit.count) {
                 let len = lengthFor[Int(lit[d])]
                 var w: UInt64 = 0
@@ -130,8 +131,8 @@ public final class LiteralPrefilter: @unchecked Sendable {
             bitmap[h >> 6] |= 1 << UInt64(h & 63)
         }
 
-        short = PrefixTable(literals: literals, keyLength: 3, select: { sampled.contains($0) && $1.count < 6 })
-        long = PrefixTable(literals: literals, keyLength: 6, select: { sampled.contains($0) && $1.count >= 6 })
+        short = PrefixTable(literals: literals, keyLength: 3, select: { sampled[$0] && $1.count < 6 })
+        long = PrefixTable(literals: literals, keyLength: 6, select: { sampled[$0] && $1.count >= 6 })
         let total = literals.reduce(0) { $0 + $1.count }
         litBytes = .allocate(capacity: max(1, total))
         litOffset = .allocate(capacity: max(1, literals.count))
@@ -332,34 +333,42 @@ final class PrefixTable: @unchecked Sendable {
 
     init(literals: [[UInt8]], keyLength: Int, select: (Int, [UInt8]) -> Bool) {
         self.keyLength = keyLength
-        var byPrefix: [UInt64: [Int32]] = [:]
+        // (prefix key, literal id) pairs in key order, ids ascending within a key: one sort
+        // instead of an array per key
+        var pairs: [(key: UInt64, id: Int32)] = []
         for (i, lit) in literals.enumerated() where select(i, lit) {
             var k: UInt64 = 0
             for j in 0..<keyLength { k |= UInt64(lit[j]) << (8 * UInt64(j)) }
-            byPrefix[k, default: []].append(Int32(i))
+            pairs.append((k, Int32(i)))
         }
+        pairs.sort { $0.key != $1.key ? $0.key < $1.key : $0.id < $1.id }
+        var keys = 0
+        for (n, p) in pairs.enumerated() where n == 0 || pairs[n - 1].key != p.key { keys += 1 }
         var size = 16
-        while size < byPrefix.count * 4 { size <<= 1 }
+        while size < keys * 4 { size <<= 1 }
         mask = size - 1
         slots = .allocate(capacity: size)
         slots.initialize(repeating: Slot(key: 0, start: 0, count: 0), count: size)
-        let total = max(1, byPrefix.values.reduce(0) { $0 + $1.count })
-        entries = .allocate(capacity: total)
+        entries = .allocate(capacity: max(1, pairs.count))
         var next = 0
-        for key in byPrefix.keys.sorted() {
+        while next < pairs.count {
+            let key = pairs[next].key
+            var end = next
+            while end < pairs.count && pairs[end].key == key { end += 1 }
             var s = Self.slot(key, mask)
             while slots[s].key != 0 { s = (s + 1) & mask }
-            slots[s] = Slot(key: key | (1 << 63), start: UInt32(next), count: UInt32(byPrefix[key]!.count))
-            for id in byPrefix[key]! {
+            slots[s] = Slot(key: key | (1 << 63), start: UInt32(next), count: UInt32(end - next))
+            for e in next..<end {
+                let id = pairs[e].id
                 let lit = literals[Int(id)]
                 var word: UInt64 = 0, m: UInt64 = 0
                 for k in keyLength..<min(lit.count, keyLength + 8) {
                     word |= UInt64(lit[k]) << (8 * UInt64(k - keyLength))
                     m |= UInt64(0xFF) << (8 * UInt64(k - keyLength))
                 }
-                entries[next] = Entry(tailWord: word, tailMask: m, length: Int32(lit.count), id: id)
-                next += 1
+                entries[e] = Entry(tailWord: word, tailMask: m, length: Int32(lit.count), id: id)
             }
+            next = end
         }
     }
 

@@ -13,7 +13,8 @@ public struct RequiredLiterals: Sendable, Equatable {
     public init(pattern: String) {
         // on the UTF-8 bytes: composed patterns are hundreds of kilobytes (their word lists written
         // in), read at every start-up; all syntax is ASCII, and no byte of a multi-byte character is
-        sets = Self.analyse(Array(pattern.utf8))
+        sets = pattern.utf8.withContiguousStorageIfAvailable { Self.analyse($0) }
+            ?? Array(pattern.utf8).withUnsafeBufferPointer { Self.analyse($0) }
     }
 
     /// Syntax bytes at the top level (outside a class).
@@ -34,13 +35,13 @@ public struct RequiredLiterals: Sendable, Equatable {
     private static let openClass = UInt8(ascii: "["), closeClass = UInt8(ascii: "]"), question = UInt8(ascii: "?")
 
     /// The index after the character that starts at i (a UTF-8 sequence).
-    private static func nextChar(_ p: [UInt8], _ i: Int) -> Int {
+    private static func nextChar(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
         var j = i + 1
         while j < p.count && p[j] & 0xC0 == 0x80 { j += 1 }
         return j
     }
 
-    private static func analyse(_ p: [UInt8]) -> [[[UInt8]]] {
+    private static func analyse(_ p: UnsafeBufferPointer<UInt8>) -> [[[UInt8]]] {
         var items: [(item: Item, optional: Bool)] = []
         var run: [UInt8] = []
         func endRun() {
@@ -146,7 +147,7 @@ public struct RequiredLiterals: Sendable, Equatable {
     }
 
     /// A group body: literal alternatives (`保证|确保|包`), else opaque.
-    private static func group(_ p: [UInt8], _ body: Range<Int>) -> Item {
+    private static func group(_ p: UnsafeBufferPointer<UInt8>, _ body: Range<Int>) -> Item {
         var alts: [[UInt8]] = [[]]
         for i in body {
             let c = p[i]
@@ -158,7 +159,7 @@ public struct RequiredLiterals: Sendable, Equatable {
     }
 
     /// Index of the `)` closing the group that opens at i (escapes and classes skipped).
-    private static func closing(_ p: [UInt8], _ i: Int) -> Int? {
+    private static func closing(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int? {
         var depth = 0
         var j = i
         while j < p.count {
@@ -180,7 +181,7 @@ public struct RequiredLiterals: Sendable, Equatable {
     }
 
     /// Index of the `]` closing the class that opens at i (`[]…]` and `[^]…]` start with a literal `]`).
-    private static func classEnd(_ p: [UInt8], _ i: Int) -> Int? {
+    private static func classEnd(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int? {
         var j = i + 1
         if j < p.count && p[j] == UInt8(ascii: "^") { j += 1 }
         if j < p.count && p[j] == closeClass { j += 1 }
@@ -199,7 +200,7 @@ public struct RequiredLiterals: Sendable, Equatable {
     }
 
     /// `{m}`, `{m,}`, `{m,n}` at i: the minimum and the index after `}`; nil when it is not one.
-    private static func braces(_ p: [UInt8], _ i: Int) -> (Int, Int)? {
+    private static func braces(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Int, Int)? {
         func isDigit(_ c: UInt8) -> Bool { (0x30...0x39).contains(c) }
         var j = i + 1
         var min = 0, digits = 0

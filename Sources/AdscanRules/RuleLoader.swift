@@ -203,65 +203,73 @@ public struct RuleLoader {
         // byte order: String's < normalises both sides, which thousands of entries make slow
         for (name, words) in set.lexicons { set.lexicons[name] = Array(Set(words)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
         let lists = set.lexicons
+        let snippets = set.snippets
         // a snippet (a named piece of pattern, e.g. a time span) is written in as it is
-        var cache: [String: String] = set.snippets.mapValues { "(?:" + $0 + ")" }
+        var cache: [String: String] = snippets.mapValues { "(?:" + $0 + ")" }
         // the same with every list as one word: what the pattern compiler checks at load
         var skeletonCache = cache
-        // lists whose entries are plain words (no space, which a pattern reads as \s*): per list,
-        // once (hundreds of patterns name a few lists)
+        // every list a pattern names, written out once before the rules are resolved (the lists
+        // at once, then the rules at once, reading the written lists only)
+        var named = Set<String>()
+        for r in set.rules {
+            for p in r.patterns + r.exceptionPatterns + r.requires.flatMap(\.patterns) { named.formUnion(Lexicon.references(in: p)) }
+        }
+        let toWrite = named.filter { cache[$0] == nil && !(lists[$0]?.isEmpty ?? true) }.sorted()
+        for (name, alt) in zip(toWrite, try concurrentMap(toWrite.count) { Lexicon.alternation(lists[toWrite[$0]]!) }) { cache[name] = alt }
+        for name in named where skeletonCache[name] == nil && lists[name] != nil { skeletonCache[name] = Lexicon.alternation(["x"]) }
+        // lists whose entries are plain words (no space, which a pattern reads as \s*)
         var plainList: [String: Bool] = [:]
-        func plain(_ name: String) -> Bool {
-            if let p = plainList[name] { return p }
-            let p = lists[name]!.allSatisfy { w in !w.isEmpty && !w.unicodeScalars.contains { $0.properties.isWhitespace } }
-            plainList[name] = p
-            return p
+        for (name, words) in lists {
+            plainList[name] = words.allSatisfy { w in !w.isEmpty && !w.unicodeScalars.contains { $0.properties.isWhitespace } }
         }
         let skeletonLists = lists.mapValues { _ in ["x"] }
-        func expand(_ p: String, _ r: Rule) throws -> String {
-            let (out, missing) = Lexicon.expand(p, lists, cache: &cache)
-            if let m = missing.first {
-                throw RuleLoadError(file: r.file, line: r.line, reason: "rule \(r.id): no word list `\(m)` (lists: \(lists.keys.sorted().joined(separator: ", ")))")
+        let written = cache, skeletons = skeletonCache
+        func resolve(_ r: Rule) throws -> Rule {
+            var cache = written, skeletonCache = skeletons
+            func expand(_ p: String) throws -> String {
+                let (out, missing) = Lexicon.expand(p, lists, cache: &cache)
+                if let m = missing.first {
+                    throw RuleLoadError(file: r.file, line: r.line, reason: "rule \(r.id): no word list `\(m)` (lists: \(lists.keys.sorted().joined(separator: ", ")))")
+                }
+                return out
             }
-            return out
-        }
-        for i in set.rules.indices {
-            let r = set.rules[i]
+            var out = r
             if let m = r.nearLists.first(where: { lists[$0] == nil }) {
                 throw RuleLoadError(file: r.file, line: r.line, reason: "rule \(r.id): no word list `\(m)` in near_lists")
             }
             var roles: [String] = []
             for p in r.patterns { for n in Lexicon.references(in: p) where !roles.contains(n) { roles.append(n) } }
-            set.rules[i].partRoles = roles
-            set.rules[i].patternRequiredLists = r.patterns.map { p in
+            out.partRoles = roles
+            out.patternRequiredLists = r.patterns.map { p in
                 Lexicon.requiredLists(in: p).filter { names in
-                    names.allSatisfy { lists[$0] != nil && set.snippets[$0] == nil }
+                    names.allSatisfy { lists[$0] != nil && snippets[$0] == nil }
                         && names.reduce(0, { $0 + lists[$1]!.count }) > 48
                 }
             }
             // only lists (a snippet is a piece of pattern, not words) of plain entries lead
-            set.rules[i].patternLeads = r.patterns.map { p in
+            out.patternLeads = r.patterns.map { p in
                 let names = Lexicon.leadingLists(in: p)
-                guard !names.isEmpty, names.allSatisfy({ lists[$0] != nil && set.snippets[$0] == nil }) else { return [] }
-                return names.allSatisfy { plain($0) } ? names : []
+                guard !names.isEmpty, names.allSatisfy({ lists[$0] != nil && snippets[$0] == nil }) else { return [] }
+                return names.allSatisfy { plainList[$0] ?? false } ? names : []
             }
-            set.rules[i].patternSkeletons = r.patterns.map { p in
-                Lexicon.references(in: p).contains { set.snippets[$0] == nil }
+            out.patternSkeletons = r.patterns.map { p in
+                Lexicon.references(in: p).contains { snippets[$0] == nil }
                     ? Lexicon.expand(p, skeletonLists, cache: &skeletonCache).0 : nil
             }
-            set.rules[i].patterns = try r.patterns.map { try expand($0, r) }
-            set.rules[i].patternShards = zip(r.patterns, set.rules[i].patterns).map { raw, full in
-                Lexicon.lazyShards(of: raw, expanded: full, lists, snippets: set.snippets, cache: cache)
+            out.patterns = try r.patterns.map { try expand($0) }
+            out.patternShards = zip(r.patterns, out.patterns).map { raw, full in
+                Lexicon.lazyShards(of: raw, expanded: full, lists, snippets: snippets, cache: cache)
             }
-            set.rules[i].exceptionPatterns = try r.exceptionPatterns.map { try expand($0, r) }
+            out.exceptionPatterns = try r.exceptionPatterns.map { try expand($0) }
             for g in r.requires.indices {
-                set.rules[i].requires[g].patterns = try r.requires[g].patterns.map { try expand($0, r) }
+                out.requires[g].patterns = try r.requires[g].patterns.map { try expand($0) }
             }
             var kws: [String] = []
             for k in r.keywords {
                 let names = Lexicon.references(in: k)
                 if names.isEmpty { kws.append(k); continue }
                 for n in names {
-                    guard let words = lists[n] else { _ = try expand(k, r); continue }
+                    guard let words = lists[n] else { _ = try expand(k); continue }
                     kws += words
                 }
             }
@@ -269,8 +277,12 @@ public struct RuleLoader {
                 throw RuleLoadError(file: r.file, line: r.line, reason: "rule \(r.id): keyword `\(lit)` from a word list is shorter than 3 UTF-8 bytes")
             }
             var seenKeyword = Set<String>()
-            set.rules[i].keywords = kws.filter { seenKeyword.insert($0).inserted }
+            out.keywords = kws.filter { seenKeyword.insert($0).inserted }
+            return out
         }
+        // rule by rule at once; the first error in file order is the one reported
+        let rules = set.rules
+        set.rules = try concurrentMap(rules.count) { try resolve(rules[$0]) }
     }
 
     /// Parses one file without resolving word-list references (the directory loader resolves
