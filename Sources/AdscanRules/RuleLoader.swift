@@ -72,14 +72,19 @@ public struct RuleLoader {
         // every file parses on its own, all at once (a core each); merged below in the order
         // word lists, model, rule files, so that the first error is the one a serial load meets
         enum Parsed { case words([String]), model(ClaimModel), pack(RuleSet) }
-        let parsed = try concurrentMap(files.count) { i -> Result<Parsed, Error> in
-            let (f, text) = files[i]
+        // the largest files first (the claim model, the composed claims), so that no core is left
+        // with a large one at the end while the others idle; results stay in file order
+        let order = files.indices.sorted { (files[$0].text.utf8.count, $1) > (files[$1].text.utf8.count, $0) }
+        let inOrder = try concurrentMap(files.count) { k -> Result<Parsed, Error> in
+            let (f, text) = files[order[k]]
             return Result {
                 if f.hasSuffix(".txt") { return .words(Lexicon.entries(ofListFile: text).map(foldLiteral)) }
                 if f.hasSuffix(".tsv") { return .model(try ClaimModel.parse(text, file: f)) }
                 return .pack(try parse(yaml: text, file: f))
             }
         }
+        var parsed = inOrder
+        for (k, i) in order.enumerated() { parsed[i] = inOrder[k] }
         var set = RuleSet(rules: [], suppressors: [], files: files.map(\.name))
         for (i, (f, _)) in files.enumerated() where f.hasSuffix(".txt") {
             guard case .words(let words) = try parsed[i].get() else { continue }
