@@ -44,7 +44,7 @@ public final class CompiledRuleSet: Sendable {
 
         init(patterns: [Regex], terms: [[UInt8]], exceptions: [[UInt8]], exceptionPatterns: [Regex],
              groupPatterns: [[Regex]], wordBoundary: Bool, requireClassMask: UInt64, excludeClassMask: UInt64,
-             patternLists: [[Int]] = [], patternLead: [Int] = [], paragraph: Bool = false) {
+             patternLists: [[Int]] = [], patternLead: [Int] = [], paragraph: Bool = false, keyTexts: [String?] = []) {
             self.paragraph = paragraph
             self.patternLists = patternLists.count == patterns.count ? patternLists : patterns.map { _ in [] }
             self.patternLead = patternLead.count == patterns.count ? patternLead : patterns.map { _ in -1 }
@@ -57,7 +57,9 @@ public final class CompiledRuleSet: Sendable {
             self.groupPatterns = groupPatterns
             self.wordBoundary = wordBoundary
             self.termsNeedClause = !exceptions.isEmpty || !exceptionPatterns.isEmpty || wordBoundary
-            self.patternKeys = patterns.map { ClauseKeys.keys(RequiredLiterals(pattern: $0.pattern)) }
+            self.patternKeys = patterns.indices.map { i in
+                ClauseKeys.keys(RequiredLiterals(pattern: (i < keyTexts.count ? keyTexts[i] : nil) ?? patterns[i].pattern))
+            }
         }
     }
 
@@ -347,7 +349,7 @@ public final class CompiledRuleSet: Sendable {
             excludeClassMask: r.excludeClass.reduce(0) { $0 | (1 << UInt64(classIndex[$1] ?? 63)) },
             patternLists: r.patternRequiredLists.map { $0.map { lists.set($0) } },
             patternLead: r.patterns.indices.map { $0 < r.patternLeads.count && !r.patternLeads[$0].isEmpty ? lists.set(r.patternLeads[$0]) : -1 },
-            paragraph: r.window == .paragraph)
+            paragraph: r.window == .paragraph, keyTexts: r.patternKeyTexts)
     }
 
     /// Ad-class indicators in the literal table, one slot each: every term is its own indicator
@@ -377,7 +379,7 @@ public final class CompiledRuleSet: Sendable {
         let triggerOnly = Set(uses.indices.filter { uses[$0].allSatisfy { if case .evasionTrigger = $0 { return true }; return false } })
         for (ci, lit) in literals.canonical.enumerated() {
             let folded = Array(lit.utf8)
-            for v in rawVariants(of: lit, inverse: inverse, traditional: table.toTraditional(lit), minimal: triggerOnly.contains(ci)) {
+            for v in rawVariants(of: lit, inverse: inverse, traditional: { table.traditional[$0] }, minimal: triggerOnly.contains(ci)) {
                 if v == folded { foldedIds.append(Int32(variants.count)) }
                 variants.append(v)
                 toCanonical.append(Int32(ci))
@@ -413,7 +415,7 @@ public final class CompiledRuleSet: Sendable {
     /// single-character swap from either (mixed scripts usually differ in one character: 國藥准字).
     /// ASCII part: as written or full-width, times the upper/lower mixes of its letters (No.1).
     /// Trigger-only spellings (`minimal`): fewer forms. Rarer mixes are left to the evasion pass.
-    static func rawVariants(of lit: String, inverse: [UInt32: [UInt32]], traditional: @autoclosure () -> String? = nil,
+    static func rawVariants(of lit: String, inverse: [UInt32: [UInt32]], traditional: (UInt32) -> UInt32? = { _ in nil },
                             minimal: Bool = false) -> [[UInt8]] {
         let cps = lit.unicodeScalars.map(\.value)
         // the positions with other Han forms, ascending, and those forms (flat: tens of thousands
@@ -430,15 +432,19 @@ public final class CompiledRuleSet: Sendable {
         var hanForms: [[UInt32]] = [cps]
         if !altPos.isEmpty {
             var trad = cps
-            if let t = traditional()?.unicodeScalars.map(\.value), t.count == cps.count {
-                for (k, i) in altPos.enumerated() where altVals[altStart[k]..<altStart[k + 1]].contains(t[i]) { trad[i] = t[i] }
+            // ICU's Simplified→Traditional, character by character
+            for (k, i) in altPos.enumerated() {
+                if let t = traditional(cps[i]), altVals[altStart[k]..<altStart[k + 1]].contains(t) { trad[i] = t }
             }
             for (k, i) in altPos.enumerated() where trad[i] == cps[i] { trad[i] = altVals[altStart[k]] }
             hanForms.append(trad)
             let limit = minimal ? 8 : 64
             for base in [cps, trad] {
                 for (k, i) in altPos.enumerated() {
-                    for a in [cps[i]] + altVals[altStart[k]..<altStart[k + 1]] where a != base[i] && hanForms.count < limit {
+                    // the simplified character, then its other forms
+                    for j in (altStart[k] - 1)..<altStart[k + 1] {
+                        let a = j < altStart[k] ? cps[i] : altVals[j]
+                        guard a != base[i] && hanForms.count < limit else { continue }
                         var v = base
                         v[i] = a
                         hanForms.append(v)
@@ -467,7 +473,18 @@ public final class CompiledRuleSet: Sendable {
                     for (i, c) in h.enumerated() {
                         var c = c
                         if mask != 0, let bit = letterPositions.firstIndex(of: i), mask & (1 << bit) != 0 { c -= 0x20 }
-                        UTF8Scan.append(fullwidth && (0x21...0x7E).contains(c) ? c + 0xFEE0 : c, to: &bytes)
+                        if fullwidth && (0x21...0x7E).contains(c) { c += 0xFEE0 }
+                        // UTF-8 in place (a call per character was a seventh of this function)
+                        if c < 0x80 {
+                            bytes.append(UInt8(c))
+                        } else if c < 0x800 {
+                            bytes.append(UInt8(0xC0 | c >> 6)); bytes.append(UInt8(0x80 | c & 0x3F))
+                        } else if c < 0x10000 {
+                            bytes.append(UInt8(0xE0 | c >> 12)); bytes.append(UInt8(0x80 | c >> 6 & 0x3F)); bytes.append(UInt8(0x80 | c & 0x3F))
+                        } else {
+                            bytes.append(UInt8(0xF0 | c >> 18)); bytes.append(UInt8(0x80 | c >> 12 & 0x3F))
+                            bytes.append(UInt8(0x80 | c >> 6 & 0x3F)); bytes.append(UInt8(0x80 | c & 0x3F))
+                        }
                     }
                     out.append(bytes)
                 }

@@ -216,7 +216,7 @@ public enum Lexicon {
         let unique = Set(words.map { Array($0.unicodeScalars) }).sorted { a, b in
             a.count != b.count ? a.count > b.count : a.lexicographicallyPrecedes(b) { $0.value < $1.value }
         }
-        if unique.count <= 48 { return "(?:" + unique.map(escape).joined(separator: "|") + ")" }
+        if unique.count <= flatListLimit { return "(?:" + unique.map(escape).joined(separator: "|") + ")" }
         final class Node {
             var children: [UInt32: Node] = [:]
             var end = false
@@ -270,6 +270,13 @@ public enum Lexicon {
         out.append(UInt8(ascii: ")"))
         return String(decoding: out, as: UTF8.self)
     }
+
+    /// Lists of more entries than this are written as a trie (`alternation`), which always holds
+    /// a nested group: the required-literal analysis reads it as opaque.
+    public static let flatListLimit = 48
+
+    /// The text a required-literal analysis of an opaque group reads the same as any trie.
+    public static let opaqueGroup = "(?:\\X)"
 
     /// Branches of one trie node past which they are split by first character (see `alternation`):
     /// with 16 a failed lookup of the disease list costs 6 range checks and at most 16 branches.

@@ -108,6 +108,11 @@ public struct Rule: Sendable {
     /// compiler checks at load instead of the full pattern (compiled on first use); nil where the
     /// pattern names no list.
     public var patternSkeletons: [String?] = []
+    /// Per pattern: the pattern as the required-literal analysis reads it (`RequiredLiterals`,
+    /// in the matcher), with each list of more than `Lexicon.flatListLimit` entries written as a
+    /// short opaque group: such a list is a trie the analysis cannot read anyway, and reading
+    /// hundreds of kilobytes of it cost a twentieth of start-up. Nil: the pattern as expanded.
+    public var patternKeyTexts: [String?] = []
     /// Per pattern: the same pattern written several times, each with one slice of its largest
     /// word list, for a pattern whose lists make it larger than PCRE2 compiles (a 64 KB code
     /// limit); the matcher runs the slices where the whole does not compile. Empty for most;

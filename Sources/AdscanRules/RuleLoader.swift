@@ -228,7 +228,13 @@ public struct RuleLoader {
             plainList[name] = words.allSatisfy { w in !w.isEmpty && !w.unicodeScalars.contains { $0.properties.isWhitespace } }
         }
         let skeletonLists = lists.mapValues { _ in ["x"] }
-        let written = cache, skeletons = skeletonCache
+        // the same with every trie-sized list as an opaque group: what the required-literal
+        // analysis reads (patterns naming none of them are read as expanded)
+        var keyCache = cache
+        for name in named where keyCache[name] != nil && (lists[name]?.count ?? 0) > Lexicon.flatListLimit && snippets[name] == nil {
+            keyCache[name] = Lexicon.opaqueGroup
+        }
+        let written = cache, skeletons = skeletonCache, keyTexts = keyCache
         func resolve(_ r: Rule) throws -> Rule {
             var cache = written, skeletonCache = skeletons
             func expand(_ p: String) throws -> String {
@@ -262,6 +268,11 @@ public struct RuleLoader {
                     ? Lexicon.expand(p, skeletonLists, cache: &skeletonCache).0 : nil
             }
             out.patterns = try r.patterns.map { try expand($0) }
+            var keyCache = keyTexts
+            out.patternKeyTexts = r.patterns.map { p in
+                Lexicon.references(in: p).contains { snippets[$0] == nil && (lists[$0]?.count ?? 0) > Lexicon.flatListLimit }
+                    ? Lexicon.expand(p, lists, cache: &keyCache).0 : nil
+            }
             out.patternShards = zip(r.patterns, out.patterns).map { raw, full in
                 Lexicon.lazyShards(of: raw, expanded: full, lists, snippets: snippets, cache: cache)
             }

@@ -79,4 +79,27 @@ final class RequiredLiteralsTests: XCTestCase {
             XCTAssertEqual(ClauseKeys.mayMatch(req, keys), expected, text)
         }
     }
+
+    /// The matcher reads each pattern's requirement from its key text, where every trie-sized word
+    /// list stands as an opaque group: over the built-in pack that must read exactly as the whole
+    /// expanded pattern does, and the long lists must really have been left out.
+    func testKeyTextsReadAsTheExpandedPatterns() {
+        var compared = 0, shorter = 0
+        for rule in TestSupport.compiled.ruleSet.rules {
+            for (i, p) in rule.patterns.enumerated() {
+                guard i < rule.patternKeyTexts.count, let key = rule.patternKeyTexts[i] else { continue }
+                XCTAssertEqual(RequiredLiterals(pattern: key).sets, RequiredLiterals(pattern: p).sets, "\(rule.id) pattern \(i)")
+                compared += 1
+                if key.utf8.count * 10 < p.utf8.count { shorter += 1 }
+            }
+        }
+        XCTAssertGreaterThan(compared, 100)
+        XCTAssertGreaterThan(shorter, 50)
+        // a trie-sized list reads as opaque whatever is written for it; a short list is read
+        let words = (0..<60).map { String(UnicodeScalar(0x4E00 + UInt32($0 * 7))!) + "病" }
+        var cache: [String: String] = [:]
+        let full = Lexicon.expand("保证(?:{{d}})治愈", ["d": words], cache: &cache).0
+        XCTAssertEqual(RequiredLiterals(pattern: full).sets, RequiredLiterals(pattern: "保证" + Lexicon.opaqueGroup + "治愈").sets)
+        XCTAssertEqual(RequiredLiterals(pattern: "保证(?:头痛|牙痛)治愈").sets.count, 3)
+    }
 }

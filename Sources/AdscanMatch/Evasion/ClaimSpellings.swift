@@ -34,7 +34,10 @@ struct ClaimSpellings {
         var replacements: [(from: String, to: String, kind: UInt16)] = ruleSet.evasion.homophones.map { ($0.0, $0.1, Transform.homophone) }
         let pinyin = Dictionary(ruleSet.evasion.pinyin.map { ($0.0, $0.1) }, uniquingKeysWith: +)
         var seenSources = Set(replacements.map(\.from))
-        for w in Set(claimWords).sorted() where (2...5).contains(w.count) {
+        // only a word with a character the table spells in pinyin has such spellings: the others
+        // are left out before the sort (thousands of words, sorted as strings at every start-up)
+        let spellable = Set(claimWords).filter { w in w.contains { pinyin[$0] != nil } }
+        for w in spellable.sorted() where (2...5).contains(w.count) {
             let chars = Array(w)
             for (pos, ch) in chars.enumerated() {
                 for syl in pinyin[ch] ?? [] {
