@@ -629,6 +629,60 @@ enum PromotedEntity {
         return (best.key, best.value.count, best.value.first)
     }
 
+    /// Forms a drug or supplement's generic name ends with on its label (枯草杆菌二联活菌颗粒).
+    static let labelForms = ["颗粒", "胶囊", "片", "口服液", "注射液", "软膏", "乳膏", "滴眼液", "喷雾剂", "散", "丸", "贴",
+        "糖浆", "混悬液", "冲剂", "滴剂", "凝胶", "栓", "粉", "膠囊", "顆粒", "軟膏", "噴霧劑"]
+
+    /// A product named the way its label names it, brand first and generic name in brackets
+    /// (妈咪爱(枯草杆菌二联活菌颗粒)), whose brand the page names again and again: a drug or
+    /// supplement soft article's subject, which `recurringProduct` misses (the form word is the
+    /// generic name's, not the brand's). The brand is the end of the Han run before the bracket,
+    /// 2 to `productNameReach` characters, at the length the page repeats most (服用妈咪爱 → 妈咪爱).
+    static func bracketedBrand(in text: UnsafeBufferPointer<UInt8>, fold: (String) -> String) -> Found? {
+        guard let base = text.baseAddress else { return nil }
+        let forms = labelForms.map { Array($0.utf8) }
+        var best: Found? = nil
+        var p = 0
+        while p < text.count {
+            // an opening bracket, ASCII or full-width (EF BC 88)
+            let open: Int
+            if base[p] == 0x28 { open = 1 } else if p + 2 < text.count, base[p] == 0xEF, base[p + 1] == 0xBC, base[p + 2] == 0x88 { open = 3 } else { p += 1; continue }
+            defer { p += open }
+            // the bracket's content: Han only, up to a closing bracket, ending in a label form
+            var q = p + open, chars = 0
+            while q < text.count, chars <= 20 {
+                let (v, m) = UTF8Scan.decode(text, q)
+                guard Han.contains(v) else { break }
+                q += m
+                chars += 1
+            }
+            guard chars >= 2, chars <= 20, q < text.count,
+                  base[q] == 0x29 || (q + 2 < text.count && base[q] == 0xEF && base[q + 1] == 0xBC && base[q + 2] == 0x89),
+                  forms.contains(where: { UTF8Scan.endsWith(text, at: q, $0) }) else { continue }
+            // the Han run before the bracket, its last 2...productNameReach characters as names
+            var starts: [Int] = []
+            var r = p
+            while starts.count < productNameReach, r > 0 {
+                var lead = r - 1
+                while lead > 0, text[lead] & 0xC0 == 0x80 { lead -= 1 }
+                let (v, m) = UTF8Scan.decode(text, lead)
+                guard lead + m == r, Han.contains(v), !productNameStops.contains(v) else { break }
+                r = lead
+                starts.append(r)
+            }
+            for s in starts.dropFirst() {
+                let name = Array(UnsafeBufferPointer(rebasing: text[s..<p]))
+                var count = 0, at = 0
+                while let hit = UTF8Scan.range(of: name, in: text, from: at) { count += 1; at = hit.upperBound }
+                guard count >= productMinCount else { continue }
+                if best == nil || count > best!.count || (count == best!.count && s..<p != best!.first && p - s > best!.first.count) {
+                    best = (fold(UTF8Scan.string(text, from: s, to: p)), count, s..<p)
+                }
+            }
+        }
+        return best
+    }
+
     /// `unquotedProducts`: whether a product named again and again without quotes counts
     /// (`recurringProduct`).
     /// `product`: the quoted-brand pattern (`productPattern`), whose names count beside the
@@ -694,6 +748,13 @@ enum PromotedEntity {
         // a product named again and again without quotes (纳豆激酶口服液 ×9, 某某防脱精华液 ×4):
         // a product advertorial's subject, as an institution is a clinic's
         if unquotedProducts, let (name, count, first) = recurringProduct(in: text, fold: fold), (counts[name]?.0 ?? 0) < count {
+            counts[name] = (count, first)
+        }
+        // a drug or supplement named brand first, generic name in brackets, and again and again:
+        // on any page (a science page explains by the generic name; the brand with its label's
+        // generic name after it is how a product's own copy names it)
+        if let (name, count, first) = bracketedBrand(in: text, fold: fold), !genericProducts.contains(name),
+           (counts[name]?.0 ?? 0) < count {
             counts[name] = (count, first)
         }
         // doctors and remedies, kept only where they recur

@@ -270,6 +270,19 @@ final class DiscourseTests: XCTestCase {
         XCTAssertEqual(try findings(plain).count, 2)
     }
 
+    /// A product named brand first with its label's generic name in brackets, and named again and
+    /// again, is the page's promoted product; named once, or by its generic name only, it is not.
+    func testABrandWithItsGenericNameInBracketsIsAPromotedProduct() {
+        func brand(_ s: String) -> String? {
+            Array(s.utf8).withUnsafeBufferPointer { PromotedEntity.bracketedBrand(in: $0, fold: { $0 })?.name }
+        }
+        let soft = "孩子肠胃弱怎么办?不少家长给孩子服用安肠宝(双歧杆菌三联活菌胶囊)。安肠宝起效温和,安肠宝适合三岁以上儿童。"
+        XCTAssertEqual(brand(soft), "安肠宝")
+        XCTAssertEqual(brand(soft.replacingOccurrences(of: "(", with: "（").replacingOccurrences(of: ")", with: "）")), "安肠宝")
+        XCTAssertNil(brand("医生建议服用安肠宝(双歧杆菌三联活菌胶囊),遵医嘱。"), "named once")
+        XCTAssertNil(brand("双歧杆菌(一种益生菌)能调节肠道。双歧杆菌常见于酸奶,双歧杆菌怕热。"), "no label form in the brackets")
+    }
+
     /// Kinds of hospital (a grade, an ownership, a place) and subspecialties are not names a page promotes.
     func testGenericHospitalKindsAreNoPromotedEntity() {
         XCTAssertTrue(PromotedEntity.isGeneric("三甲医院"))
