@@ -38,25 +38,11 @@ public struct LeadIndex: Sendable {
             previous = w
         }
         // a node's edges in the order its children were made (their bytes ascending)
-        let nodes = parent.count
-        var start = [Int32](repeating: 0, count: nodes + 1)
-        for k in 1..<nodes { start[Int(parent[k]) + 1] += 1 }
-        for n in 0..<nodes { start[n + 1] += start[n] }
-        var fill = start
-        var bytes = [UInt8](repeating: 0, count: nodes - 1), targets = [Int32](repeating: 0, count: nodes - 1)
-        var root = [Int32](repeating: -1, count: 256)
-        for k in 1..<nodes {
-            let p = Int(parent[k])
-            let e = Int(fill[p])
-            fill[p] += 1
-            bytes[e] = edgeOf[k]
-            targets[e] = Int32(k)
-            if p == 0 { root[Int(edgeOf[k])] = Int32(k) }
-        }
-        self.root = root
-        edgeStart = start
-        edgeByte = bytes
-        edgeTarget = targets
+        let edges = TrieEdges(parent: parent, edgeOf: edgeOf)
+        root = edges.root
+        edgeStart = edges.start
+        edgeByte = edges.bytes
+        edgeTarget = edges.targets
         terminal = isEnd
     }
 

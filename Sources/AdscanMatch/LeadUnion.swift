@@ -47,23 +47,11 @@ public struct LeadUnion: Sendable {
         }
         let nodes = parent.count
         // a node's edges in the order its children were made, its ends in the order they came
-        var start = [Int32](repeating: 0, count: nodes + 1)
-        for k in 1..<max(1, nodes) { start[Int(parent[k]) + 1] += 1 }
-        for n in 0..<nodes { start[n + 1] += start[n] }
+        let edges = TrieEdges(parent: parent, edgeOf: edgeOf)
+        let start = edges.start, bytes = edges.bytes, targets = edges.targets, root = edges.root
         var endStart = [Int32](repeating: 0, count: nodes + 1)
         for n in endNode { endStart[Int(n) + 1] += 1 }
         for n in 0..<nodes { endStart[n + 1] += endStart[n] }
-        var fill = start
-        var bytes = [UInt8](repeating: 0, count: nodes - 1), targets = [Int32](repeating: 0, count: nodes - 1)
-        var root = [Int32](repeating: -1, count: 256)
-        for k in 1..<max(1, nodes) {
-            let p = Int(parent[k])
-            let e = Int(fill[p])
-            fill[p] += 1
-            bytes[e] = edgeOf[k]
-            targets[e] = Int32(k)
-            if p == 0 { root[Int(edgeOf[k])] = Int32(k) }
-        }
         var endFill = endStart
         var ends = [Int32](repeating: 0, count: endNode.count)
         for (n, s) in zip(endNode, endSet) {
