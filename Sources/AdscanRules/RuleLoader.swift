@@ -533,7 +533,7 @@ public struct RuleLoader {
             throw reader.error("boundary", "boundary must be none or word, not `\(boundaryName)`")
         }
         var requires: [RequirementGroup] = []
-        if let req = m.value("requires") {
+        if let req = reader.node("requires") {
             guard let seq = req.sequence else { throw reader.error("requires", "`requires` must be a list of groups") }
             for g in seq {
                 guard let gm = g.mapping else { throw reader.error("requires", "each group must be a mapping") }
@@ -576,7 +576,7 @@ public struct RuleLoader {
             }
         }
         var flag: [String] = [], pass: [String] = []
-        if let ex = m.value("examples") {
+        if let ex = reader.node("examples") {
             guard let em = ex.mapping else { throw reader.error("examples", "`examples` must be a mapping with `flag` and `pass`") }
             var er = Fields(mapping: em, file: file, line: ex.mark?.line ?? line)
             er.context = "rule \(id), examples"
@@ -589,7 +589,7 @@ public struct RuleLoader {
         }
         return Rule(
             meta: RuleMeta(id: id, category: category, severity: severity,
-                           law: m.value("provision") != nil ? (try reader.optionalString("law") ?? "") : try reader.string("law"),
+                           law: reader.node("provision") != nil ? (try reader.optionalString("law") ?? "") : try reader.string("law"),
                            lawText: try reader.optionalString("law_text"), message: try reader.string("message")),
             scope: scope, boundary: boundary, keywords: keywords, patterns: patterns, terms: terms,
             exceptions: try reader.strings("exceptions").map(foldLiteral),
@@ -683,15 +683,24 @@ public struct RuleLoader {
 /// Typed access to a YAML mapping's fields, with errors that name the field and its line.
 private struct Fields {
     let mapping: Node.Mapping
+    /// Each key's first value (what `Node.Mapping.value` finds), looked up by name: a rule reads
+    /// some forty optional fields, and a scan of its keys per field was a tenth of parsing a pack.
+    private let index: [String: Node]
     let file: String
     let line: Int
     var context = ""
 
     init(mapping: Node.Mapping, file: String, line: Int) {
         self.mapping = mapping
+        var index: [String: Node] = [:]
+        for (k, v) in mapping { if let key = k.string, index[key] == nil { index[key] = v } }
+        self.index = index
         self.file = file
         self.line = line
     }
+
+    /// The value of a field, if the mapping has it.
+    func node(_ key: String) -> Node? { index[key] }
 
     func lineOf(_ key: String) -> Int {
         for (k, v) in mapping where k.string == key { return v.mark?.line ?? k.mark?.line ?? line }
@@ -725,13 +734,13 @@ private struct Fields {
     }
 
     func optionalString(_ key: String) throws -> String? {
-        guard let node = mapping.value(key) else { return nil }
+        guard let node = index[key] else { return nil }
         guard let s = node.scalar?.string, !s.isEmpty else { throw error(key, "`\(key)` must be a non-empty string") }
         return s
     }
 
     func optionalInt(_ key: String) throws -> Int? {
-        guard let node = mapping.value(key) else { return nil }
+        guard let node = index[key] else { return nil }
         guard let s = node.scalar?.string, let v = Int(s) else { throw error(key, "`\(key)` must be an integer") }
         return v
     }
@@ -745,7 +754,7 @@ private struct Fields {
     }
 
     func optionalBool(_ key: String) throws -> Bool? {
-        guard let node = mapping.value(key) else { return nil }
+        guard let node = index[key] else { return nil }
         switch node.scalar?.string {
         case "true": return true
         case "false": return false
@@ -754,7 +763,7 @@ private struct Fields {
     }
 
     func stringMap(_ key: String) throws -> [String: String] {
-        guard let node = mapping.value(key) else { return [:] }
+        guard let node = index[key] else { return [:] }
         guard let m = node.mapping else { throw error(key, "`\(key)` must be a mapping") }
         var out: [String: String] = [:]
         for (k, v) in m {
@@ -765,7 +774,7 @@ private struct Fields {
     }
 
     func strings(_ key: String) throws -> [String] {
-        guard let node = mapping.value(key) else { return [] }
+        guard let node = index[key] else { return [] }
         guard let seq = node.sequence else { throw error(key, "`\(key)` must be a list of strings") }
         return try seq.map { item in
             guard let s = item.scalar?.string, !s.isEmpty else {
