@@ -674,6 +674,7 @@ public struct ContextGate: Sendable {
             if applies && (best == nil || h.suppressor < best!.suppressor) { best = h }
         }
         if best == nil { best = nextSentenceMention(c, markers, from: lo, suppressors: suppressors, text: text) }
+        if best == nil { best = semicolonListFrame(c, markers, suppressors: suppressors, text: text) }
         if best == nil { best = longQuoteMention(c, markers, suppressors: suppressors, text: text) }
         if best == nil { best = followingMeta(c, markers, from: lo, suppressors: suppressors, text: text) }
         guard let best else { return nil }
@@ -700,6 +701,45 @@ public struct ContextGate: Sendable {
     }
 
     static let nextSentenceReach = 24
+
+    /// A reporting or warning frame (`clause_before`, one of `listFrames`) at the head of a list
+    /// whose items a semicolon separates reaches over the items after it: 「宣称女士吃了…;男士吃了…;
+    /// 爸妈吃了治便秘,控三高」 retells every item, not the first only.
+    /// The clauses before the claim's are read back while a semicolon ends each, at most
+    /// `semicolonListReach` of them.
+    private func semicolonListFrame(_ c: Candidate, _ markers: [MarkerHit], suppressors: [Suppressor],
+                                    text: UnsafeBufferPointer<UInt8>) -> MarkerHit? {
+        var start = c.clause.lowerBound
+        for _ in 0..<Self.semicolonListReach {
+            let semicolon: Int
+            if start >= 1, text[start - 1] == 0x3B { semicolon = 1 }
+            else if start >= 3, text[start - 3] == 0xEF, text[start - 2] == 0xBC, text[start - 1] == 0x9B { semicolon = 3 }
+            else { return nil }
+            let end = start - semicolon
+            guard end > 0 else { return nil }
+            let previous = Clause.around((end - 1)..<end, in: text)
+            var best: MarkerHit? = nil
+            for h in markers {
+                if h.start >= previous.upperBound { break }
+                guard h.start >= previous.lowerBound, h.end <= previous.upperBound,
+                      suppressors[h.suppressor].scope == .clauseBefore,
+                      Self.listFrames.contains(suppressors[h.suppressor].markers[h.marker]),
+                      !Discourse.isWordWithBuDe(text, h.start, h.end) else { continue }
+                if best == nil || h.suppressor < best!.suppressor { best = h }
+            }
+            if best != nil { return best }
+            start = previous.lowerBound
+        }
+        return nil
+    }
+
+    static let semicolonListReach = 8
+    /// The frames that reach over a list: a report of what was claimed or a warning against it.
+    /// Not a ban such as 禁止 or 不得: in a product's own copy that is a caution (孕妇禁止使用;…)
+    /// and the items after it are its claims.
+    static let listFrames: Set<String> = ["宣称", "声称", "号称", "所谓", "谎称", "宣传“", "打出“", "变相宣传", "营销吹",
+                                          "警惕", "谨防", "切勿轻信", "消协提醒", "消委会提醒", "消保委提醒",
+                                          "市场监管部门提醒", "监管部门提醒"]
 
     /// Whether the page's headline (its first line, short, not a question) is a product's
     /// treatment claim (「某某孢子粉可减轻放化疗毒副作用」 over a page of oncology): the science
