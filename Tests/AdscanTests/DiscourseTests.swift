@@ -54,6 +54,23 @@ final class DiscourseTests: XCTestCase {
             """).replacingOccurrences(of: "rules:\n", with: "rules:\n" + rules) + "\ngenre_model:\n" + model
     }
 
+    /// The body of a `genre_model:` with two genres, ad and advertorial, whose advertorial head
+    /// reads `weights` (YAML flow-mapping entries); `extra`: more settings, lines of their own.
+    static func twoGenreModel(minConfidence: String, weights: String, extra: String = "") -> String {
+        """
+          cap: 3
+          min_confidence: \(minConfidence)
+          suppress: []
+        \(extra)  genres:
+            - id: ad
+              bias: 0
+              weights: {}
+            - id: advertorial
+              bias: 0
+              weights: {\(weights)}
+        """
+    }
+
     func findings(_ text: String, _ yaml: String = pack) throws -> [Finding] {
         RecordScanner(try CompiledRuleSet(try RuleLoader().load(yaml: yaml, file: "p.yaml"))).scan(text).findings
     }
@@ -543,16 +560,7 @@ final class DiscourseTests: XCTestCase {
             """).replacingOccurrences(of: "rules:\n", with: "rules:\n" + TestSupport.weakAdvertorialRule("    min_confidence: \(minConfidence)\n" + ruleExtra)) + """
 
             genre_model:
-              cap: 3
-              min_confidence: \(minConfidence)
-              suppress: []
-              genres:
-                - id: ad
-                  bias: 0
-                  weights: {}
-                - id: advertorial
-                  bias: 0
-                  weights: {\(weights)}
+            \(Self.twoGenreModel(minConfidence: minConfidence, weights: weights))
             \(moreGenres)
             """
         let s = RecordScanner(try CompiledRuleSet(try RuleLoader().load(yaml: yaml, file: "p.yaml")))
@@ -653,19 +661,9 @@ final class DiscourseTests: XCTestCase {
     func testAnAdvertorialReadingWithoutAPromotedProvider() throws {
         func scanner(storyWeight: Double) throws -> RecordScanner {
             let yaml = Self.genrePack(feature: "f_story", markers: "[多年, 后来]",
-                                      rules: TestSupport.weakAdvertorialRule("    min_confidence: 0.5\n"), model: """
-                  cap: 3
-                  min_confidence: 0.5
-                  suppress: []
-                  errors_in: [ad, advertorial]
-                  genres:
-                    - id: ad
-                      bias: 0
-                      weights: {}
-                    - id: advertorial
-                      bias: 0
-                      weights: {f_story: \(storyWeight)}
-                """)
+                                      rules: TestSupport.weakAdvertorialRule("    min_confidence: 0.5\n"),
+                                      model: Self.twoGenreModel(minConfidence: "0.5", weights: "f_story: \(storyWeight)",
+                                                                extra: "  errors_in: [ad, advertorial]\n") + "\n")
             return RecordScanner(try CompiledRuleSet(try RuleLoader().load(yaml: yaml, file: "p.yaml")))
         }
         let s = try scanner(storyWeight: 0.5)
