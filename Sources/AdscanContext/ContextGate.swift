@@ -35,6 +35,9 @@ public struct ContextGate: Sendable {
     private let genreRules: [Int]
     /// The genres some genre rule is hosted by (`host_genres`: a science page can be an advertorial).
     private let hostGenres: Set<String>
+    /// Per suppressor and marker: a `clause_before` frame of `listFrames` (looked up once here,
+    /// not by string per candidate).
+    private let listFrameMarker: [[Bool]]
     /// The genre model's call-to-action feature (电话, 预约, 挂号…), when the pack defines it.
     private let ctaSlot: Int?
     private let publicInstitution: PublicInstitution
@@ -75,6 +78,7 @@ public struct ContextGate: Sendable {
         modelGenres = Set(compiled.ruleSet.claimModel.genres)
         genreRules = compiled.ruleSet.rules.indices.filter { compiled.ruleSet.rules[$0].scope == .genre }
         hostGenres = Set(genreRules.flatMap { compiled.ruleSet.rules[$0].hostGenres })
+        listFrameMarker = compiled.ruleSet.suppressors.map { s in s.markers.map { s.scope == .clauseBefore && Self.listFrames.contains($0) } }
         ctaSlot = genres.featureNames.firstIndex(of: "f_cta")
         formSlots = genreRules.map { [genres] ri in
             compiled.ruleSet.rules[ri].formFeatures.compactMap { f in
@@ -674,7 +678,7 @@ public struct ContextGate: Sendable {
             if applies && (best == nil || h.suppressor < best!.suppressor) { best = h }
         }
         if best == nil { best = nextSentenceMention(c, markers, from: lo, suppressors: suppressors, text: text) }
-        if best == nil { best = semicolonListFrame(c, markers, suppressors: suppressors, text: text) }
+        if best == nil { best = semicolonListFrame(c, markers, text: text) }
         if best == nil { best = longQuoteMention(c, markers, suppressors: suppressors, text: text) }
         if best == nil { best = followingMeta(c, markers, from: lo, suppressors: suppressors, text: text) }
         guard let best else { return nil }
@@ -707,8 +711,7 @@ public struct ContextGate: Sendable {
     /// 爸妈吃了治便秘,控三高」 retells every item, not the first only.
     /// The clauses before the claim's are read back while a semicolon ends each, at most
     /// `semicolonListReach` of them.
-    private func semicolonListFrame(_ c: Candidate, _ markers: [MarkerHit], suppressors: [Suppressor],
-                                    text: UnsafeBufferPointer<UInt8>) -> MarkerHit? {
+    private func semicolonListFrame(_ c: Candidate, _ markers: [MarkerHit], text: UnsafeBufferPointer<UInt8>) -> MarkerHit? {
         var start = c.clause.lowerBound
         for _ in 0..<Self.semicolonListReach {
             let semicolon: Int
@@ -718,12 +721,16 @@ public struct ContextGate: Sendable {
             let end = start - semicolon
             guard end > 0 else { return nil }
             let previous = Clause.around((end - 1)..<end, in: text)
+            // the first marker at or after the previous clause's start (binary search), on to its end
+            var lo = 0, hi = markers.count
+            while lo < hi {
+                let mid = (lo + hi) >> 1
+                if markers[mid].start < previous.lowerBound { lo = mid + 1 } else { hi = mid }
+            }
             var best: MarkerHit? = nil
-            for h in markers {
+            for h in markers[lo...] {
                 if h.start >= previous.upperBound { break }
-                guard h.start >= previous.lowerBound, h.end <= previous.upperBound,
-                      suppressors[h.suppressor].scope == .clauseBefore,
-                      Self.listFrames.contains(suppressors[h.suppressor].markers[h.marker]),
+                guard h.end <= previous.upperBound, listFrameMarker[h.suppressor][h.marker],
                       !Discourse.isWordWithBuDe(text, h.start, h.end) else { continue }
                 if best == nil || h.suppressor < best!.suppressor { best = h }
             }
