@@ -629,9 +629,9 @@ enum PromotedEntity {
         return (best.key, best.value.count, best.value.first)
     }
 
-    /// Forms a drug or supplement's generic name ends with on its label (枯草杆菌二联活菌颗粒).
+    /// Forms a drug or supplement's generic name ends with on its label (枯草杆菌二联活菌颗粒), as UTF-8.
     static let labelForms = ["颗粒", "胶囊", "片", "口服液", "注射液", "软膏", "乳膏", "滴眼液", "喷雾剂", "散", "丸", "贴",
-        "糖浆", "混悬液", "冲剂", "滴剂", "凝胶", "栓", "粉", "膠囊", "顆粒", "軟膏", "噴霧劑"]
+        "糖浆", "混悬液", "冲剂", "滴剂", "凝胶", "栓", "粉", "膠囊", "顆粒", "軟膏", "噴霧劑"].map { Array($0.utf8) }
 
     /// A product named the way its label names it, brand first and generic name in brackets
     /// (妈咪爱(枯草杆菌二联活菌颗粒)), whose brand the page names again and again: a drug or
@@ -640,7 +640,6 @@ enum PromotedEntity {
     /// 2 to `productNameReach` characters, at the length the page repeats most (服用妈咪爱 → 妈咪爱).
     static func bracketedBrand(in text: UnsafeBufferPointer<UInt8>, fold: (String) -> String) -> Found? {
         guard let base = text.baseAddress else { return nil }
-        let forms = labelForms.map { Array($0.utf8) }
         var best: Found? = nil
         var p = 0
         while p < text.count {
@@ -658,7 +657,7 @@ enum PromotedEntity {
             }
             guard chars >= 2, chars <= 20, q < text.count,
                   base[q] == 0x29 || (q + 2 < text.count && base[q] == 0xEF && base[q + 1] == 0xBC && base[q + 2] == 0x89),
-                  forms.contains(where: { UTF8Scan.endsWith(text, at: q, $0) }) else { continue }
+                  labelForms.contains(where: { UTF8Scan.endsWith(text, at: q, $0) }) else { continue }
             // the Han run before the bracket, its last 2...productNameReach characters as names
             var starts: [Int] = []
             var r = p
